@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), {
+    message:
+      'doit être une URL PostgreSQL (postgresql://utilisateur:motdepasse@hôte:5432/base) / must be a postgresql:// URL',
+  });
+
+const port = z.coerce
+  .number({ message: 'doit être un nombre / must be a number' })
+  .int('doit être un entier / must be an integer')
+  .min(1, 'doit être entre 1 et 65535 / must be 1-65535')
+  .max(65535, 'doit être entre 1 et 65535 / must be 1-65535');
+
+const boolFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes' || v === 'on');
+
+/** Every environment variable the app reads. `.env.example` documents each one. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
+  DATA_DIR: z.string().trim().min(1).default('./.data'),
+  EMBEDDED_DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
+  EMBEDDED_DB_PORT: z.preprocess((v) => (v === '' ? undefined : v), port.optional()),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2500),
+  SOURCE_SECRET: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(32, 'doit faire au moins 32 caractères / must be at least 32 characters').optional(),
+  ),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  REDIS_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .refine((v) => /^rediss?:\/\/.+/.test(v), {
+        message: 'doit être une URL redis:// / must be a redis:// URL',
+      })
+      .optional(),
+  ),
+  TILE_URL: optionalString,
+  TILE_ATTRIBUTION: optionalString,
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  SEED_ON_START: boolFlag,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly variables: string[], message: string) {
+    super(message);
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses raw variables; the error names every bad variable, in French and English. */
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? '?');
+    return `  - ${name} : ${issue.message}`;
+  });
+  const names = [...new Set(result.error.issues.map((i) => String(i.path[0] ?? '?')))];
+  return fail(
+    names,
+    `Configuration invalide / invalid configuration (variables d’environnement) :\n${lines.join('\n')}\nVoir .env.example.`,
+  );
+}
+
+function fail(names: string[], message: string): never {
+  throw new EnvError(names, message);
+}

@@ -1,0 +1,68 @@
+import 'server-only';
+import type { Academy, Platform, PlatformKind, PlatformScope } from '@/lib/domain/types';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { getDb } from './client';
+
+type AcademyRow = Prisma.AcademyGetPayload<{ include: { region: true; departements: true } }>;
+type PlatformRow = Prisma.PlatformGetPayload<{ include: { academies: true } }>;
+
+function toAcademy(row: AcademyRow): Academy {
+  return {
+    id: row.id,
+    name: row.name,
+    code: row.code,
+    regionId: row.regionId,
+    regionName: row.region.name,
+    overseas: row.overseas,
+    timeZone: row.timeZone,
+    labelLon: row.labelLon,
+    labelLat: row.labelLat,
+    departements: row.departements.map((d) => d.code).sort(),
+  };
+}
+
+function toPlatform(row: PlatformRow): Platform {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as PlatformKind,
+    scope: row.scope as PlatformScope,
+    operator: row.operator,
+    academies: row.academies.map((a) => a.academyId).sort(),
+    domains: row.domains,
+    aliases: row.aliases,
+    statusPageUrl: row.statusPageUrl,
+    retiredAt: row.retiredAt,
+  };
+}
+
+export async function listAcademies(): Promise<Academy[]> {
+  const rows = await getDb().academy.findMany({
+    include: { region: true, departements: true },
+    orderBy: { name: 'asc' },
+  });
+  return rows.map(toAcademy);
+}
+
+export async function listPlatforms(opts: { includeRetired?: boolean } = {}): Promise<Platform[]> {
+  const rows = await getDb().platform.findMany({
+    where: opts.includeRetired ? {} : { retiredAt: null },
+    include: { academies: true },
+    orderBy: { name: 'asc' },
+  });
+  return rows.map(toPlatform);
+}
+
+export type BoundaryRow = { academyId: string; name: string; code: string; overseas: boolean; geometry: unknown; checksum: string };
+
+export async function listBoundaries(): Promise<BoundaryRow[]> {
+  const rows = await getDb().academyBoundary.findMany({ include: { academy: true }, orderBy: { academyId: 'asc' } });
+  return rows.map((r) => ({
+    academyId: r.academyId,
+    name: r.academy.name,
+    code: r.academy.code,
+    overseas: r.academy.overseas,
+    geometry: r.geometry,
+    checksum: r.checksum,
+  }));
+}

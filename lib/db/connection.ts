@@ -1,0 +1,22 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Env } from '../config/env-schema';
+import { embeddedUrl, type OwnerInfo } from './embedded/owner-url';
+
+export type DatabaseTarget = { kind: 'postgresql' | 'embedded'; url: string | null };
+
+/** DATABASE_URL wins; otherwise the embedded server started by `npm start` / `npm run dev`. */
+export function resolveDatabase(env: Env): DatabaseTarget {
+  if (env.DATABASE_URL) return { kind: 'postgresql', url: env.DATABASE_URL };
+  if (env.EMBEDDED_DATABASE_URL) return { kind: 'embedded', url: env.EMBEDDED_DATABASE_URL };
+  const ownerFile = path.resolve(env.DATA_DIR, 'owner.json');
+  if (existsSync(ownerFile)) {
+    try {
+      const info = JSON.parse(readFileSync(ownerFile, 'utf8')) as OwnerInfo;
+      return { kind: 'embedded', url: embeddedUrl(info.port) };
+    } catch {
+      return { kind: 'embedded', url: null };
+    }
+  }
+  return { kind: 'embedded', url: null };
+}

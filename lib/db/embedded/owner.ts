@@ -1,0 +1,137 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+import { embeddedUrl, type OwnerInfo } from './owner-url';
+
+export type EmbeddedServer = { url: string; owned: boolean; stop(): Promise<void> };
+
+const OWNER_FILE = 'owner.json';
+// PGlite runs one query at a time; the socket server queues connections' queries (transaction-aware).
+const MAX_CONNECTIONS = 32;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** The running owner of this data folder, if any (another `npm start`, `npm run dev`…). */
+export async function findRunningOwner(dataDir: string): Promise<OwnerInfo | null> {
+  const file = path.join(dataDir, OWNER_FILE);
+  if (!existsSync(file)) return null;
+  try {
+    const info = JSON.parse(readFileSync(file, 'utf8')) as OwnerInfo;
+    if (isAlive(info.pid) && (await canConnect(info.port))) return info;
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function takeLock(dataDir: string): () => void {
+  const lock = path.join(dataDir, 'owner.lock');
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lock, { force: true });
+    } catch {
+      const pid = Number(readFileSync(lock, 'utf8'));
+      if (Number.isFinite(pid) && pid > 0 && isAlive(pid) && pid !== process.pid) {
+        throw new Error(
+          `La base embarquée ${dataDir} est déjà ouverte par le processus ${pid}. / Embedded database already owned by pid ${pid}.`,
+        );
+      }
+      rmSync(lock, { force: true });
+    }
+  }
+  throw new Error(`Impossible de verrouiller ${dataDir}. / Could not lock the data folder.`);
+}
+
+/**
+ * Opens the embedded PostgreSQL (PGlite) of `dataDir` and serves it on 127.0.0.1, so that every
+ * process (Next.js server, build workers, scripts) talks to one owner. Reuses a running owner.
+ */
+export async function startEmbeddedServer(opts: {
+  dataDir: string;
+  port?: number;
+}): Promise<EmbeddedServer> {
+  if (opts.dataDir === 'memory://') return startMemoryServer(opts.port);
+  const dataDir = path.resolve(opts.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const running = await findRunningOwner(dataDir);
+  if (running) return { url: embeddedUrl(running.port), owned: false, stop: async () => {} };
+
+  const release = takeLock(dataDir);
+  const db = await PGlite.create(path.join(dataDir, 'pgdata'));
+  const port = opts.port ?? (await freePort());
+  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: MAX_CONNECTIONS });
+  await server.start();
+  const info: OwnerInfo = { pid: process.pid, port, startedAt: new Date().toISOString() };
+  writeFileSync(path.join(dataDir, OWNER_FILE), JSON.stringify(info));
+  let stopped = false;
+  return {
+    url: embeddedUrl(port),
+    owned: true,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      await db.close();
+      rmSync(path.join(dataDir, OWNER_FILE), { force: true });
+      release();
+    },
+  };
+}
+
+/** A throwaway in-memory PGlite served on 127.0.0.1 (tests, benchmarks). */
+async function startMemoryServer(port?: number): Promise<EmbeddedServer> {
+  const db = await PGlite.create();
+  const server = new PGLiteSocketServer({
+    db,
+    port: port ?? (await freePort()),
+    host: '127.0.0.1',
+    maxConnections: MAX_CONNECTIONS,
+  });
+  await server.start();
+  const address = server.getServerConn();
+  const actualPort = Number(address.split(':').at(-1));
+  return {
+    url: embeddedUrl(actualPort),
+    owned: true,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

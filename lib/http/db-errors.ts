@@ -1,0 +1,19 @@
+const UNAVAILABLE_PATTERNS = [
+  /ECONNREFUSED/,
+  /ECONNRESET/,
+  /ETIMEDOUT/,
+  /timeout/i,
+  /Connection terminated/i,
+  /connect/i,
+  /the database system is (starting|shutting) up/i,
+  /too many clients/i,
+  /canceling statement due to statement timeout/i,
+];
+
+/** True for errors meaning "the database cannot answer now" (down, hung, overloaded). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const text = `${error.name} ${error.message} ${(error as { code?: unknown }).code ?? ''}`;
+  if (/P1001|P1002|P1008|P1017|P2024/.test(text)) return true;
+  return UNAVAILABLE_PATTERNS.some((pattern) => pattern.test(text));
+}
