@@ -42,6 +42,7 @@ function vitest(name: string, project: string, env: NodeJS.ProcessEnv = {}): voi
   });
 }
 
+if (!existsSync('lib/generated/prisma/client.ts')) run('npm', ['run', 'db:generate']);
 const typecheck = run('npx', ['tsc', '--noEmit', '-p', '.']);
 outcomes.push({ name: 'typecheck', passed: typecheck ? 1 : 0, failed: typecheck ? 0 : 1, skipped: 0, ok: typecheck });
 vitest('unit', 'unit');
