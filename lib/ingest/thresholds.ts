@@ -1,0 +1,27 @@
+const MINUTE_MS = 60_000;
+
+export const COMMENT_MAX_LENGTH = 500;
+export const SLUG_MAX_LENGTH = 64;
+export const TOKEN_MIN_LENGTH = 16;
+export const TOKEN_MAX_LENGTH = 64;
+export const HONEYPOT_MAX_LENGTH = 1_000;
+
+/** Clock skew tolerated on `observedAt` before it counts as "in the future" (ms). */
+export const OBSERVED_AT_MAX_SKEW_MS = 2 * MINUTE_MS;
+/** Oldest `observedAt` accepted: the offline outbox drops anything older (ms). */
+export const OBSERVED_AT_MAX_AGE_MS = 24 * 60 * MINUTE_MS;
+
+/** One counted report per platform per source fingerprint (and per device token) in this window (ms). */
+export const COUNT_WINDOW_MS = 10 * MINUTE_MS;
+/** Same source + platform + académie + category inside this window is a duplicate (ms). */
+export const DUPLICATE_WINDOW_MS = 10 * MINUTE_MS;
+
+/** Identical comments from this many distinct sources inside FLOOD_WINDOW_MS are a flood. */
+export const FLOOD_MIN_SOURCES = 5;
+export const FLOOD_WINDOW_MS = 5 * MINUTE_MS;
+/** Short comments ("ça marche pas") are legitimately repeated during a real outage. */
+export const FLOOD_MIN_COMMENT_LENGTH = 24;
+
+/** Request-level limit per source fingerprint, whatever the outcome (HTTP 429 above). */
+export const REQUEST_LIMIT = 30;
+export const REQUEST_WINDOW_MS = MINUTE_MS;
