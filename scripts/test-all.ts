@@ -17,7 +17,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = baseEnv): boo
   return spawnSync(cmd, args, { stdio: 'inherit', env }).status === 0;
 }
 
-function vitest(name: string, project: string, env: NodeJS.ProcessEnv = {}): void {
+function vitest(name: string, project: string, env: Record<string, string> = {}): void {
   const file = `${RESULTS}/${name}.json`;
   const ok = run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${file}`], {
     ...baseEnv,

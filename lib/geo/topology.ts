@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
-import type { Topology } from 'topojson-specification';
+import type { Objects, Topology } from 'topojson-specification';
 
 export type AreaProperties = { id: string; name: string; code: string; overseas: boolean };
 
@@ -23,6 +23,6 @@ export function buildAcademyTopology(
     ),
   };
   // topojson-server types its output with nullable properties; ours are never null.
-  const topo = presimplify(topology({ academies: collection }, QUANTIZATION) as unknown as Topology);
-  return simplify(topo, quantile(topo, SIMPLIFY_QUANTILE));
+  const topo = presimplify(topology({ academies: collection }, QUANTIZATION) as unknown as Topology<Objects<{}>>);
+  return simplify(topo, quantile(topo, SIMPLIFY_QUANTILE)) as Topology;
 }

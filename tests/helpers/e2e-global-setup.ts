@@ -42,7 +42,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ecole-e2e-'));
   const port = await freePort();
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: 'production' };
   delete env.DATABASE_URL;
   const child = spawn('node', ['--import', 'tsx', 'scripts/run-with-db.ts', '--', 'node_modules/.bin/next', 'start', '-p', String(port)], {
     env,
