@@ -23,6 +23,8 @@ export const FIELD_ISSUE_MESSAGES = {
   observed_at_too_old: 'Ce signalement date de plus de 24 heures et ne peut plus être envoyé.',
   device_token_invalid: 'Identifiant d’appareil invalide.',
   website_invalid: 'Champ invalide.',
+  pow_required: 'Beaucoup de signalements arrivent en ce moment : une courte vérification anti-robot est nécessaire.',
+  pow_invalid: 'La vérification anti-robot a échoué ou a expiré : réessayez.',
 } as const;
 
 export type FieldIssueCode = keyof typeof FIELD_ISSUE_MESSAGES;

@@ -9,3 +9,4 @@ if (inject('databaseKind') === 'postgresql') {
   process.env.EMBEDDED_DATABASE_URL = url;
 }
 process.env.DB_TIMEOUT_MS ??= '2500';
+process.env.POW_MODE ??= 'off';

@@ -1,0 +1,168 @@
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+
+export type NewReportRow = {
+  id: string;
+  platformId: string;
+  academyId: string;
+  category: string;
+  role: string | null;
+  comment: string | null;
+  observedAt: Date | null;
+  idempotencyKey: string;
+  sourceFingerprint: string;
+  deviceTokenHash: string | null;
+  counted: boolean;
+  distinctReporter: boolean;
+  flagReason: string | null;
+  createdAt: Date;
+};
+
+export type StoredReportRef = {
+  id: string;
+  idempotencyKey: string;
+  platformId: string;
+  academyId: string;
+  counted: boolean;
+};
+
+export type RecentSourceReport = {
+  sourceFingerprint: string;
+  deviceTokenHash: string | null;
+  platformId: string;
+  academyId: string;
+  category: string;
+  comment: string | null;
+  counted: boolean;
+  createdAt: Date;
+};
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Stores a batch of reports and their minute counts in one transaction (durable before any answer).
+ * Keys already stored are skipped; returns the rows actually inserted.
+ */
+export async function insertReportBatch(db: PrismaClient, rows: NewReportRow[]): Promise<StoredReportRef[]> {
+  if (rows.length === 0) return [];
+  return db.$transaction(async (tx) => {
+    const inserted = await tx.$queryRaw<Array<{ id: string; idempotency_key: string }>>`
+      INSERT INTO report (id, platform_id, academy_id, category, role, comment, comment_state, observed_at,
+        idempotency_key, source_fingerprint, device_token_hash, counted, distinct_reporter, flag_reason,
+        moderation_state, created_at, updated_at)
+      SELECT r.id, r.platform_id, r.academy_id, r.category, r.role, r.comment,
+        CASE WHEN r.comment IS NULL THEN 'none' ELSE 'pending' END, r.observed_at,
+        r.idempotency_key, r.source_fingerprint, r.device_token_hash, r.counted, r.distinct_reporter,
+        r.flag_reason, 'visible', r.created_at, r.created_at
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.platformId)}::text[],
+        ${rows.map((r) => r.academyId)}::text[], ${rows.map((r) => r.category)}::text[],
+        ${rows.map((r) => r.role)}::text[], ${rows.map((r) => r.comment)}::text[],
+        ${rows.map((r) => r.observedAt)}::timestamptz[], ${rows.map((r) => r.idempotencyKey)}::text[],
+        ${rows.map((r) => r.sourceFingerprint)}::text[], ${rows.map((r) => r.deviceTokenHash)}::text[],
+        ${rows.map((r) => r.counted)}::boolean[], ${rows.map((r) => r.distinctReporter)}::boolean[],
+        ${rows.map((r) => r.flagReason)}::text[], ${rows.map((r) => r.createdAt)}::timestamptz[])
+        AS r(id, platform_id, academy_id, category, role, comment, observed_at, idempotency_key,
+          source_fingerprint, device_token_hash, counted, distinct_reporter, flag_reason, created_at)
+      ON CONFLICT (idempotency_key) DO NOTHING
+      RETURNING id, idempotency_key`;
+    const insertedIds = new Set(inserted.map((r) => r.id));
+    const stored = rows.filter((r) => insertedIds.has(r.id));
+    const buckets = aggregateBuckets(stored);
+    if (buckets.length > 0) {
+      await tx.$executeRaw`
+        INSERT INTO report_count (platform_id, academy_id, bucket_start, reports, reporters, created_at, updated_at)
+        SELECT b.platform_id, b.academy_id, b.bucket_start, b.reports, b.reporters, now(), now()
+        FROM unnest(${buckets.map((b) => b.platformId)}::text[], ${buckets.map((b) => b.academyId)}::text[],
+          ${buckets.map((b) => b.bucketStart)}::timestamptz[], ${buckets.map((b) => b.reports)}::int[],
+          ${buckets.map((b) => b.reporters)}::int[])
+          AS b(platform_id, academy_id, bucket_start, reports, reporters)
+        ON CONFLICT (platform_id, academy_id, bucket_start) DO UPDATE
+        SET reports = report_count.reports + EXCLUDED.reports,
+            reporters = report_count.reporters + EXCLUDED.reporters,
+            updated_at = now()`;
+    }
+    return stored.map((r) => ({
+      id: r.id,
+      idempotencyKey: r.idempotencyKey,
+      platformId: r.platformId,
+      academyId: r.academyId,
+      counted: r.counted,
+    }));
+  });
+}
+
+type Bucket = { platformId: string; academyId: string; bucketStart: Date; reports: number; reporters: number };
+
+function aggregateBuckets(rows: NewReportRow[]): Bucket[] {
+  const buckets = new Map<string, Bucket>();
+  for (const r of rows) {
+    if (!r.counted) continue;
+    const t = (r.observedAt ?? r.createdAt).getTime();
+    const bucketStart = new Date(t - (t % MINUTE_MS));
+    const key = `${r.platformId}|${r.academyId}|${bucketStart.getTime()}`;
+    const bucket = buckets.get(key) ?? { platformId: r.platformId, academyId: r.academyId, bucketStart, reports: 0, reporters: 0 };
+    bucket.reports += 1;
+    if (r.distinctReporter) bucket.reporters += 1;
+    buckets.set(key, bucket);
+  }
+  return [...buckets.values()];
+}
+
+export async function findReportsByKeys(db: PrismaClient, keys: string[]): Promise<StoredReportRef[]> {
+  if (keys.length === 0) return [];
+  const rows = await db.report.findMany({
+    where: { idempotencyKey: { in: keys } },
+    select: { id: true, idempotencyKey: true, platformId: true, academyId: true, counted: true },
+  });
+  return rows;
+}
+
+/** Reports since `since` from any of these sources or devices, or carrying one of these comments. */
+export async function listRecentFromSources(
+  db: PrismaClient,
+  input: { since: Date; fingerprints: string[]; deviceHashes: string[]; comments: string[] },
+): Promise<RecentSourceReport[]> {
+  const or = [
+    { sourceFingerprint: { in: input.fingerprints } },
+    ...(input.deviceHashes.length ? [{ deviceTokenHash: { in: input.deviceHashes } }] : []),
+    ...(input.comments.length ? [{ comment: { in: input.comments } }] : []),
+  ];
+  const rows = await db.report.findMany({
+    where: { createdAt: { gte: input.since }, OR: or },
+    select: {
+      sourceFingerprint: true,
+      deviceTokenHash: true,
+      platformId: true,
+      academyId: true,
+      category: true,
+      comment: true,
+      counted: true,
+      createdAt: true,
+    },
+    orderBy: { createdAt: 'asc' },
+    take: 5000,
+  });
+  return rows.map((r) => ({ ...r, sourceFingerprint: r.sourceFingerprint ?? '' }));
+}
+
+/** Pairs (source, platform) that already have a distinct-reporter report since `since`. */
+export async function listReportedPairs(
+  db: PrismaClient,
+  input: { since: Date; fingerprints: string[] },
+): Promise<Set<string>> {
+  if (input.fingerprints.length === 0) return new Set();
+  const rows = await db.report.findMany({
+    where: { createdAt: { gte: input.since }, sourceFingerprint: { in: input.fingerprints }, distinctReporter: true, counted: true },
+    select: { sourceFingerprint: true, platformId: true },
+    distinct: ['sourceFingerprint', 'platformId'],
+  });
+  return new Set(rows.map((r) => `${r.sourceFingerprint}|${r.platformId}`));
+}
+
+/** Clears source fingerprints and device hashes older than `before` (privacy: kept 48 h at most). */
+export async function purgeFingerprints(db: PrismaClient, before: Date): Promise<number> {
+  const result = await db.report.updateMany({
+    where: { createdAt: { lt: before }, OR: [{ sourceFingerprint: { not: null } }, { deviceTokenHash: { not: null } }] },
+    data: { sourceFingerprint: null, deviceTokenHash: null },
+  });
+  return result.count;
+}

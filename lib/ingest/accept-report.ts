@@ -1,0 +1,88 @@
+import 'server-only';
+import { createHmac } from 'node:crypto';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/http/errors';
+import { withTimeout } from '@/lib/http/timeout';
+import { createPowChallenge, verifyPowPayload } from '@/lib/pow/challenge';
+import { updateSurge } from '@/lib/pow/surge';
+import { checkCatalog } from './check-catalog';
+import { clientIp } from './client-ip';
+import { sourceFingerprint } from './fingerprint';
+import { fieldIssue } from './issue-messages';
+import { scrubComment } from './normalize';
+import type { BatchResult } from './process-batch';
+import { checkRequestLimit, RATE_LIMITED_MESSAGE } from './request-limit';
+import { getIngestRuntime } from './runtime';
+import type { ReportInput } from './schema';
+import { uuidv7 } from './uuid';
+
+export type AcceptContext = { headers: Headers; now?: Date };
+export type AcceptResult = { status: 200 | 201; body: BatchResult };
+
+/** Header set by our HTTP server (scripts/serve.ts) to the TCP peer address; any client copy is dropped there. */
+export const PEER_HEADER = 'x-ecole-peer';
+
+function requestSource(ctx: AcceptContext, secret: string, now: Date): string {
+  const ip = clientIp({
+    peerAddress: ctx.headers.get(PEER_HEADER),
+    forwardedFor: ctx.headers.get('x-forwarded-for'),
+    trustedProxies: env.TRUSTED_PROXIES,
+  });
+  return sourceFingerprint({ ip: ip ?? 'unknown', userAgent: ctx.headers.get('user-agent'), secret, now });
+}
+
+async function requireProofOfWork(ctx: AcceptContext, now: Date): Promise<void> {
+  const runtime = getIngestRuntime();
+  runtime.traffic.add(now.getTime());
+  runtime.surge.state = updateSurge({ state: runtime.surge.state, lastMinuteCount: runtime.traffic.total(now.getTime()), now: now.getTime() });
+  const required = env.POW_MODE === 'always' || (env.POW_MODE === 'auto' && runtime.surge.state.active);
+  if (!required) return;
+  const payload = ctx.headers.get('x-altcha');
+  if (!payload) throw new AppError('invalid_input', 'Une vérification anti-robot est nécessaire.', { issues: [fieldIssue('altcha', 'pow_required')] });
+  const verdict = await verifyPowPayload({ payload, config: await runtime.pow(), now, usedChallenges: runtime.usedChallenges });
+  if (!verdict.ok) throw new AppError('invalid_input', verdict.message, { issues: [fieldIssue('altcha', 'pow_invalid')] });
+}
+
+/** Whether a proof-of-work is currently asked for, and a fresh challenge when it is. */
+export async function currentPowChallenge(now = new Date()): Promise<{ enabled: boolean; challenge?: unknown }> {
+  const runtime = getIngestRuntime();
+  const enabled = env.POW_MODE === 'always' || (env.POW_MODE === 'auto' && runtime.surge.state.active);
+  if (!enabled) return { enabled };
+  return { enabled, challenge: await createPowChallenge({ config: await runtime.pow(), now }) };
+}
+
+/**
+ * The one domain entry point for a new report (JSON API and no-JS form): limits, proof of work when
+ * the surge switch is on, catalogue checks, then a batched durable insert. Idempotent by key.
+ */
+export async function acceptReport(input: ReportInput, ctx: AcceptContext): Promise<AcceptResult> {
+  const now = ctx.now ?? new Date();
+  const runtime = getIngestRuntime();
+  const deadline = env.DB_TIMEOUT_MS;
+  const secret = await withTimeout(runtime.secret(), deadline);
+  const fingerprint = requestSource(ctx, secret, now);
+  const limit = await checkRequestLimit({ store: runtime.store, fingerprint, now });
+  if (!limit.allowed) throw new AppError('rate_limited', RATE_LIMITED_MESSAGE, { retryAfterSeconds: limit.retryAfterSeconds });
+  await requireProofOfWork(ctx, now);
+  const issues = checkCatalog(input, await withTimeout(runtime.catalog(now), deadline));
+  if (issues.length > 0) throw new AppError('invalid_input', issues[0]?.message ?? 'Signalement invalide.', { issues });
+  const comment = input.comment ? scrubComment(input.comment) : null;
+  const result = await withTimeout(
+    runtime.batcher.submit({
+      id: uuidv7(now.getTime()),
+      platform: input.platform,
+      academy: input.academy,
+      category: input.category,
+      role: input.role ?? null,
+      comment: comment && comment.length > 0 ? comment : null,
+      observedAt: input.observedAt ? new Date(input.observedAt) : null,
+      idempotencyKey: input.idempotencyKey,
+      fingerprint,
+      deviceHash: input.deviceToken ? createHmac('sha256', secret).update(input.deviceToken).digest('hex') : null,
+      website: input.website,
+      receivedAt: now,
+    }),
+    deadline + 500,
+  );
+  return { status: result.status === 'accepted' ? 201 : 200, body: result };
+}

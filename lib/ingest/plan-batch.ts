@@ -1,0 +1,65 @@
+import type { ProblemCategory } from '@/lib/domain/types';
+import { decideCounting, isHoneypotFilled, type RecentReport } from './counting-policy';
+
+export type PendingReport = {
+  id: string;
+  platform: string;
+  academy: string;
+  category: ProblemCategory;
+  role: string | null;
+  comment: string | null;
+  observedAt: Date | null;
+  idempotencyKey: string;
+  fingerprint: string;
+  deviceHash: string | null;
+  website: string | undefined;
+  receivedAt: Date;
+};
+
+export type PlannedReport = PendingReport & {
+  counted: boolean;
+  distinctReporter: boolean;
+  flagReason: string | null;
+};
+
+const HOUR_MS = 3_600_000;
+
+export function hourStart(date: Date): Date {
+  return new Date(date.getTime() - (date.getTime() % HOUR_MS));
+}
+
+/**
+ * Decides, in arrival order, which reports of a batch count: each report is checked against the
+ * stored recent reports and the earlier ones of the same batch. A counted report is a distinct
+ * reporter when its source has no counted report for that platform in the same clock hour.
+ */
+export function planBatch(input: {
+  reports: PendingReport[];
+  recent: RecentReport[];
+  reportedPairs: ReadonlySet<string>;
+}): PlannedReport[] {
+  const recent = [...input.recent];
+  const pairs = new Set(input.reportedPairs);
+  const seenKeys = new Set<string>();
+  const planned: PlannedReport[] = [];
+  for (const report of input.reports) {
+    if (seenKeys.has(report.idempotencyKey)) continue;
+    seenKeys.add(report.idempotencyKey);
+    const candidate = {
+      fingerprint: report.fingerprint,
+      deviceToken: report.deviceHash,
+      platform: report.platform,
+      academy: report.academy,
+      category: report.category,
+      comment: report.comment,
+      receivedAt: report.receivedAt,
+    };
+    const decision = decideCounting({ report: candidate, honeypot: isHoneypotFilled(report.website), recent });
+    const pairKey = `${report.fingerprint}|${report.platform}|${hourStart(report.receivedAt).getTime()}`;
+    const distinctReporter = decision.counts && !pairs.has(pairKey);
+    if (distinctReporter) pairs.add(pairKey);
+    recent.push({ ...candidate, counted: decision.counts });
+    planned.push({ ...report, counted: decision.counts, distinctReporter, flagReason: decision.flag });
+  }
+  return planned;
+}

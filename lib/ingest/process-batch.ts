@@ -1,0 +1,95 @@
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { ProblemCategory } from '@/lib/domain/types';
+import { countRecentByPair } from '@/lib/db/aggregates';
+import { findReportsByKeys, insertReportBatch, listRecentFromSources, listReportedPairs } from '@/lib/db/reports';
+import { hourStart, planBatch, type PendingReport } from './plan-batch';
+import { COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS } from './thresholds';
+
+export type BatchResult = {
+  id: string;
+  status: 'accepted' | 'duplicate';
+  counted: boolean;
+  localCount: number;
+  platform: string;
+  academy: string;
+};
+
+export const LOCAL_COUNT_WINDOW_MS = 30 * 60_000;
+const RECENT_WINDOW_MS = Math.max(COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS);
+
+/** Decides counting for a batch of reports, stores them durably, and answers each one. */
+export async function processBatch(db: PrismaClient, items: PendingReport[]): Promise<BatchResult[]> {
+  const now = items.reduce((max, i) => (i.receivedAt > max ? i.receivedAt : max), items[0]?.receivedAt ?? new Date());
+  const fingerprints = [...new Set(items.map((i) => i.fingerprint))];
+  const [recentRows, reportedPairs] = await Promise.all([
+    listRecentFromSources(db, {
+      since: new Date(now.getTime() - RECENT_WINDOW_MS),
+      fingerprints,
+      deviceHashes: [...new Set(items.flatMap((i) => (i.deviceHash ? [i.deviceHash] : [])))],
+      comments: [...new Set(items.flatMap((i) => (i.comment ? [i.comment] : [])))],
+    }),
+    listReportedPairs(db, { since: hourStart(now), fingerprints }),
+  ]);
+  const hour = hourStart(now).getTime();
+  const planned = planBatch({
+    reports: items,
+    recent: recentRows.map((r) => ({
+      fingerprint: r.sourceFingerprint,
+      deviceToken: r.deviceTokenHash,
+      platform: r.platformId,
+      academy: r.academyId,
+      category: r.category as ProblemCategory,
+      comment: r.comment,
+      receivedAt: r.createdAt,
+      counted: r.counted,
+    })),
+    reportedPairs: new Set([...reportedPairs].map((pair) => `${pair}|${hour}`)),
+  });
+  const inserted = await insertReportBatch(
+    db,
+    planned.map((p) => ({
+      id: p.id,
+      platformId: p.platform,
+      academyId: p.academy,
+      category: p.category,
+      role: p.role,
+      comment: p.comment,
+      observedAt: p.observedAt,
+      idempotencyKey: p.idempotencyKey,
+      sourceFingerprint: p.fingerprint,
+      deviceTokenHash: p.deviceHash,
+      counted: p.counted,
+      distinctReporter: p.distinctReporter,
+      flagReason: p.flagReason,
+      createdAt: p.receivedAt,
+    })),
+  );
+  const insertedKeys = new Set(inserted.map((r) => r.idempotencyKey));
+  const existing = await findReportsByKeys(
+    db,
+    items.map((i) => i.idempotencyKey).filter((k) => !insertedKeys.has(k)),
+  );
+  const byKey = new Map([...inserted, ...existing].map((r) => [r.idempotencyKey, r]));
+  const counts = await countRecentByPair(db, {
+    since: new Date(now.getTime() - LOCAL_COUNT_WINDOW_MS),
+    pairs: uniquePairs(items),
+  });
+  return items.map((item) => {
+    const stored = byKey.get(item.idempotencyKey);
+    if (!stored) throw new Error('report neither inserted nor found');
+    return {
+      id: stored.id,
+      status: insertedKeys.has(item.idempotencyKey) && stored.id === item.id ? 'accepted' : 'duplicate',
+      counted: stored.counted,
+      localCount: counts.get(`${stored.platformId}|${stored.academyId}`) ?? 0,
+      platform: stored.platformId,
+      academy: stored.academyId,
+    };
+  });
+}
+
+function uniquePairs(items: PendingReport[]) {
+  const seen = new Map<string, { platformId: string; academyId: string }>();
+  for (const i of items) seen.set(`${i.platform}|${i.academy}`, { platformId: i.platform, academyId: i.academy });
+  return [...seen.values()];
+}
