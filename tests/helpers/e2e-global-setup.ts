@@ -44,7 +44,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: 'production' };
   delete env.DATABASE_URL;
-  const child = spawn('node', ['--import', 'tsx', 'scripts/run-with-db.ts', '--', 'node_modules/.bin/next', 'start', '-p', String(port)], {
+  const child = spawn('node', ['--import', 'tsx', 'scripts/run-with-db.ts', '--', 'node', '--import', 'tsx', 'scripts/serve.ts'], {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,

@@ -1,0 +1,14 @@
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { purgeFingerprints } from '@/lib/db/reports';
+import type { Job } from './scheduler';
+
+export const FINGERPRINT_RETENTION_MS = 48 * 3_600_000;
+
+/** Clears source fingerprints older than 48 h; idempotent, so every instance may run it. */
+export function purgeFingerprintsJob(db: PrismaClient): Job {
+  return {
+    name: 'purge-fingerprints',
+    everyMs: 10 * 60_000,
+    run: (now) => purgeFingerprints(db, new Date(now.getTime() - FINGERPRINT_RETENTION_MS)),
+  };
+}

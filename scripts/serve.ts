@@ -1,0 +1,90 @@
+// The app's HTTP server: Next.js behind a thin Node layer that (1) records the TCP peer address for
+// the trusted-proxy check, (2) refuses oversized ingest bodies before Next reads them, (3) sheds load
+// with fast 503s, and (4) runs the scheduled jobs. Usage: serve.ts [--dev]
+import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import next from 'next';
+import { parseEnv } from '../lib/config/env-schema';
+import { resolveDatabase } from '../lib/db/connection';
+import { createPrismaClient } from '../lib/db/create-client';
+import { REPORT_BODY_LIMIT_BYTES } from '../lib/http/body';
+import { DEFAULT_MAX_LOOP_DELAY_MS, shouldShed } from '../lib/http/load-shed';
+import { purgeFingerprintsJob } from '../lib/jobs/jobs';
+import { createInProcessScheduler } from '../lib/jobs/scheduler';
+
+const PEER_HEADER = 'x-ecole-peer';
+const INGEST_PATHS = new Set(['/api/reports', '/signaler/envoyer']);
+
+function sendJson(res: http.ServerResponse, status: number, code: string, message: string, retryAfter?: number) {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...(retryAfter ? { 'retry-after': String(retryAfter) } : {}),
+    connection: status === 413 ? 'close' : 'keep-alive',
+  });
+  res.end(JSON.stringify({ error: { code, message } }));
+}
+
+async function main() {
+  const dev = process.argv.includes('--dev');
+  const env = parseEnv(process.env);
+  const app = next({ dev, port: env.PORT, hostname: '0.0.0.0' });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  let loopDelayMs = 0;
+  const sampler = setInterval(() => {
+    loopDelayMs = loop.percentile(99) / 1e6;
+    loop.reset();
+  }, 1000);
+  sampler.unref();
+  let inflight = 0;
+
+  const server = http.createServer((req, res) => {
+    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (req.method === 'POST' && INGEST_PATHS.has(path)) {
+      if (Number(req.headers['content-length'] ?? 0) > REPORT_BODY_LIMIT_BYTES) {
+        sendJson(res, 413, 'payload_too_large', `Requête trop volumineuse (${REPORT_BODY_LIMIT_BYTES} octets au maximum).`);
+        return;
+      }
+      if (shouldShed({ inflight, loopDelayMs }, { maxInflight: env.MAX_INFLIGHT_REQUESTS, maxLoopDelayMs: DEFAULT_MAX_LOOP_DELAY_MS })) {
+        sendJson(res, 503, 'unavailable', 'Serveur saturé : votre signalement sera renvoyé automatiquement.', 2);
+        return;
+      }
+      inflight += 1;
+      res.once('close', () => {
+        inflight -= 1;
+      });
+    }
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+
+  const target = resolveDatabase(env);
+  const db = target.url ? createPrismaClient({ url: target.url, kind: target.kind, poolMax: 2 }) : null;
+  const scheduler = createInProcessScheduler({
+    jobs: db ? [purgeFingerprintsJob(db)] : [],
+    onError: (job, error) => console.error(`[jobs] ${job} failed:`, error instanceof Error ? error.message : error),
+  });
+  scheduler.start();
+
+  server.listen(env.PORT, () => console.log(`[école-en-panne] prêt sur http://localhost:${env.PORT}${dev ? ' (dev)' : ''}`));
+  const shutdown = () => {
+    server.close();
+    void scheduler
+      .stop()
+      .then(() => db?.$disconnect())
+      .finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
