@@ -1,6 +1,7 @@
 import Holidays from 'date-holidays';
 
-// strasbourg = Bas-Rhin + Haut-Rhin, both under the Alsace-Moselle local law (Vendredi saint, 26 Dec).
+// strasbourg = Bas-Rhin + Haut-Rhin, both under the Alsace-Moselle local law (Vendredi saint,
+// 26 Dec).
 // nancy-metz keeps the national calendar: of its 4 départements only Moselle has those days, and a
 // day off for a minority of the académie would hide real traffic in the other three.
 const ACADEMY_HOLIDAY_STATES: Record<string, string> = {

@@ -117,7 +117,7 @@ function isInIndex(index: ZoneIndex, day: number): boolean {
   return hi >= 0 && day < (index.ends[hi] ?? 0);
 }
 
-/** Holiday zone of an académie ('A' | 'B' | 'C' | 'corse' | overseas id); throws on an unknown id. */
+/** Holiday zone of an académie ('A', 'B', 'C', 'corse' or overseas id); throws on an unknown id. */
 export function getHolidayZone(academyId: string): string {
   const zone = academyZones[academyId];
   if (zone === undefined) throw new Error(`Académie inconnue : ${academyId}`);
@@ -125,15 +125,15 @@ export function getHolidayZone(academyId: string): string {
 }
 
 /**
- * True when all pupils of the académie are on holiday on this local date (holidays, ponts, local days
- * off). Exceptional closures with distance learning are not holidays: see getSchoolClosure.
+ * True when all pupils of the académie are on holiday on this local date (holidays, ponts, local
+ * days off). Exceptional closures with distance learning are not holidays: see getSchoolClosure.
  */
 export function isSchoolHoliday(academyId: string, localDate: string): boolean {
   const index = zoneIndex.get(getHolidayZone(academyId));
   return index !== undefined && isInIndex(index, toDayNumber(localDate));
 }
 
-/** Exceptional closure (e.g. distance learning, April 2021) covering this académie and date, or null. */
+/** Exceptional closure (distance learning, April 2021) covering this académie and date, or null. */
 export function getSchoolClosure(academyId: string, localDate: string): SchoolClosure | null {
   const found = holidaysFile.closures.find(
     (closure) =>

@@ -14,7 +14,9 @@ export function createPrismaClient(opts: ClientOptions): PrismaClient {
   const adapter = new PrismaPg(
     {
       connectionString: opts.url,
-      max: opts.poolMax ?? 10,
+      // PGlite is single-connection: its socket server multiplexes connections message by message,
+      // which mixes up unnamed prepared statements of concurrent connections. One connection per process.
+      max: opts.kind === 'embedded' ? 1 : (opts.poolMax ?? 10),
       connectionTimeoutMillis: timeoutMs,
       query_timeout: timeoutMs,
       idleTimeoutMillis: 30_000,

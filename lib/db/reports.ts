@@ -36,16 +36,15 @@ export type RecentSourceReport = {
   createdAt: Date;
 };
 
-const MINUTE_MS = 60_000;
-
 /**
- * Stores a batch of reports and their minute counts in one transaction (durable before any answer).
- * Keys already stored are skipped; returns the rows actually inserted.
+ * Stores a batch of reports and adds the counted ones to their minute counters, in one statement
+ * (atomic, durable before any answer, one round trip). Keys already stored are skipped; returns
+ * the rows actually inserted. Counter rows are locked in a fixed order, so batches never deadlock.
  */
 export async function insertReportBatch(db: PrismaClient, rows: NewReportRow[]): Promise<StoredReportRef[]> {
   if (rows.length === 0) return [];
-  return db.$transaction(async (tx) => {
-    const inserted = await tx.$queryRaw<Array<{ id: string; idempotency_key: string }>>`
+  const inserted = await db.$queryRaw<Array<{ id: string; idempotency_key: string }>>`
+    WITH ins AS (
       INSERT INTO report (id, platform_id, academy_id, category, role, comment, comment_state, observed_at,
         idempotency_key, source_fingerprint, device_token_hash, counted, distinct_reporter, flag_reason,
         moderation_state, created_at, updated_at)
@@ -63,48 +62,24 @@ export async function insertReportBatch(db: PrismaClient, rows: NewReportRow[]):
         AS r(id, platform_id, academy_id, category, role, comment, observed_at, idempotency_key,
           source_fingerprint, device_token_hash, counted, distinct_reporter, flag_reason, created_at)
       ON CONFLICT (idempotency_key) DO NOTHING
-      RETURNING id, idempotency_key`;
-    const insertedIds = new Set(inserted.map((r) => r.id));
-    const stored = rows.filter((r) => insertedIds.has(r.id));
-    const buckets = aggregateBuckets(stored);
-    if (buckets.length > 0) {
-      await tx.$executeRaw`
-        INSERT INTO report_count (platform_id, academy_id, bucket_start, reports, reporters, created_at, updated_at)
-        SELECT b.platform_id, b.academy_id, b.bucket_start, b.reports, b.reporters, now(), now()
-        FROM unnest(${buckets.map((b) => b.platformId)}::text[], ${buckets.map((b) => b.academyId)}::text[],
-          ${buckets.map((b) => b.bucketStart)}::timestamptz[], ${buckets.map((b) => b.reports)}::int[],
-          ${buckets.map((b) => b.reporters)}::int[])
-          AS b(platform_id, academy_id, bucket_start, reports, reporters)
-        ON CONFLICT (platform_id, academy_id, bucket_start) DO UPDATE
-        SET reports = report_count.reports + EXCLUDED.reports,
-            reporters = report_count.reporters + EXCLUDED.reporters,
-            updated_at = now()`;
-    }
-    return stored.map((r) => ({
-      id: r.id,
-      idempotencyKey: r.idempotencyKey,
-      platformId: r.platformId,
-      academyId: r.academyId,
-      counted: r.counted,
-    }));
-  });
-}
-
-type Bucket = { platformId: string; academyId: string; bucketStart: Date; reports: number; reporters: number };
-
-function aggregateBuckets(rows: NewReportRow[]): Bucket[] {
-  const buckets = new Map<string, Bucket>();
-  for (const r of rows) {
-    if (!r.counted) continue;
-    const t = (r.observedAt ?? r.createdAt).getTime();
-    const bucketStart = new Date(t - (t % MINUTE_MS));
-    const key = `${r.platformId}|${r.academyId}|${bucketStart.getTime()}`;
-    const bucket = buckets.get(key) ?? { platformId: r.platformId, academyId: r.academyId, bucketStart, reports: 0, reporters: 0 };
-    bucket.reports += 1;
-    if (r.distinctReporter) bucket.reporters += 1;
-    buckets.set(key, bucket);
-  }
-  return [...buckets.values()];
+      RETURNING id, idempotency_key, platform_id, academy_id, counted, distinct_reporter,
+        date_trunc('minute', coalesce(observed_at, created_at)) AS bucket_start
+    ), counted AS (
+      INSERT INTO report_count (platform_id, academy_id, bucket_start, reports, reporters, created_at, updated_at)
+      SELECT platform_id, academy_id, bucket_start, count(*)::int, (count(*) FILTER (WHERE distinct_reporter))::int, now(), now()
+      FROM ins WHERE counted
+      GROUP BY platform_id, academy_id, bucket_start
+      ORDER BY platform_id, academy_id, bucket_start
+      ON CONFLICT (platform_id, academy_id, bucket_start) DO UPDATE
+      SET reports = report_count.reports + EXCLUDED.reports,
+          reporters = report_count.reporters + EXCLUDED.reporters,
+          updated_at = now()
+    )
+    SELECT id::text AS id, idempotency_key FROM ins`;
+  const insertedIds = new Set(inserted.map((r) => r.id));
+  return rows
+    .filter((r) => insertedIds.has(r.id))
+    .map((r) => ({ id: r.id, idempotencyKey: r.idempotencyKey, platformId: r.platformId, academyId: r.academyId, counted: r.counted }));
 }
 
 export async function findReportsByKeys(db: PrismaClient, keys: string[]): Promise<StoredReportRef[]> {

@@ -29,7 +29,11 @@ function tooLarge(limit: number): AppError {
 
 /** Refuses content types other than `expected` (415): blocks cross-site "simple" text/plain posts. */
 export function requireContentType(req: Request, expected: string): void {
-  const type = (req.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  requireContentTypeValue(req.headers.get('content-type'), expected);
+}
+
+export function requireContentTypeValue(contentType: string | null, expected: string): void {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== expected) {
     throw new AppError('unsupported_media_type', `Type de contenu non accepté : envoyez ${expected}.`);
   }
@@ -37,9 +41,13 @@ export function requireContentType(req: Request, expected: string): void {
 
 /** Refuses a browser request whose Origin is another site (403). Requests without Origin (non-browser clients) pass. */
 export function requireSameOrigin(req: Request): void {
-  const origin = req.headers.get('origin');
+  checkSameOrigin(req.headers);
+}
+
+export function checkSameOrigin(headers: Headers): void {
+  const origin = headers.get('origin');
   if (!origin) return;
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  const host = headers.get('x-forwarded-host') ?? headers.get('host');
   let originHost: string;
   try {
     originHost = new URL(origin).host;

@@ -1,6 +1,4 @@
-import { AppError, isAppError } from './errors';
-import { errorResponse } from './respond';
-import { isDatabaseUnavailable } from './db-errors';
+import { toErrorPayload } from './error-payload';
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 
@@ -10,16 +8,8 @@ export function route<C = unknown>(handler: Handler<C>): Handler<C> {
     try {
       return await handler(req, ctx);
     } catch (error) {
-      if (isAppError(error)) return errorResponse(error);
-      if (isDatabaseUnavailable(error)) {
-        return errorResponse(
-          new AppError('unavailable', 'Service momentanément indisponible, réessayez dans quelques secondes.', {
-            retryAfterSeconds: 5,
-          }),
-        );
-      }
-      console.error('[route] unexpected error', error);
-      return errorResponse(new AppError('internal', 'Erreur interne du serveur.'));
+      const payload = toErrorPayload(error);
+      return new Response(payload.body, { status: payload.status, headers: payload.headers });
     }
   };
 }

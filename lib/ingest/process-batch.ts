@@ -21,7 +21,7 @@ const RECENT_WINDOW_MS = Math.max(COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WI
 export async function processBatch(db: PrismaClient, items: PendingReport[]): Promise<BatchResult[]> {
   const now = items.reduce((max, i) => (i.receivedAt > max ? i.receivedAt : max), items[0]?.receivedAt ?? new Date());
   const fingerprints = [...new Set(items.map((i) => i.fingerprint))];
-  const [recentRows, reportedPairs] = await Promise.all([
+  const [recentRows, reportedPairs, countsBefore] = await Promise.all([
     listRecentFromSources(db, {
       since: new Date(now.getTime() - RECENT_WINDOW_MS),
       fingerprints,
@@ -29,6 +29,7 @@ export async function processBatch(db: PrismaClient, items: PendingReport[]): Pr
       comments: [...new Set(items.flatMap((i) => (i.comment ? [i.comment] : [])))],
     }),
     listReportedPairs(db, { since: hourStart(now), fingerprints }),
+    countRecentByPair(db, { since: new Date(now.getTime() - LOCAL_COUNT_WINDOW_MS), pairs: uniquePairs(items) }),
   ]);
   const hour = hourStart(now).getTime();
   const planned = planBatch({
@@ -70,10 +71,10 @@ export async function processBatch(db: PrismaClient, items: PendingReport[]): Pr
     items.map((i) => i.idempotencyKey).filter((k) => !insertedKeys.has(k)),
   );
   const byKey = new Map([...inserted, ...existing].map((r) => [r.idempotencyKey, r]));
-  const counts = await countRecentByPair(db, {
-    since: new Date(now.getTime() - LOCAL_COUNT_WINDOW_MS),
-    pairs: uniquePairs(items),
-  });
+  const counts = new Map(countsBefore);
+  for (const r of inserted) {
+    if (r.counted) counts.set(`${r.platformId}|${r.academyId}`, (counts.get(`${r.platformId}|${r.academyId}`) ?? 0) + 1);
+  }
   return items.map((item) => {
     const stored = byKey.get(item.idempotencyKey);
     if (!stored) throw new Error('report neither inserted nor found');

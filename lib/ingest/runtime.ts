@@ -45,6 +45,7 @@ export function getIngestRuntime(): IngestRuntime {
     batcher: createBatcher({
       maxBatch: env.INGEST_BATCH_MAX,
       maxWaitMs: env.INGEST_BATCH_WAIT_MS,
+      maxConcurrent: 8,
       run: (items) => processBatch(getDb(), items),
     }),
     secret: () => {

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { APP_SERVER_ARGS } from '../../scripts/app-command';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -44,7 +45,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: 'production' };
   delete env.DATABASE_URL;
-  const child = spawn('node', ['--import', 'tsx', 'scripts/run-with-db.ts', '--', 'node', '--import', 'tsx', 'scripts/serve.ts'], {
+  const child = spawn('node', APP_SERVER_ARGS, {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,

@@ -2,13 +2,15 @@ import { describe, expect, test } from 'vitest';
 import { shouldShed } from '@/lib/http/load-shed';
 
 describe('shouldShed', () => {
-  const limits = { maxInflight: 100, maxLoopDelayMs: 400 };
+  const limits = { maxInflight: 500, maxQueueMs: 600, maxLoopDelayMs: 300 };
   test.each([
-    [{ inflight: 0, loopDelayMs: 0 }, false],
-    [{ inflight: 99, loopDelayMs: 399 }, false],
-    [{ inflight: 100, loopDelayMs: 0 }, true],
-    [{ inflight: 3, loopDelayMs: 450 }, true],
-  ])('sheds %j: %s', (load, expected) => {
+    ['idle', { inflight: 0, completedPerSecond: 0, loopDelayMs: 0 }, false],
+    ['few in flight, even with a late loop', { inflight: 10, completedPerSecond: 1, loopDelayMs: 900 }, false],
+    ['busy but keeping up', { inflight: 200, completedPerSecond: 1000, loopDelayMs: 50 }, false],
+    ['queue would take over 600 ms', { inflight: 200, completedPerSecond: 300, loopDelayMs: 50 }, true],
+    ['event loop late', { inflight: 40, completedPerSecond: 2000, loopDelayMs: 350 }, true],
+    ['hard cap', { inflight: 500, completedPerSecond: 100_000, loopDelayMs: 0 }, true],
+  ])('%s', (_name, load, expected) => {
     expect(shouldShed(load, limits)).toBe(expected);
   });
 });

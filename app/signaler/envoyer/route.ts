@@ -1,0 +1,54 @@
+import { acceptReport } from '@/lib/ingest/accept-report';
+import { parseReportForm } from '@/lib/ingest/schema';
+import { readLimitedBody, REPORT_BODY_LIMIT_BYTES, requireContentType, requireSameOrigin } from '@/lib/http/body';
+import { isAppError } from '@/lib/http/errors';
+import { route } from '@/lib/http/route';
+import { COMMENT_MAX_LENGTH } from '@/lib/ingest/thresholds';
+import { buildRetryLocation, buildThanksLocation, issuesToFormIssues, type CodedIssue } from '@/lib/report-client/form-errors';
+import { FORM_LEVEL_FIELD } from '@/lib/report-client/form-fields';
+
+export const dynamic = 'force-dynamic';
+
+const RETRY_FIELDS = ['plateforme', 'academie', 'probleme', 'role', 'commentaire'];
+
+function seeOther(location: string): Response {
+  return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
+}
+
+/** The values to prefill the form with again (bounded: they go into a URL). */
+function retryValues(form: Record<string, string>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const name of RETRY_FIELDS) values[name] = (form[name] ?? '').slice(0, name === 'commentaire' ? COMMENT_MAX_LENGTH : 64);
+  return values;
+}
+
+/** Refusals the person can act on go back to the form; anything else is a plain error response. */
+function refusalIssues(error: unknown): CodedIssue[] | null {
+  if (!isAppError(error)) return null;
+  if (error.code === 'invalid_input') {
+    const issues = issuesToFormIssues(error.details?.issues ?? []);
+    return issues.length > 0 ? issues : [{ field: FORM_LEVEL_FIELD, code: 'internal' }];
+  }
+  if (error.code === 'rate_limited' || error.code === 'unavailable' || error.code === 'forbidden') {
+    return [{ field: FORM_LEVEL_FIELD, code: error.code }];
+  }
+  return null;
+}
+
+/** The report form without JavaScript: urlencoded body in, 303 to the confirmation or back to the form. */
+export const POST = route(async (req: Request) => {
+  requireSameOrigin(req);
+  requireContentType(req, 'application/x-www-form-urlencoded');
+  const form = Object.fromEntries(new URLSearchParams(await readLimitedBody(req, REPORT_BODY_LIMIT_BYTES)));
+  const now = new Date();
+  const parsed = parseReportForm(form, { now });
+  if (!parsed.ok) return seeOther(buildRetryLocation(retryValues(form), issuesToFormIssues(parsed.issues)));
+  try {
+    const result = await acceptReport(parsed.value, { headers: req.headers, now });
+    return seeOther(buildThanksLocation(result.body));
+  } catch (error) {
+    const issues = refusalIssues(error);
+    if (!issues) throw error;
+    return seeOther(buildRetryLocation(retryValues(form), issues));
+  }
+});
