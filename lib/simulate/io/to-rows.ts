@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import type { NewReportRow } from '@/lib/db/reports';
+import { hourStart, planBatch, type PendingReport } from '@/lib/ingest/plan-batch';
+import type { RecentReport } from '@/lib/ingest/counting-policy';
+import { COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS } from '@/lib/ingest/thresholds';
+import { uuidv7 } from '@/lib/ingest/uuid';
+import type { SimReport } from '../types';
+
+const WINDOW_MS = Math.max(COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS);
+
+/**
+ * Turns simulated reports (chronological chunks) into stored rows with the production counting
+ * policy, keeping the last minutes of decisions between chunks, so spam is flagged as it would be live.
+ */
+export function createRowPlanner(seed: number) {
+  let recent: RecentReport[] = [];
+  const pairs = new Set<string>();
+  return function planRows(chunk: SimReport[]): NewReportRow[] {
+    if (chunk.length === 0) return [];
+    const pending: PendingReport[] = chunk.map((r, i) => {
+      const fingerprint = createHash('sha256').update(`${seed}:${r.source}`).digest('hex');
+      return {
+        id: uuidv7(r.t),
+        platform: r.platformId,
+        academy: r.academyId,
+        category: r.category,
+        role: r.role,
+        comment: r.comment ?? null,
+        observedAt: null,
+        idempotencyKey: `sim-${seed}-${r.t}-${r.source}-${i}-${r.platformId}`.slice(0, 64),
+        fingerprint,
+        deviceHash: null,
+        website: undefined,
+        receivedAt: new Date(r.t),
+      };
+    });
+    const last = chunk.at(-1)?.t ?? 0;
+    recent = recent.filter((r) => r.receivedAt.getTime() > last - WINDOW_MS * 2);
+    const planned = planBatch({ reports: pending, recent, reportedPairs: pairs });
+    for (const p of planned) {
+      recent.push({
+        fingerprint: p.fingerprint,
+        deviceToken: null,
+        platform: p.platform,
+        academy: p.academy,
+        category: p.category,
+        comment: p.comment,
+        receivedAt: p.receivedAt,
+        counted: p.counted,
+      });
+      if (p.distinctReporter) pairs.add(`${p.fingerprint}|${p.platform}|${hourStart(p.receivedAt).getTime()}`);
+    }
+    return planned.map((p) => ({
+      id: p.id,
+      platformId: p.platform,
+      academyId: p.academy,
+      category: p.category,
+      role: p.role,
+      comment: p.comment,
+      observedAt: null,
+      idempotencyKey: p.idempotencyKey,
+      sourceFingerprint: p.fingerprint,
+      deviceTokenHash: null,
+      counted: p.counted,
+      distinctReporter: p.distinctReporter,
+      flagReason: p.flagReason,
+      createdAt: p.receivedAt,
+    }));
+  };
+}

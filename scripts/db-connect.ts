@@ -1,0 +1,25 @@
+import { parseEnv } from '../lib/config/env-schema';
+import { createPrismaClient } from '../lib/db/create-client';
+import { startEmbeddedServer } from '../lib/db/embedded/owner';
+import { prepareDatabase } from '../lib/db/prepare';
+import type { PrismaClient } from '../lib/generated/prisma/client';
+
+/** For command-line scripts: DATABASE_URL, or the embedded database (reusing a running owner). */
+export async function connectForScript(): Promise<{ db: PrismaClient; close(): Promise<void> }> {
+  const env = parseEnv(process.env);
+  if (env.DATABASE_URL) {
+    await prepareDatabase({ url: env.DATABASE_URL, kind: 'postgresql' });
+    const db = createPrismaClient({ url: env.DATABASE_URL, kind: 'postgresql', timeoutMs: 60_000 });
+    return { db, close: () => db.$disconnect() };
+  }
+  const server = await startEmbeddedServer({ dataDir: env.DATA_DIR, port: env.EMBEDDED_DB_PORT });
+  await prepareDatabase({ url: server.url, kind: 'embedded' });
+  const db = createPrismaClient({ url: server.url, kind: 'embedded', timeoutMs: 60_000 });
+  return {
+    db,
+    async close() {
+      await db.$disconnect();
+      await server.stop();
+    },
+  };
+}
