@@ -77,6 +77,23 @@ describe('report form with JavaScript (production build)', () => {
     await page.close();
   });
 
+  test('finds the académie from the device position without sending the position anywhere', async () => {
+    const context = await browser.newContext({
+      viewport: PHONE,
+      geolocation: { latitude: 48.80494, longitude: 2.13012 },
+      permissions: ['geolocation'],
+    });
+    const page = await context.newPage();
+    const sent: string[] = [];
+    page.on('request', (req) => sent.push(`${req.url()} ${req.postData() ?? ''}`));
+    await page.goto(`${inject('baseUrl')}/signaler`);
+    await waitForHydration(page);
+    await page.getByRole('button', { name: 'Me localiser' }).click();
+    await expect.poll(() => page.locator('#champ-academie').inputValue(), { timeout: 15_000 }).toBe('versailles');
+    expect(sent.filter((line) => /48\.80|2\.130/.test(line))).toEqual([]);
+    await context.close();
+  });
+
   test('shows the missing choices in an error summary that takes the focus', async () => {
     const page = await browser.newPage({ viewport: PHONE });
     await page.goto(`${inject('baseUrl')}/signaler?academie=lille`);

@@ -1,0 +1,178 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { buildPayload, validateValues } from '@/lib/report-client/build-payload';
+import { toFormErrors, type FormErrors } from '@/lib/report-client/form-errors';
+import { readDeviceToken } from '@/lib/report-client/identity';
+import { browserStorage } from '@/lib/report-client/outbox-store';
+import type { AcademyOption, PlatformOption } from '@/lib/report-client/platform-choices';
+import type { ReportValues } from '@/lib/report-client/prefill';
+import { academyComplement, academyLabel, quickReportTitle } from '@/lib/report-client/report-text';
+import { ErrorSummary } from './error-summary';
+import { HoneypotField } from './extra-fields';
+import { OutboxNotice } from './outbox-notice';
+import { QueuedNotice } from './queued-notice';
+import { QuickReport } from './quick-report';
+import { ReportConfirmation } from './report-confirmation';
+import { FieldsContainer, ReportFields } from './report-fields';
+import { summaryEntries } from './summary-entries';
+import { useReportSubmission } from './use-report-submission';
+
+type Props = {
+  academies: AcademyOption[];
+  platforms: PlatformOption[];
+  initialValues: ReportValues;
+  initialErrors: FormErrors;
+  /** Generated at render, so that a double submission without JavaScript counts once. */
+  idempotencyKey: string;
+  isQuick: boolean;
+};
+
+export function ReportForm(props: Props) {
+  const { academies, platforms } = props;
+  const [values, setValues] = useState(props.initialValues);
+  const [errors, setErrors] = useState(props.initialErrors);
+  const [isQuick, setQuick] = useState(props.isQuick);
+  const [isDetailsOpen, setDetailsOpen] = useState(!props.isQuick);
+  const [errorFocus, setErrorFocus] = useState(0);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const statusRef = useRef<HTMLHeadingElement>(null);
+  const quickButtonRef = useRef<HTMLButtonElement>(null);
+
+  const academyById = useMemo(() => new Map(academies.map((a) => [a.id, a])), [academies]);
+  const platformById = useMemo(() => new Map(platforms.map((p) => [p.id, p])), [platforms]);
+  const complementOf = useCallback((id: string) => {
+    const academy = academyById.get(id);
+    return academy ? academyComplement(academy) : id;
+  }, [academyById]);
+
+  const showErrors = useCallback((next: FormErrors) => {
+    setErrors(next);
+    setDetailsOpen(true);
+    setErrorFocus((n) => n + 1);
+  }, []);
+
+  const { phase, key, outbox, delivered, ...submission } = useReportSubmission({
+    initialKey: props.idempotencyKey,
+    onRejected: showErrors,
+  });
+
+  useEffect(() => {
+    if (props.isQuick) quickButtonRef.current?.focus();
+  }, [props.isQuick]);
+  useEffect(() => {
+    if (phase.kind === 'queued' || phase.kind === 'done') statusRef.current?.focus();
+  }, [phase.kind]);
+  useEffect(() => {
+    if (errorFocus > 0) summaryRef.current?.focus();
+  }, [errorFocus]);
+
+  function update(patch: Partial<ReportValues>, field: string) {
+    setValues((current) => ({ ...current, ...patch }));
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([name]) => name !== field)));
+  }
+
+  function changeAcademy(academy: string) {
+    const platform = platformById.get(values.platform);
+    const keepPlatform = platform !== undefined && platform.academies.includes(academy);
+    update({ academy, platform: keepPlatform ? values.platform : '' }, 'academie');
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (phase.kind === 'sending') return;
+    const issues = validateValues(values);
+    if (issues.length > 0) {
+      showErrors(toFormErrors(issues));
+      return;
+    }
+    const website = new FormData(event.currentTarget).get('site_web');
+    const payload = buildPayload(values, {
+      idempotencyKey: key,
+      observedAt: new Date(),
+      deviceToken: readDeviceToken(browserStorage()),
+      website: typeof website === 'string' ? website : undefined,
+    });
+    if (!payload) return;
+    setErrors({});
+    submission.submit(payload);
+  }
+
+  function startAnother() {
+    submission.startAnother();
+    setValues((current) => ({ ...current, category: '', comment: '' }));
+    setQuick(false);
+    setDetailsOpen(true);
+  }
+
+  const describe = (payload: { platform: string; academy: string }) => {
+    const academy = academyById.get(payload.academy);
+    const name = platformById.get(payload.platform)?.name ?? payload.platform;
+    return academy ? `${name} dans ${academyLabel(academy)}` : name;
+  };
+  const academy = academyById.get(values.academy) ?? null;
+  const platform = platformById.get(values.platform) ?? null;
+  const isSending = phase.kind === 'sending';
+
+  return (
+    <div className="report">
+      <OutboxNotice
+        pending={outbox.items.filter((i) => i.state === 'pending' && i.payload.idempotencyKey !== key)}
+        rejected={outbox.items.filter((i) => i.state === 'rejected')}
+        delivered={delivered}
+        describe={describe}
+        onRetry={outbox.retryNow}
+        onDismissRejected={outbox.remove}
+        onDismissDelivered={submission.dismissDelivered}
+      />
+      {phase.kind === 'done' ? (
+        <ReportConfirmation
+          platform={platformById.get(phase.event.report.platform) ?? null}
+          academy={academyById.get(phase.event.report.academy) ?? null}
+          count={phase.event.report.localCount}
+          isDuplicate={phase.event.report.status === 'duplicate'}
+          headingRef={statusRef}
+        >
+          <p>
+            <button type="button" className="report-btn-secondary" onClick={startAnother}>
+              Faire un autre signalement
+            </button>
+          </p>
+        </ReportConfirmation>
+      ) : phase.kind === 'queued' ? (
+        <QueuedNotice isPersistent={outbox.isPersistent} onRetry={outbox.retryNow} headingRef={statusRef} />
+      ) : (
+        <form method="post" action="/signaler/envoyer" noValidate onSubmit={handleSubmit} aria-busy={isSending}>
+          <ErrorSummary entries={summaryEntries(errors, platforms)} ref={summaryRef} />
+          {isQuick && (
+            <QuickReport
+              title={platform && academy ? quickReportTitle({ platformName: platform.name, academy }) : 'Signaler une panne'}
+              category={values.category}
+              isSending={isSending}
+              buttonRef={quickButtonRef}
+            />
+          )}
+          <FieldsContainer isCollapsible={isQuick} isOpen={isDetailsOpen} onToggle={setDetailsOpen}>
+            <ReportFields
+              academies={academies}
+              platforms={platforms}
+              values={values}
+              errors={errors}
+              academyLabel={academy ? academyLabel(academy) : null}
+              academyComplement={complementOf}
+              onAcademyChange={changeAcademy}
+              onChange={update}
+            />
+          </FieldsContainer>
+          <input type="hidden" name="cle" value={key} />
+          <HoneypotField />
+          {(!isQuick || isDetailsOpen) && (
+            <button type="submit" className="report-btn report-btn-large" disabled={isSending}>
+              {isSending ? 'Envoi…' : 'Envoyer le signalement'}
+            </button>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}
