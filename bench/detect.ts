@@ -1,0 +1,289 @@
+/*
+ * Detection bench (npm run bench:detect): trains the baselines on eight weeks of simulated
+ * history, then runs the production detector on seeded random outages, spam and night trickles
+ * at several scales, on clean months and on the 6 April 2021 replay.
+ * Writes bench/results/detect.{json,md}.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { countDistinctReporters } from '@/lib/detect/distinct-reporters';
+import { createDetector } from '@/lib/detect/detector';
+import { expectedOnGrid } from '@/lib/detect/baseline';
+import { matchIncidents, type OutageOutcome } from '@/lib/detect/evaluation';
+import { renderOutcomeTable, renderSummaryTable } from '@/lib/detect/evaluation-report';
+import { groupIncidents, type Incident, type ScopedEpisodes } from '@/lib/detect/incidents';
+import {
+  createGridProvider,
+  expectedTotalOnLayout,
+  learnPlatformBaselines,
+  type PlatformBaselines,
+} from '@/lib/detect/platform-baseline';
+import { MERGE_GAP_MINUTES } from '@/lib/detect/thresholds';
+import type { CountPoint } from '@/lib/detect/types';
+import { getSimPlatform } from '@/lib/simulate/catalog';
+import {
+  nightTrickle,
+  randomScenarios,
+  scenario2021,
+  simulateCounts,
+  spamFlood,
+  type Scenario,
+} from '@/lib/simulate/generate';
+import { summarize, type RunResult, type ScaleSummary } from '@/lib/detect/evaluation-summary';
+
+const MIN = 60_000;
+const DAY = 86_400_000;
+const SCALES = [0.5, 1, 2];
+const SEEDS = [1, 2, 3, 4, 5];
+const OUTAGES_PER_RUN = 25;
+const CLEAN_SEEDS = [101, 102];
+const TRAIN_OUTAGES = 20;
+const span = (from: string, to: string) => ({ start: new Date(from), end: new Date(to) });
+const TRAIN = span('2021-01-11T00:00:00+01:00', '2021-03-08T00:00:00+01:00');
+const EVAL = span('2021-03-08T00:00:00+01:00', '2021-03-20T00:00:00+01:00');
+const CLEAN = span('2021-03-08T00:00:00+01:00', '2021-04-05T00:00:00+02:00');
+const REPLAY_TRAIN = CLEAN;
+const REPLAY = span('2021-04-05T00:00:00+02:00', '2021-04-08T00:00:00+02:00');
+const SPAM_PLATFORMS = [
+  'pronote',
+  'monlycee-net',
+  'ecoledirecte',
+  'ent-hauts-de-france',
+  'skolengo',
+];
+
+const grids = createGridProvider();
+
+type Baselines = Map<string, PlatformBaselines>;
+type Window = { start: Date; end: Date };
+
+function groupByPlatform<T extends { platformId: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items)
+    groups.set(item.platformId, [...(groups.get(item.platformId) ?? []), item]);
+  return groups;
+}
+
+// Training history holds past outages, as production history would: the baselines ignore them.
+function train(window: Window, seed: number, scale: number, outages = TRAIN_OUTAGES): Baselines {
+  const scenarios = outages > 0 ? randomScenarios({ seed, count: outages, ...window }) : [];
+  const sim = simulateCounts({ ...window, seed, scale, scenarios });
+  const baselines: Baselines = new Map();
+  for (const [platformId, series] of groupByPlatform(sim.series)) {
+    const histories = series.map((s) => ({
+      academyId: s.academyId,
+      history: { t0: sim.t0, bucketMs: MIN, counts: s.counts },
+    }));
+    baselines.set(platformId, learnPlatformBaselines({ histories, grids }));
+  }
+  return baselines;
+}
+
+type Detection = { scoped: ScopedEpisodes[]; steps: number; detectMs: number };
+type Expected = { means: Float64Array; uncertainty: Float64Array };
+type Layout = { t0: number; bucketMs: number; length: number };
+
+function runSeries(
+  detection: Detection,
+  layout: Layout,
+  series: { platformId: string; scope: string; counts: ArrayLike<number> },
+  { means, uncertainty }: Expected,
+  dispersion: number,
+): void {
+  const started = performance.now();
+  const detector = createDetector({ bucketMs: MIN });
+  for (let i = 0; i < layout.length; i++) {
+    const expectation = { mean: means[i] ?? 0, dispersion, uncertainty: uncertainty[i] ?? 0 };
+    detector.step({ t: layout.t0 + i * MIN, count: series.counts[i] ?? 0 }, expectation);
+  }
+  detection.detectMs += performance.now() - started;
+  detection.steps += layout.length;
+  detection.scoped.push({ ...series, episodes: detector.episodes() });
+}
+
+// Spam reaches the counts only through distinct-reporter counting, as in production.
+function withSpam(
+  counts: Uint16Array,
+  spam: CountPoint[] | undefined,
+  layout: Layout,
+): Float64Array {
+  const merged = Float64Array.from(counts);
+  for (const point of spam ?? []) {
+    const i = (point.t - layout.t0) / MIN;
+    merged[i] = (merged[i] ?? 0) + point.count;
+  }
+  return merged;
+}
+
+function detectPlatform(
+  detection: Detection,
+  layout: Layout,
+  baseline: PlatformBaselines,
+  series: { platformId: string; academyId: string; counts: Float64Array }[],
+): void {
+  const total = new Float64Array(layout.length);
+  for (const { platformId, academyId, counts } of series) {
+    counts.forEach((count, i) => (total[i] = (total[i] ?? 0) + count));
+    const model = baseline.academies[academyId];
+    if (!model) continue;
+    const expected = expectedOnGrid(model, grids(academyId, layout));
+    runSeries(
+      detection,
+      layout,
+      { platformId, scope: academyId, counts },
+      expected,
+      model.dispersion,
+    );
+  }
+  const platformId = series[0]?.platformId;
+  if (series.length < 2 || !platformId) return;
+  const expected = expectedTotalOnLayout(baseline, layout, grids);
+  const seriesTotal = { platformId, scope: 'national', counts: total };
+  runSeries(detection, layout, seriesTotal, expected, baseline.totalDispersion);
+}
+
+function detectAll(
+  baselines: Baselines,
+  window: Window,
+  seed: number,
+  scale: number,
+  scenarios: Scenario[],
+) {
+  const sim = simulateCounts({ ...window, seed, scale, scenarios });
+  const layout = { t0: sim.t0, bucketMs: MIN, length: sim.minutes };
+  const spam = countDistinctReporters({ reports: sim.spam, bucketMs: MIN, withNational: false });
+  const detection: Detection = { scoped: [], steps: 0, detectMs: 0 };
+  for (const [platformId, series] of groupByPlatform(sim.series)) {
+    const baseline = baselines.get(platformId);
+    if (!baseline) continue;
+    const withCounts = series.map(({ academyId, counts }) => ({
+      platformId,
+      academyId,
+      counts: withSpam(counts, spam.get(`${platformId}|${academyId}`), layout),
+    }));
+    detectPlatform(detection, layout, baseline, withCounts);
+  }
+  const incidents = groupIncidents(detection.scoped, MERGE_GAP_MINUTES * MIN);
+  const windowEnd = sim.t0 + sim.minutes * MIN;
+  return { ...detection, incidents, truth: sim.truth, windowEnd };
+}
+
+function probeScenarios(seed: number): { scenarios: Scenario[]; probes: RunResult['probes'] } {
+  const platformId = SPAM_PLATFORMS[seed % SPAM_PLATFORMS.length] ?? 'pronote';
+  const served = getSimPlatform(platformId).academies;
+  const academyId = served[seed % served.length] ?? served[0] ?? 'paris';
+  const day = EVAL.start.getTime() + (seed % 5) * DAY;
+  const spamAt = day + 10 * 3_600_000;
+  const trickleAt = day + 3 * 3_600_000;
+  return {
+    scenarios: [
+      spamFlood({ platformId, academyId, at: spamAt, count: 150, durationMin: 15 }),
+      nightTrickle({ platformId, academyId, at: trickleAt, count: 3, spreadMin: 30 }),
+    ],
+    probes: [
+      { kind: 'spam', platformId, from: spamAt, to: spamAt + 75 * MIN },
+      { kind: 'trickle', platformId, from: trickleAt, to: trickleAt + 60 * MIN },
+    ],
+  };
+}
+
+function matchRun(run: ReturnType<typeof detectAll>) {
+  const options = { windowEnd: run.windowEnd, startSlackMs: 10 * MIN, endSlackMs: 30 * MIN };
+  return matchIncidents({
+    incidents: run.incidents,
+    truths: run.truth,
+    options: { ...options, decisionLagMs: MIN },
+  });
+}
+
+function outageRun(baselines: Baselines, seed: number, scale: number): RunResult {
+  const outages = randomScenarios({ seed, count: OUTAGES_PER_RUN, ...EVAL });
+  const { scenarios, probes } = probeScenarios(seed);
+  const run = detectAll(baselines, EVAL, seed, scale, [...outages, ...scenarios]);
+  const ramps = new Map(outages.flatMap((s) => s.outages).map((o) => [o.id, o.rampMinutes ?? 0]));
+  const { outcomes, unmatched } = matchRun(run);
+  return {
+    outcomes,
+    unmatched,
+    incidents: run.incidents,
+    ramps,
+    probes,
+    steps: run.steps,
+    detectMs: run.detectMs,
+    days: (run.windowEnd - EVAL.start.getTime()) / DAY,
+  };
+}
+
+function cleanRun(
+  baselines: Baselines,
+  seed: number,
+  scale: number,
+): { incidents: Incident[]; days: number } {
+  const run = detectAll(baselines, CLEAN, seed, scale, []);
+  return { incidents: run.incidents, days: (run.windowEnd - CLEAN.start.getTime()) / DAY };
+}
+
+function replay(): { outcomes: OutageOutcome[]; unmatched: Incident[] } {
+  const baselines = train(REPLAY_TRAIN, 7, 1);
+  const run = detectAll(baselines, REPLAY, 8, 1, [scenario2021()]);
+  return matchRun(run);
+}
+
+function describeSetup(runtimeSeconds: number): string {
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  return [
+    `Training: simulated history ${day(TRAIN.start)} → ${day(TRAIN.end)} (8 weeks, staggered`,
+    `winter holidays, ${TRAIN_OUTAGES} past outages). Outage runs: ${SEEDS.length} seeds ×`,
+    `${OUTAGES_PER_RUN} random outages over ${day(EVAL.start)} → ${day(EVAL.end)}, plus one spam`,
+    'burst (one device, 150 reports in 15 min) and one night trickle (3 people in 30 min) per run.',
+    `Clean runs: ${CLEAN_SEEDS.length} × 4 normal school weeks. Delays: minutes from true onset to`,
+    'the end of the deciding 1-min bucket. Series: each (platform, académie) and each',
+    `multi-académie platform total. Runtime ${runtimeSeconds.toFixed(0)} s.`,
+  ].join(' ');
+}
+
+function renderMarkdown(input: {
+  summaries: ScaleSummary[];
+  replay: ReturnType<typeof replay>;
+  runtimeSeconds: number;
+}): string {
+  return [
+    '# Detection bench',
+    '',
+    describeSetup(input.runtimeSeconds),
+    '',
+    renderSummaryTable(input.summaries),
+    '',
+    '## 2021-04-06 replay',
+    '',
+    'Baselines ×1.5 on 6–7 April (distance learning) with no outage implied.',
+    '',
+    renderOutcomeTable(input.replay),
+    '',
+  ].join('\n');
+}
+
+function main(): void {
+  const started = performance.now();
+  const summaries: ScaleSummary[] = [];
+  for (const scale of SCALES) {
+    const baselines = train(TRAIN, 1000 + Math.round(scale * 10), scale);
+    const runs = SEEDS.map((seed) => outageRun(baselines, seed, scale));
+    const clean = CLEAN_SEEDS.map((seed) => cleanRun(baselines, seed, scale));
+    summaries.push(summarize(scale, runs, clean));
+    console.error(`scale ${scale}: done at ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const replayResult = replay();
+  const runtimeSeconds = (performance.now() - started) / 1000;
+  console.log(renderSummaryTable(summaries));
+  const markdown = renderMarkdown({ summaries, replay: replayResult, runtimeSeconds });
+  console.log(markdown.split('## 2021-04-06 replay')[1] ?? '');
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(
+    'bench/results/detect.json',
+    JSON.stringify({ runtimeSeconds, summaries }, null, 2),
+  );
+  writeFileSync('bench/results/detect.md', markdown);
+  console.log(`runtime ${runtimeSeconds.toFixed(1)} s`);
+}
+
+main();

@@ -1,0 +1,26 @@
+/** One bucket of a series: its start (epoch ms, UTC) and the distinct reporters in it. */
+export type CountPoint = { t: number; count: number };
+
+/**
+ * Expected distinct reporters in one bucket: negative binomial with var = mean + dispersion·mean².
+ * uncertainty = relative variance of the mean estimate itself, shared by neighbouring buckets (so
+ * it does not average out over a window); 0 when omitted.
+ */
+export type Expectation = { mean: number; dispersion: number; uncertainty?: number };
+
+export type Level = 'normal' | 'possible' | 'detected';
+export type AlarmLevel = Exclude<Level, 'normal'>;
+
+export type Alarm = { t: number; score: number; level: AlarmLevel };
+
+export type Episode = {
+  start: number;
+  possibleAt: number | null;
+  detectedAt: number | null;
+  end: number | null;
+  peakT: number;
+  peakCount: number;
+  level: AlarmLevel;
+  reporters: number;
+  maxScore: number;
+};

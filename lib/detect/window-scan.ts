@@ -1,0 +1,135 @@
+import type { DetectorPlan } from './detector-config';
+import { surpriseScore } from './nb-test';
+import { MIN_SCORED_COUNT } from './thresholds';
+import type { Expectation } from './types';
+
+/** Fixed-capacity history of the last buckets seen by a detector (newest at head). */
+export type History = {
+  capacity: number;
+  size: number;
+  head: number;
+  t: Float64Array;
+  counts: Float64Array;
+  means: Float64Array;
+  /** mean × relative uncertainty of the mean, per bucket. */
+  meanUncertainty: Float64Array;
+};
+
+export type ScanResult = {
+  score: number;
+  closeScore: number;
+  possibleHit: boolean;
+  detectedHit: boolean;
+};
+
+export function createHistory(capacity: number): History {
+  return {
+    capacity,
+    size: 0,
+    head: -1,
+    t: new Float64Array(capacity),
+    counts: new Float64Array(capacity),
+    means: new Float64Array(capacity),
+    meanUncertainty: new Float64Array(capacity),
+  };
+}
+
+export function pushHistory(
+  history: History,
+  t: number,
+  count: number,
+  expected: Expectation,
+): void {
+  history.head = (history.head + 1) % history.capacity;
+  history.t[history.head] = t;
+  history.counts[history.head] = count;
+  history.means[history.head] = expected.mean;
+  history.meanUncertainty[history.head] = expected.mean * (expected.uncertainty ?? 0);
+  history.size = Math.min(history.size + 1, history.capacity);
+}
+
+/** Index of the bucket `age` steps back from the newest (age 0 = newest). */
+export function historyIndex(history: History, age: number): number {
+  return (history.head - age + history.capacity) % history.capacity;
+}
+
+/** Running sums over the newest buckets of a window. */
+export type WindowSums = {
+  count: number;
+  mean: number;
+  squaredMean: number;
+  meanUncertainty: number;
+};
+
+export function emptySums(): WindowSums {
+  return { count: 0, mean: 0, squaredMean: 0, meanUncertainty: 0 };
+}
+
+export function addBucket(sums: WindowSums, history: History, age: number): void {
+  const i = historyIndex(history, age);
+  const mean = history.means[i] ?? 0;
+  sums.count += history.counts[i] ?? 0;
+  sums.mean += mean;
+  sums.squaredMean += mean * mean;
+  sums.meanUncertainty += history.meanUncertainty[i] ?? 0;
+}
+
+/**
+ * NB law of a window sum: the per-bucket dispersion averages out over independent buckets except
+ * for a persistent share, and the uncertainty of the baseline itself does not average out.
+ */
+export function windowExpectation(
+  sums: WindowSums,
+  dispersion: number,
+  correlatedShare: number,
+): Expectation {
+  if (sums.mean <= 0) return { mean: 0, dispersion };
+  const independent = sums.squaredMean / (sums.mean * sums.mean);
+  const noise = dispersion * (correlatedShare + (1 - correlatedShare) * independent);
+  return { mean: sums.mean, dispersion: noise + sums.meanUncertainty / sums.mean };
+}
+
+/**
+ * Tests every window ending at the newest bucket (and no longer than maxBuckets) against the NB law
+ * of its expected sum.
+ */
+export function scanWindows(
+  plan: DetectorPlan,
+  history: History,
+  dispersion: number,
+  maxBuckets: number = Infinity,
+): ScanResult {
+  const { config, windows, closeWindows } = plan;
+  const closeLimit = closeWindows.at(-1) ?? 1;
+  const result: ScanResult = { score: 0, closeScore: 0, possibleHit: false, detectedHit: false };
+  const sums = emptySums();
+  let age = 0;
+  for (const k of windows) {
+    if (k > history.size || k > maxBuckets) break;
+    for (; age < k; age++) addBucket(sums, history, age);
+    const sum = sums.count;
+    const sumMeans = sums.mean;
+    if (sum <= sumMeans || sum < MIN_SCORED_COUNT) continue;
+    const score = surpriseScore(
+      sum,
+      windowExpectation(sums, dispersion, config.correlatedDispersionShare),
+    );
+    result.score = Math.max(result.score, score);
+    if (k <= closeLimit) result.closeScore = Math.max(result.closeScore, score);
+    if (
+      score >= config.possibleScore &&
+      sum >= config.minReportersPossible &&
+      sum >= config.minRatioPossible * sumMeans
+    ) {
+      result.possibleHit = true;
+    }
+    if (
+      score >= config.detectedScore &&
+      sum >= config.minReportersDetected &&
+      sum >= config.minRatioDetected * sumMeans
+    ) {
+      result.detectedHit = true;
+    }
+  }
+  return result;
+}
