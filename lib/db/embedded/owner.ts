@@ -5,12 +5,23 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 import { embeddedUrl, type OwnerInfo } from './owner-url';
+import { SessionQueue } from './session-queue';
 
 export type EmbeddedServer = { url: string; owned: boolean; stop(): Promise<void> };
 
 const OWNER_FILE = 'owner.json';
-// PGlite runs one query at a time; the socket server queues connections' queries (transaction-aware).
-const MAX_CONNECTIONS = 32;
+const MAX_CONNECTIONS = 64;
+
+/** The library's server with our session-safe queue in place of its message-level one (version pinned). */
+function createSocketServer(db: PGlite, port: number): PGLiteSocketServer {
+  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: MAX_CONNECTIONS });
+  const internals = server as unknown as { queryQueue?: unknown };
+  if (!internals.queryQueue) {
+    throw new Error('@electric-sql/pglite-socket changed: its query queue can no longer be replaced safely.');
+  }
+  internals.queryQueue = new SessionQueue(db);
+  return server;
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -95,7 +106,7 @@ export async function startEmbeddedServer(opts: {
   const release = takeLock(dataDir);
   const db = await PGlite.create(path.join(dataDir, 'pgdata'));
   const port = opts.port ?? (await freePort());
-  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: MAX_CONNECTIONS });
+  const server = createSocketServer(db, port);
   await server.start();
   const info: OwnerInfo = { pid: process.pid, port, startedAt: new Date().toISOString() };
   writeFileSync(path.join(dataDir, OWNER_FILE), JSON.stringify(info));
@@ -117,15 +128,9 @@ export async function startEmbeddedServer(opts: {
 /** A throwaway in-memory PGlite served on 127.0.0.1 (tests, benchmarks). */
 async function startMemoryServer(port?: number): Promise<EmbeddedServer> {
   const db = await PGlite.create();
-  const server = new PGLiteSocketServer({
-    db,
-    port: port ?? (await freePort()),
-    host: '127.0.0.1',
-    maxConnections: MAX_CONNECTIONS,
-  });
+  const actualPort = port ?? (await freePort());
+  const server = createSocketServer(db, actualPort);
   await server.start();
-  const address = server.getServerConn();
-  const actualPort = Number(address.split(':').at(-1));
   return {
     url: embeddedUrl(actualPort),
     owned: true,
