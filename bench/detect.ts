@@ -6,14 +6,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { countDistinctReporters } from '@/lib/detect/distinct-reporters';
-import { createDetector } from '@/lib/detect/detector';
-import { expectedOnGrid } from '@/lib/detect/baseline';
+import { detectPlatformWindow } from '@/lib/detect/run-platform';
 import { matchIncidents, type OutageOutcome } from '@/lib/detect/evaluation';
 import { renderOutcomeTable, renderSummaryTable } from '@/lib/detect/evaluation-report';
 import { groupIncidents, type Incident, type ScopedEpisodes } from '@/lib/detect/incidents';
 import {
   createGridProvider,
-  expectedTotalOnLayout,
   learnPlatformBaselines,
   type PlatformBaselines,
 } from '@/lib/detect/platform-baseline';
@@ -79,26 +77,7 @@ function train(window: Window, seed: number, scale: number, outages = TRAIN_OUTA
 }
 
 type Detection = { scoped: ScopedEpisodes[]; steps: number; detectMs: number };
-type Expected = { means: Float64Array; uncertainty: Float64Array };
 type Layout = { t0: number; bucketMs: number; length: number };
-
-function runSeries(
-  detection: Detection,
-  layout: Layout,
-  series: { platformId: string; scope: string; counts: ArrayLike<number> },
-  { means, uncertainty }: Expected,
-  dispersion: number,
-): void {
-  const started = performance.now();
-  const detector = createDetector({ bucketMs: MIN });
-  for (let i = 0; i < layout.length; i++) {
-    const expectation = { mean: means[i] ?? 0, dispersion, uncertainty: uncertainty[i] ?? 0 };
-    detector.step({ t: layout.t0 + i * MIN, count: series.counts[i] ?? 0 }, expectation);
-  }
-  detection.detectMs += performance.now() - started;
-  detection.steps += layout.length;
-  detection.scoped.push({ ...series, episodes: detector.episodes() });
-}
 
 // Spam reaches the counts only through distinct-reporter counting, as in production.
 function withSpam(
@@ -120,25 +99,13 @@ function detectPlatform(
   baseline: PlatformBaselines,
   series: { platformId: string; academyId: string; counts: Float64Array }[],
 ): void {
-  const total = new Float64Array(layout.length);
-  for (const { platformId, academyId, counts } of series) {
-    counts.forEach((count, i) => (total[i] = (total[i] ?? 0) + count));
-    const model = baseline.academies[academyId];
-    if (!model) continue;
-    const expected = expectedOnGrid(model, grids(academyId, layout));
-    runSeries(
-      detection,
-      layout,
-      { platformId, scope: academyId, counts },
-      expected,
-      model.dispersion,
-    );
-  }
   const platformId = series[0]?.platformId;
-  if (series.length < 2 || !platformId) return;
-  const expected = expectedTotalOnLayout(baseline, layout, grids);
-  const seriesTotal = { platformId, scope: 'national', counts: total };
-  runSeries(detection, layout, seriesTotal, expected, baseline.totalDispersion);
+  if (!platformId) return;
+  const started = performance.now();
+  const scoped = detectPlatformWindow({ platformId, layout, baselines: baseline, series, grids });
+  detection.detectMs += performance.now() - started;
+  detection.steps += layout.length * scoped.length;
+  detection.scoped.push(...scoped);
 }
 
 function detectAll(

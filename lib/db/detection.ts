@@ -1,0 +1,60 @@
+import type { PlatformBaselines } from '@/lib/detect/platform-baseline';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+
+const MINUTE_MS = 60_000;
+
+export type CountWindow = Map<string, Map<string, Float64Array>>;
+
+/** Distinct reporters per platform × académie × minute over [from, to) as dense arrays (minute-aligned). */
+export async function readReporterCounts(
+  db: PrismaClient,
+  input: { from: Date; to: Date; platformIds?: string[] },
+): Promise<CountWindow> {
+  const length = Math.round((input.to.getTime() - input.from.getTime()) / MINUTE_MS);
+  const rows = input.platformIds
+    ? await db.$queryRaw<Array<{ platform_id: string; academy_id: string; i: number; n: number }>>`
+        SELECT platform_id, academy_id,
+          (floor(extract(epoch FROM bucket_start - ${input.from}::timestamptz) / 60))::int AS i, reporters AS n
+        FROM report_count
+        WHERE bucket_start >= ${input.from} AND bucket_start < ${input.to} AND reporters > 0
+          AND platform_id = ANY(${input.platformIds}::text[])`
+    : await db.$queryRaw<Array<{ platform_id: string; academy_id: string; i: number; n: number }>>`
+        SELECT platform_id, academy_id,
+          (floor(extract(epoch FROM bucket_start - ${input.from}::timestamptz) / 60))::int AS i, reporters AS n
+        FROM report_count
+        WHERE bucket_start >= ${input.from} AND bucket_start < ${input.to} AND reporters > 0`;
+  const window: CountWindow = new Map();
+  for (const row of rows) {
+    let byAcademy = window.get(row.platform_id);
+    if (!byAcademy) window.set(row.platform_id, (byAcademy = new Map()));
+    let counts = byAcademy.get(row.academy_id);
+    if (!counts) byAcademy.set(row.academy_id, (counts = new Float64Array(length)));
+    if (row.i >= 0 && row.i < length) counts[row.i] = (counts[row.i] ?? 0) + row.n;
+  }
+  return window;
+}
+
+export async function listServedAcademies(db: PrismaClient): Promise<Map<string, { academies: string[]; operatorGroup: string | null }>> {
+  const platforms = await db.platform.findMany({
+    where: { retiredAt: null },
+    select: { id: true, operatorGroup: true, academies: { select: { academyId: true } } },
+  });
+  return new Map(platforms.map((p) => [p.id, { academies: p.academies.map((a) => a.academyId).sort(), operatorGroup: p.operatorGroup }]));
+}
+
+const SHAPE_KEY = '';
+
+export async function loadBaselines(db: PrismaClient, platformId: string): Promise<{ baselines: PlatformBaselines; learnedAt: Date } | null> {
+  const row = await db.baseline.findUnique({ where: { platformId_academyId: { platformId, academyId: SHAPE_KEY } } });
+  if (!row) return null;
+  return { baselines: row.model as unknown as PlatformBaselines, learnedAt: row.learnedAt };
+}
+
+export async function saveBaselines(db: PrismaClient, platformId: string, baselines: PlatformBaselines, learnedAt: Date): Promise<void> {
+  const model = JSON.parse(JSON.stringify(baselines)) as Prisma.InputJsonValue;
+  await db.baseline.upsert({
+    where: { platformId_academyId: { platformId, academyId: SHAPE_KEY } },
+    create: { platformId, academyId: SHAPE_KEY, model, learnedAt },
+    update: { model, learnedAt },
+  });
+}

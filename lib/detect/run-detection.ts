@@ -1,0 +1,122 @@
+import { listServedAcademies, loadBaselines, readReporterCounts, saveBaselines, type CountWindow } from '@/lib/db/detection';
+import { applyIncidentChanges, listIncidentsNear, refreshIncidentStats, setCommonCauses } from '@/lib/db/incidents';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { findCommonCauses, type OpenEpisodeRef } from './common-cause';
+import { groupIncidents, type ScopedEpisodes } from './incidents';
+import { createGridProvider, learnPlatformBaselines, type PlatformBaselines } from './platform-baseline';
+import { reconcileIncidents } from './reconcile';
+import { detectPlatformWindow } from './run-platform';
+import { MAX_HISTORY_DAYS, MERGE_GAP_MINUTES } from './thresholds';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+export const DETECTION_WINDOW_MINUTES = 6 * 60;
+export const BASELINE_MAX_AGE_MS = DAY_MS;
+
+export type DetectionRun = { now: Date; platforms: number; created: number; updated: number; closed: number };
+
+type BaselineCache = Map<string, { baselines: PlatformBaselines; learnedAt: number }>;
+
+function floorMinute(t: number): number {
+  return t - (t % MINUTE_MS);
+}
+
+/** Learns one platform's baselines from the last MAX_HISTORY_DAYS of distinct reporters before `now`. */
+async function learn(db: PrismaClient, platformId: string, academies: string[], now: Date): Promise<PlatformBaselines> {
+  const to = new Date(now.getTime() - (now.getTime() % DAY_MS));
+  const from = new Date(to.getTime() - MAX_HISTORY_DAYS * DAY_MS);
+  const counts = (await readReporterCounts(db, { from, to, platformIds: [platformId] })).get(platformId) ?? new Map();
+  const length = MAX_HISTORY_DAYS * 1440;
+  const histories = academies.map((academyId) => ({
+    academyId,
+    history: { t0: from.getTime(), bucketMs: MINUTE_MS, counts: counts.get(academyId) ?? new Float64Array(length) },
+  }));
+  return learnPlatformBaselines({ histories, grids: createGridProvider() });
+}
+
+async function baselinesFor(
+  db: PrismaClient,
+  cache: BaselineCache,
+  platformId: string,
+  academies: string[],
+  now: Date,
+): Promise<PlatformBaselines> {
+  const cached = cache.get(platformId) ?? (await loadBaselines(db, platformId).then((b) => (b ? { baselines: b.baselines, learnedAt: b.learnedAt.getTime() } : undefined)));
+  if (cached && Math.abs(now.getTime() - cached.learnedAt) < BASELINE_MAX_AGE_MS) {
+    cache.set(platformId, cached);
+    return cached.baselines;
+  }
+  const baselines = await learn(db, platformId, academies, now);
+  await saveBaselines(db, platformId, baselines, now);
+  cache.set(platformId, { baselines, learnedAt: now.getTime() });
+  return baselines;
+}
+
+/**
+ * One detection pass at `now`: for every platform with recent reports or open incidents, runs the
+ * detector over the last DETECTION_WINDOW_MINUTES, groups episodes into incidents, reconciles them
+ * with the stored ones (timeline events), refreshes their figures and flags common causes.
+ */
+export async function runDetection(db: PrismaClient, opts: { now?: Date; cache?: BaselineCache } = {}): Promise<DetectionRun> {
+  const now = opts.now ?? new Date();
+  const cache = opts.cache ?? new Map();
+  const end = floorMinute(now.getTime());
+  const start = end - DETECTION_WINDOW_MINUTES * MINUTE_MS;
+  const layout = { t0: start, bucketMs: MINUTE_MS, length: DETECTION_WINDOW_MINUTES };
+  const [served, window, persisted] = await Promise.all([
+    listServedAcademies(db),
+    readReporterCounts(db, { from: new Date(start), to: new Date(end) }),
+    listIncidentsNear(db, new Date(start - MERGE_GAP_MINUTES * MINUTE_MS)),
+  ]);
+  const platforms = new Set([...window.keys(), ...persisted.filter((p) => p.state === 'open').map((p) => p.platformId)]);
+  const scoped: ScopedEpisodes[] = [];
+  for (const platformId of platforms) {
+    const platform = served.get(platformId);
+    if (!platform) continue;
+    const baselines = await baselinesFor(db, cache, platformId, platform.academies, now);
+    scoped.push(...detectPlatformWindow({ platformId, layout, baselines, series: seriesOf(window, platformId, platform.academies, layout.length) }));
+  }
+  const detected = groupIncidents(scoped, MERGE_GAP_MINUTES * MINUTE_MS);
+  const changes = reconcileIncidents({ persisted, detected, now: end, mergeGapMs: MERGE_GAP_MINUTES * MINUTE_MS });
+  const touched = await applyIncidentChanges(db, changes);
+  const open = (await listIncidentsNear(db, new Date(start))).filter((i) => i.state === 'open');
+  for (const id of new Set([...touched, ...open.map((i) => i.id)])) await refreshIncidentStats(db, id, now);
+  await flagCommonCauses(db, open, served);
+  return {
+    now,
+    platforms: platforms.size,
+    created: changes.filter((c) => c.kind === 'create').length,
+    updated: changes.filter((c) => c.kind === 'update').length,
+    closed: changes.filter((c) => c.kind === 'close').length,
+  };
+}
+
+function seriesOf(window: CountWindow, platformId: string, academies: string[], length: number) {
+  const byAcademy = window.get(platformId);
+  return academies.map((academyId) => ({ academyId, counts: byAcademy?.get(academyId) ?? new Float64Array(length) }));
+}
+
+async function flagCommonCauses(
+  db: PrismaClient,
+  open: Array<{ id: string; platformId: string; startedAt: number; scopes: string[] }>,
+  served: Map<string, { operatorGroup: string | null }>,
+): Promise<void> {
+  const refs: Array<OpenEpisodeRef & { incidentId: string }> = open.flatMap((incident) =>
+    incident.scopes.map((scope) => ({
+      incidentId: incident.id,
+      platformId: incident.platformId,
+      operatorGroup: served.get(incident.platformId)?.operatorGroup ?? null,
+      academyId: scope === 'national' ? null : scope,
+      start: incident.startedAt,
+    })),
+  );
+  const causes = new Map<string, Prisma.InputJsonValue | null>(open.map((i) => [i.id, null]));
+  for (const cause of findCommonCauses(refs)) {
+    const platforms = [...new Set(cause.members.map((m) => m.platformId))];
+    const academies = [...new Set(cause.members.flatMap((m) => (m.academyId ? [m.academyId] : [])))];
+    for (const member of cause.members) {
+      causes.set(member.incidentId, { kind: cause.kind, key: cause.key, platforms, academies, since: new Date(cause.start).toISOString() });
+    }
+  }
+  await setCommonCauses(db, causes);
+}

@@ -1,0 +1,49 @@
+import { expectedOnGrid } from './baseline';
+import { createDetector } from './detector';
+import type { ScopedEpisodes } from './incidents';
+import { createGridProvider, expectedTotalOnLayout, type GridProvider, type Layout, type PlatformBaselines } from './platform-baseline';
+
+export type AcademySeries = { academyId: string; counts: ArrayLike<number> };
+type Expected = { means: Float64Array; uncertainty: Float64Array };
+
+function runSeries(
+  layout: Layout,
+  counts: ArrayLike<number>,
+  { means, uncertainty }: Expected,
+  dispersion: number,
+): ScopedEpisodes['episodes'] {
+  const detector = createDetector({ bucketMs: layout.bucketMs });
+  for (let i = 0; i < layout.length; i++) {
+    const expectation = { mean: means[i] ?? 0, dispersion, uncertainty: uncertainty[i] ?? 0 };
+    detector.step({ t: layout.t0 + i * layout.bucketMs, count: counts[i] ?? 0 }, expectation);
+  }
+  return detector.episodes();
+}
+
+/**
+ * Runs the detector causally over a regular window of one platform: each académie against its
+ * own baseline, and the platform total (scope 'national') against the sum of the académies'.
+ */
+export function detectPlatformWindow(input: {
+  platformId: string;
+  layout: Layout;
+  baselines: PlatformBaselines;
+  series: AcademySeries[];
+  grids?: GridProvider;
+}): ScopedEpisodes[] {
+  const { platformId, layout, baselines, series } = input;
+  const grids = input.grids ?? createGridProvider();
+  const scoped: ScopedEpisodes[] = [];
+  const total = new Float64Array(layout.length);
+  for (const { academyId, counts } of series) {
+    for (let i = 0; i < layout.length; i++) total[i] = (total[i] ?? 0) + (counts[i] ?? 0);
+    const model = baselines.academies[academyId];
+    if (!model) continue;
+    const expected = expectedOnGrid(model, grids(academyId, layout));
+    scoped.push({ platformId, scope: academyId, episodes: runSeries(layout, counts, expected, model.dispersion) });
+  }
+  if (series.length < 2) return scoped;
+  const expected = expectedTotalOnLayout(baselines, layout, grids);
+  scoped.push({ platformId, scope: 'national', episodes: runSeries(layout, total, expected, baselines.totalDispersion) });
+  return scoped;
+}
