@@ -12,6 +12,10 @@ export async function connectForScript(): Promise<{ db: PrismaClient; close(): P
     const db = createPrismaClient({ url: env.DATABASE_URL, kind: 'postgresql', timeoutMs: 60_000 });
     return { db, close: () => db.$disconnect() };
   }
+  if (env.EMBEDDED_DATABASE_URL) {
+    const db = createPrismaClient({ url: env.EMBEDDED_DATABASE_URL, kind: 'embedded', timeoutMs: 60_000 });
+    return { db, close: () => db.$disconnect() };
+  }
   const server = await startEmbeddedServer({ dataDir: env.DATA_DIR, port: env.EMBEDDED_DB_PORT });
   await prepareDatabase({ url: server.url, kind: 'embedded' });
   const db = createPrismaClient({ url: server.url, kind: 'embedded', timeoutMs: 60_000 });

@@ -1,6 +1,7 @@
 // The app's HTTP server: Next.js behind a thin Node layer that (1) records the TCP peer address for
 // the trusted-proxy check, (2) refuses oversized ingest bodies before Next reads them, (3) sheds load
 // with fast 503s, and (4) runs the scheduled jobs. Usage: serve.ts [--dev]
+import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import next from 'next';
@@ -73,6 +74,25 @@ async function fastReport(req: http.IncomingMessage, res: http.ServerResponse): 
   }
 }
 
+/** The detector runs in its own process (CPU-heavy passes never delay requests); restarted if it dies. */
+function startDetector(): { stop(): void } {
+  let child: ChildProcess | null = null;
+  let stopped = false;
+  const launch = () => {
+    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/detector.ts', '--loop'], { stdio: 'inherit', env: process.env });
+    child.on('exit', () => {
+      if (!stopped) setTimeout(launch, 5_000).unref();
+    });
+  };
+  launch();
+  return {
+    stop() {
+      stopped = true;
+      child?.kill('SIGTERM');
+    },
+  };
+}
+
 async function main() {
   const dev = process.argv.includes('--dev');
   const env = parseEnv(process.env);
@@ -132,8 +152,11 @@ async function main() {
   });
   scheduler.start();
 
+  const detector = env.DETECTOR === 'off' ? null : startDetector();
+
   server.listen(env.PORT, () => console.log(`[école-en-panne] prêt sur http://localhost:${env.PORT}${dev ? ' (dev)' : ''}`));
   const shutdown = () => {
+    detector?.stop();
     server.close();
     void scheduler
       .stop()

@@ -63,6 +63,7 @@ export const envSchema = z.object({
   INGEST_BATCH_MAX: z.coerce.number().int().min(1).max(2000).default(200),
   INGEST_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(1000).default(5),
   MAX_INFLIGHT_REQUESTS: z.coerce.number().int().min(1).max(100_000).default(512),
+  DETECTOR: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SEED_ON_START: boolFlag,
 });
