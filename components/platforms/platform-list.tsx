@@ -1,5 +1,6 @@
 import { KIND_LABELS } from '@/lib/domain/labels';
-import type { Platform, PlatformKind } from '@/lib/domain/types';
+import { STATUS_LABELS } from '@/lib/domain/status';
+import type { Platform, PlatformKind, PlatformStatus } from '@/lib/domain/types';
 
 const SCOPE_LABELS = { national: 'National', regional: 'Régional', departemental: 'Départemental' } as const;
 
@@ -10,7 +11,15 @@ function groupByKind(platforms: Platform[]): Array<[PlatformKind, Platform[]]> {
 }
 
 /** The platform catalogue, grouped by kind; national services first in each group. */
-export function PlatformList({ platforms, academyNames }: { platforms: Platform[]; academyNames: Map<string, string> }) {
+export function PlatformList({
+  platforms,
+  academyNames,
+  statuses,
+}: {
+  platforms: Platform[];
+  academyNames: Map<string, string>;
+  statuses: Map<string, PlatformStatus>;
+}) {
   return (
     <div className="platform-groups">
       {groupByKind(platforms).map(([kind, items]) => (
@@ -21,7 +30,12 @@ export function PlatformList({ platforms, academyNames }: { platforms: Platform[
               .sort((a, b) => Number(b.scope === 'national') - Number(a.scope === 'national') || a.name.localeCompare(b.name, 'fr'))
               .map((p) => (
                 <li key={p.id} className="platform-item" data-platform={p.id}>
-                  <span className="platform-name">{p.name}</span>
+                  <span className="platform-name">
+                    {p.name}{' '}
+                    <span className={`status-badge status-${statuses.get(p.id) ?? 'operational'}`}>
+                      {STATUS_LABELS[statuses.get(p.id) ?? 'operational']}
+                    </span>
+                  </span>
                   <span className="platform-scope">
                     {p.scope === 'national'
                       ? SCOPE_LABELS.national

@@ -1,4 +1,3 @@
-import type { PlatformStatus } from '@/lib/domain/types';
 import type { IncidentChange, PersistedIncident } from '@/lib/detect/reconcile';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { uuidv7 } from '@/lib/ingest/uuid';
@@ -148,10 +147,4 @@ export async function listOpenIncidents(db: PrismaClient): Promise<OpenIncidentS
     scope: r.scope,
     academies: r.academies.map((a) => a.academyId),
   }));
-}
-
-/** operational / degraded (problème possible) / outage (panne détectée), from open incidents. */
-export function statusFromIncidents(incidents: Array<{ level: 'possible' | 'detected' }>): PlatformStatus {
-  if (incidents.some((i) => i.level === 'detected')) return 'outage';
-  return incidents.length > 0 ? 'degraded' : 'operational';
 }
