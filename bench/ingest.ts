@@ -86,7 +86,9 @@ function row(backend: string, r: LoadResult, baseline?: number): Row {
     'max ms': r.max.toFixed(0),
     'refused (429/503)': r.refused,
     errors: r.errors,
-    'answered ≤2 s': `${(r.answeredWithin2s * 100).toFixed(1)} %`,
+    'answered ≤2 s (client)': `${(r.answeredWithin2s * 100).toFixed(1)} %`,
+    'server p99 ms': r.serverP99.toFixed(1),
+    'answered ≤2 s (server)': `${(r.serverWithin2s * 100).toFixed(1)} %`,
   };
 }
 

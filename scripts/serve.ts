@@ -119,9 +119,16 @@ async function main() {
   const limits = { ...DEFAULT_LOAD_LIMITS, maxInflight: env.MAX_INFLIGHT_REQUESTS };
 
   const server = http.createServer((req, res) => {
+    const arrived = performance.now();
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'POST' && INGEST_PATHS.has(path)) {
+      // Server-side time to answer, for clients and the benchmark (the load generator shares the CPU).
+      const writeHead = res.writeHead.bind(res);
+      res.writeHead = ((...args: Parameters<typeof res.writeHead>) => {
+        res.setHeader('server-timing', `app;dur=${(performance.now() - arrived).toFixed(1)}`);
+        return writeHead(...args);
+      }) as typeof res.writeHead;
       if (Number(req.headers['content-length'] ?? 0) > REPORT_BODY_LIMIT_BYTES) {
         sendJson(res, 413, 'payload_too_large', `Requête trop volumineuse (${REPORT_BODY_LIMIT_BYTES} octets au maximum).`);
         return;
