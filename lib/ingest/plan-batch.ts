@@ -1,3 +1,4 @@
+import type { NewReportRow } from '@/lib/db/reports';
 import type { ProblemCategory } from '@/lib/domain/types';
 import { decideCounting, isHoneypotFilled, type RecentReport } from './counting-policy';
 
@@ -62,4 +63,24 @@ export function planBatch(input: {
     planned.push({ ...report, counted: decision.counts, distinctReporter, flagReason: decision.flag });
   }
   return planned;
+}
+
+/** The stored row of a planned report. */
+export function toReportRow(p: PlannedReport): NewReportRow {
+  return {
+    id: p.id,
+    platformId: p.platform,
+    academyId: p.academy,
+    category: p.category,
+    role: p.role,
+    comment: p.comment,
+    observedAt: p.observedAt,
+    idempotencyKey: p.idempotencyKey,
+    sourceFingerprint: p.fingerprint,
+    deviceTokenHash: p.deviceHash,
+    counted: p.counted,
+    distinctReporter: p.distinctReporter,
+    flagReason: p.flagReason,
+    createdAt: p.receivedAt,
+  };
 }

@@ -2,7 +2,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ProblemCategory } from '@/lib/domain/types';
 import { countRecentByPair } from '@/lib/db/aggregates';
 import { findReportsByKeys, insertReportBatch, listRecentFromSources, listReportedPairs } from '@/lib/db/reports';
-import { hourStart, planBatch, type PendingReport } from './plan-batch';
+import { hourStart, planBatch, toReportRow, type PendingReport } from './plan-batch';
 import { COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS } from './thresholds';
 
 export type BatchResult = {
@@ -48,22 +48,7 @@ export async function processBatch(db: PrismaClient, items: PendingReport[]): Pr
   });
   const inserted = await insertReportBatch(
     db,
-    planned.map((p) => ({
-      id: p.id,
-      platformId: p.platform,
-      academyId: p.academy,
-      category: p.category,
-      role: p.role,
-      comment: p.comment,
-      observedAt: p.observedAt,
-      idempotencyKey: p.idempotencyKey,
-      sourceFingerprint: p.fingerprint,
-      deviceTokenHash: p.deviceHash,
-      counted: p.counted,
-      distinctReporter: p.distinctReporter,
-      flagReason: p.flagReason,
-      createdAt: p.receivedAt,
-    })),
+    planned.map(toReportRow),
   );
   const insertedKeys = new Set(inserted.map((r) => r.idempotencyKey));
   const existing = await findReportsByKeys(

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { freePort } from '@/lib/net/free-port';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { APP_SERVER_ARGS } from '../../scripts/app-command';
 import { launchBrowser } from '../helpers/browser';
@@ -149,16 +149,6 @@ describe('commune search endpoint', () => {
 
 // ---- offline: a second server of our own that we stop and restart ----
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: 'production' };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
+import { freePort } from '../../net/free-port';
 import { embeddedUrl, type OwnerInfo } from './owner-url';
 import { SessionQueue } from './session-queue';
 
@@ -56,17 +57,6 @@ export async function findRunningOwner(dataDir: string): Promise<OwnerInfo | nul
   return null;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function takeLock(dataDir: string): () => void {
   const lock = path.join(dataDir, 'owner.lock');

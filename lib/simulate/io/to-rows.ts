@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { NewReportRow } from '@/lib/db/reports';
-import { hourStart, planBatch, type PendingReport } from '@/lib/ingest/plan-batch';
+import { hourStart, planBatch, toReportRow, type PendingReport } from '@/lib/ingest/plan-batch';
 import type { RecentReport } from '@/lib/ingest/counting-policy';
 import { COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS } from '@/lib/ingest/thresholds';
 import { uuidv7 } from '@/lib/ingest/uuid';
@@ -50,21 +50,6 @@ export function createRowPlanner(seed: number) {
       });
       if (p.distinctReporter) pairs.add(`${p.fingerprint}|${p.platform}|${hourStart(p.receivedAt).getTime()}`);
     }
-    return planned.map((p) => ({
-      id: p.id,
-      platformId: p.platform,
-      academyId: p.academy,
-      category: p.category,
-      role: p.role,
-      comment: p.comment,
-      observedAt: null,
-      idempotencyKey: p.idempotencyKey,
-      sourceFingerprint: p.fingerprint,
-      deviceTokenHash: null,
-      counted: p.counted,
-      distinctReporter: p.distinctReporter,
-      flagReason: p.flagReason,
-      createdAt: p.receivedAt,
-    }));
+    return planned.map(toReportRow);
   };
 }
