@@ -135,3 +135,40 @@ describe('POST /api/reports', () => {
     expect(stored.flagReason).toBe('honeypot');
   });
 });
+
+describe('POST /api/reports when the database is down or hung', () => {
+  test('answers 503 with Retry-After within 3 s, never hangs', async () => {
+    const net = await import('node:net');
+    const { vi } = await import('vitest');
+    const sockets = new Set<import('node:net').Socket>();
+    const hung = net.createServer((s) => sockets.add(s));
+    await new Promise<void>((r) => hung.listen(0, '127.0.0.1', () => r()));
+    const address = hung.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const saved = { db: process.env.DATABASE_URL, embedded: process.env.EMBEDDED_DATABASE_URL };
+    try {
+      for (const url of [`postgresql://x:y@127.0.0.1:${port}/none`, 'postgresql://x:y@127.0.0.1:1/none']) {
+        vi.resetModules();
+        delete (globalThis as { __ingest?: unknown; __db?: unknown }).__ingest;
+        delete (globalThis as { __db?: unknown }).__db;
+        process.env.DATABASE_URL = url;
+        delete process.env.EMBEDDED_DATABASE_URL;
+        const { POST: post } = await import('@/app/api/reports/route');
+        const started = Date.now();
+        const res = await post(reportRequest(reportBody()), undefined);
+        expect(Date.now() - started).toBeLessThan(3000);
+        expect(res.status).toBe(503);
+        expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect((await res.json()).error.code).toBe('unavailable');
+      }
+    } finally {
+      if (saved.db === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = saved.db;
+      if (saved.embedded !== undefined) process.env.EMBEDDED_DATABASE_URL = saved.embedded;
+      delete (globalThis as { __ingest?: unknown }).__ingest;
+      delete (globalThis as { __db?: unknown }).__db;
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((r) => hung.close(() => r()));
+    }
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, test } from 'vitest';
+import { EnvError, parseEnv } from '@/lib/config/env-schema';
+
+describe('parseEnv', () => {
+  test('gives defaults for the embedded setup', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './.data', POW_MODE: 'auto', TRUSTED_PROXIES: [] });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  test('parses lists and numbers', () => {
+    const env = parseEnv({ PORT: '8080', TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8', DATABASE_URL: 'postgresql://u:p@db:5432/app' });
+    expect(env.PORT).toBe(8080);
+    expect(env.TRUSTED_PROXIES).toEqual(['127.0.0.1', '10.0.0.0/8']);
+    expect(env.DATABASE_URL).toBe('postgresql://u:p@db:5432/app');
+  });
+
+  test('names every bad variable, in French and English', () => {
+    try {
+      parseEnv({ PORT: 'abc', DATABASE_URL: 'mysql://x', SOURCE_SECRET: 'short' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      const e = error as EnvError;
+      expect(e.variables.sort()).toEqual(['DATABASE_URL', 'PORT', 'SOURCE_SECRET']);
+      expect(e.message).toContain('Configuration invalide / invalid configuration');
+      expect(e.message).toContain('PORT');
+      expect(e.message).toContain('must be');
+    }
+  });
+});
