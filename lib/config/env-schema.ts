@@ -65,7 +65,37 @@ export const envSchema = z.object({
   MAX_INFLIGHT_REQUESTS: z.coerce.number().int().min(1).max(100_000).default(512),
   DETECTOR: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  SEED_ON_START: boolFlag,
+  NEXTAUTH_SECRET: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(32, 'doit faire au moins 32 caractères / must be at least 32 characters').optional(),
+  ),
+  NEXTAUTH_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .refine((v) => /^https?:\/\/[^/]+/.test(v), {
+        message: 'doit être l’URL publique du site (https://…) / must be the public http(s) URL',
+      })
+      .optional(),
+  ),
+  OIDC_ISSUER: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .refine((v) => /^https?:\/\/.+/.test(v), { message: 'doit être une URL https:// / must be an https URL' })
+      .optional(),
+  ),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_NAME: optionalString,
+  EMAIL_SERVER: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .refine((v) => /^smtps?:\/\/.+/.test(v), { message: 'doit être une URL smtp:// ou smtps:// / must be an smtp URL' })
+      .optional(),
+  ),
+  EMAIL_FROM: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;

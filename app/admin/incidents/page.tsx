@@ -1,0 +1,91 @@
+import type { Metadata } from 'next';
+import { AccessDenied } from '@/components/admin/access-denied';
+import { ActionForm } from '@/components/admin/action-form';
+import { guardPage } from '@/lib/auth/page-guard';
+import { listIncidents } from '@/lib/moderation/incidents';
+import { ACTIVE_STATES } from '@/lib/moderation/incident-plan';
+import { moderateIncidentAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Incidents' };
+
+const STATE_LABELS: Record<string, string> = { open: 'en cours', closed: 'terminé', dismissed: 'écarté', merged: 'fusionné' };
+
+function when(date: Date | null): string {
+  return date ? `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—';
+}
+
+export default async function IncidentsPage() {
+  if (!(await guardPage('incidents.manage', '/admin/incidents'))) return <AccessDenied />;
+  const incidents = await listIncidents();
+  return (
+    <>
+      <h1>Incidents</h1>
+      {incidents.length === 0 ? <p className="admin-muted">Aucun incident détecté pour l’instant.</p> : null}
+      {incidents.map((incident) => {
+        const active = ACTIVE_STATES.includes(incident.state);
+        const hidden = (name: string, value: string) => <input type="hidden" name={name} value={value} />;
+        return (
+          <section key={incident.id} className="admin-card" data-incident-id={incident.id}>
+            <h2>
+              {incident.platform.name} — {STATE_LABELS[incident.state] ?? incident.state} ({incident.level})
+            </h2>
+            <p>
+              Du {when(incident.startedAt)} au {when(incident.endedAt)} · {incident.reportCount} signalements ·{' '}
+              {incident.academies.map((a) => a.academyId).join(', ') || 'national'}
+            </p>
+            {incident.dismissedReason ? <p>Écarté : {incident.dismissedReason}</p> : null}
+            {incident.mergedIntoId ? <p>Fusionné dans {incident.mergedIntoId}</p> : null}
+            <ul className="admin-muted">
+              {incident.events.map((event) => (
+                <li key={String(event.id)}>
+                  {when(event.at)} · {event.kind} · {JSON.stringify(event.data)}
+                </li>
+              ))}
+            </ul>
+            <ActionForm action={moderateIncidentAction} submitLabel="Annoter" inline>
+              {hidden('op', 'annotate')}
+              {hidden('incidentId', incident.id)}
+              <input type="text" name="note" placeholder="note" aria-label="Note" required maxLength={2000} />
+            </ActionForm>
+            {active ? (
+              <>
+                <ActionForm action={moderateIncidentAction} submitLabel="Écarter" inline danger>
+                  {hidden('op', 'dismiss')}
+                  {hidden('incidentId', incident.id)}
+                  <input type="text" name="reason" placeholder="raison" aria-label="Raison de l’écart" required minLength={3} maxLength={500} />
+                </ActionForm>
+                <ActionForm action={moderateIncidentAction} submitLabel="Fusionner dans" inline>
+                  {hidden('op', 'merge')}
+                  {hidden('incidentId', incident.id)}
+                  <select name="intoId" aria-label="Incident cible" required>
+                    {incidents
+                      .filter((o) => o.id !== incident.id && o.platformId === incident.platformId && ACTIVE_STATES.includes(o.state))
+                      .map((o) => (
+                        <option key={o.id} value={o.id}>
+                          {when(o.startedAt)} ({o.academies.length} académies)
+                        </option>
+                      ))}
+                  </select>
+                </ActionForm>
+                {incident.academies.length > 1 ? (
+                  <ActionForm action={moderateIncidentAction} submitLabel="Scinder ces académies" inline>
+                    {hidden('op', 'split')}
+                    {hidden('incidentId', incident.id)}
+                    <span className="admin-checks">
+                      {incident.academies.map((a) => (
+                        <label key={a.academyId}>
+                          <input type="checkbox" name="academies" value={a.academyId} /> {a.academyId}
+                        </label>
+                      ))}
+                    </span>
+                  </ActionForm>
+                ) : null}
+              </>
+            ) : null}
+          </section>
+        );
+      })}
+    </>
+  );
+}

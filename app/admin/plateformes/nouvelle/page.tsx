@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { AccessDenied } from '@/components/admin/access-denied';
+import { ActionForm } from '@/components/admin/action-form';
+import { PlatformFieldInputs } from '@/components/admin/platform-fields';
+import { guardPage } from '@/lib/auth/page-guard';
+import { listAcademies } from '@/lib/db/catalog';
+import { createPlatformAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Nouvelle plateforme' };
+
+export default async function NewPlatformPage() {
+  if (!(await guardPage('catalog.manage', '/admin/plateformes/nouvelle'))) return <AccessDenied />;
+  const academies = await listAcademies();
+  return (
+    <>
+      <h1>Ajouter une plateforme</h1>
+      <ActionForm action={createPlatformAction} submitLabel="Ajouter">
+        <label>
+          Identifiant (dans les adresses, non modifiable)
+          <input type="text" name="id" required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxLength={60} />
+        </label>
+        <PlatformFieldInputs academies={academies} />
+      </ActionForm>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+'use client';
+
+import { signOut } from 'next-auth/react';
+import { useState } from 'react';
+
+/** Ends the session on the server too (next-auth's signOut event), then leaves the admin pages. */
+export function SignOutButton() {
+  const [pending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      className="admin-btn"
+      disabled={pending}
+      onClick={async () => {
+        setPending(true);
+        await signOut({ redirect: false });
+        window.location.assign('/connexion');
+      }}
+    >
+      Se déconnecter
+    </button>
+  );
+}

@@ -1,0 +1,17 @@
+import { can, type Permission, type Principal } from './roles';
+
+const SECTIONS: Array<{ href: string; label: string; permission: Permission | null }> = [
+  { href: '/admin', label: 'Accueil', permission: null },
+  { href: '/admin/moderation', label: 'Modération', permission: 'moderation.manage' },
+  { href: '/admin/incidents', label: 'Incidents', permission: 'incidents.manage' },
+  { href: '/admin/utilisateurs', label: 'Comptes', permission: 'users.manage' },
+  { href: '/admin/plateformes', label: 'Plateformes', permission: 'catalog.manage' },
+  { href: '/admin/journal', label: 'Journal', permission: 'audit.read' },
+  { href: '/admin/cles-api', label: 'Clés d’API', permission: 'apikeys.own' },
+  { href: '/admin/compte', label: 'Mon compte', permission: null },
+];
+
+/** The admin sections this principal may open (the pages check again on their own). */
+export function adminLinks(principal: Principal): Array<{ href: string; label: string }> {
+  return SECTIONS.filter((s) => s.permission === null || can(principal, s.permission)).map(({ href, label }) => ({ href, label }));
+}

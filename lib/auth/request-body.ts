@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { parseJson, readLimitedBody, requireContentType } from '@/lib/http/body';
+import { AppError } from '@/lib/http/errors';
+
+export const ADMIN_BODY_LIMIT_BYTES = 16_384;
+
+/** The JSON body of an admin or moderation request (415 for other types, 413 when too large). */
+export async function readJsonBody(req: Request): Promise<Record<string, unknown>> {
+  requireContentType(req, 'application/json');
+  const body = parseJson(await readLimitedBody(req, ADMIN_BODY_LIMIT_BYTES));
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new AppError('invalid_input', 'Le corps de la requête doit être un objet JSON.');
+  }
+  return body as Record<string, unknown>;
+}
+
+/** Validates with `schema`; failures become the standard 400 with one issue per field. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => ({ field: String(i.path[0] ?? 'body'), code: i.code, message: i.message }));
+  throw new AppError('invalid_input', issues[0]?.message ?? 'Requête invalide.', { issues });
+}

@@ -1,0 +1,68 @@
+import 'server-only';
+import { createHmac, randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { getDb } from '@/lib/db/client';
+import { env } from '@/lib/env';
+import { clientIp } from '@/lib/ingest/client-ip';
+import { createMemoryStore } from '@/lib/ratelimit/memory-store';
+import { createRedisStore } from '@/lib/ratelimit/redis-store';
+import type { RateLimitStore } from '@/lib/ratelimit/types';
+
+const SECRET_KEY = 'nextauth_secret';
+/** Set by scripts/serve.ts to the TCP peer address (any client copy is overwritten there). */
+const PEER_HEADER = 'x-ecole-peer';
+
+const holder = globalThis as unknown as { __auth?: { secret: Promise<string> | null; store: RateLimitStore } };
+
+function runtime() {
+  holder.__auth ??= {
+    secret: null,
+    store: env.REDIS_URL
+      ? createRedisStore(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }), { prefix: 'auth:' })
+      : createMemoryStore({ maxKeys: 100_000 }),
+  };
+  return holder.__auth;
+}
+
+async function loadSecret(): Promise<string> {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  const db = getDb();
+  await db.setting.upsert({
+    where: { key: SECRET_KEY },
+    create: { key: SECRET_KEY, value: randomBytes(32).toString('base64url') },
+    update: {},
+  });
+  const row = await db.setting.findUniqueOrThrow({ where: { key: SECRET_KEY } });
+  if (typeof row.value !== 'string' || row.value.length < 32) throw new Error('Secret de session invalide en base.');
+  return row.value;
+}
+
+/** NEXTAUTH_SECRET, or a secret generated once and kept in the database (shared by every instance). */
+export function getAuthSecret(): Promise<string> {
+  const state = runtime();
+  state.secret ??= loadSecret().catch((error: unknown) => {
+    state.secret = null;
+    throw error;
+  });
+  return state.secret;
+}
+
+/** The limiter store of sign-in attempts: in memory, or Redis when REDIS_URL is set (shared by instances). */
+export function getAuthThrottleStore(): RateLimitStore {
+  return runtime().store;
+}
+
+/** An opaque per-source key for throttling: HMAC of the client address, never the address itself. */
+export async function requestSourceKey(headers: Headers): Promise<string> {
+  const ip = clientIp({
+    peerAddress: headers.get(PEER_HEADER),
+    forwardedFor: headers.get('x-forwarded-for'),
+    trustedProxies: env.TRUSTED_PROXIES,
+  });
+  return createHmac('sha256', await getAuthSecret()).update(`login-source|${ip ?? 'unknown'}`).digest('hex').slice(0, 32);
+}
+
+/** Secure cookies (`__Secure-` names) when the public URL is https. */
+export function usesSecureCookies(): boolean {
+  return env.NEXTAUTH_URL?.startsWith('https://') ?? false;
+}

@@ -1,0 +1,97 @@
+import 'server-only';
+import { getDb } from '@/lib/db/client';
+import { appendAudit } from '@/lib/db/audit';
+import { createSessionRow, deleteSessionByToken, findActiveSession, findUserByEmail } from '@/lib/db/users';
+import { burnPasswordCheck, verifyPassword } from './password';
+import { getAuthThrottleStore, requestSourceKey } from './runtime';
+import { credentialsSchema } from './schema';
+import { checkSecondFactor } from './second-factor';
+import { clearLoginThrottle, throttleLogin } from './throttle';
+import { hashToken, randomToken } from './tokens';
+
+/** Absolute lifetime of a session (cookie and database row); no sliding renewal. */
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
+
+export type SignInFailure = 'invalid_credentials' | 'rate_limited' | 'totp_required' | 'totp_invalid';
+
+/** next-auth shows `message` as the `error` of the failed sign-in: the form maps it to a French message. */
+export class SignInError extends Error {
+  constructor(readonly code: SignInFailure) {
+    super(code);
+    this.name = 'SignInError';
+  }
+}
+
+export type SignedInUser = { id: string; email: string; name: string | null; mfa: boolean };
+
+/**
+ * E-mail + password (+ TOTP or recovery code when the account has one). Throttled per source and per
+ * account before any check; unknown accounts cost the same time as known ones.
+ */
+export async function authorizeCredentials(input: { raw: unknown; headers: Headers; now?: Date }): Promise<SignedInUser> {
+  const now = input.now ?? new Date();
+  const parsed = credentialsSchema.safeParse(input.raw);
+  if (!parsed.success) throw new SignInError('invalid_credentials');
+  const { email, password, code } = parsed.data;
+  const throttle = await throttleLogin({ store: getAuthThrottleStore(), email, source: await requestSourceKey(input.headers), now });
+  if (!throttle.allowed) throw new SignInError('rate_limited');
+  const user = await findUserByEmail(getDb(), email);
+  if (!user?.passwordHash || user.disabledAt) {
+    await burnPasswordCheck(password);
+    throw new SignInError('invalid_credentials');
+  }
+  if (!(await verifyPassword(password, user.passwordHash))) throw new SignInError('invalid_credentials');
+  if (user.totpEnabledAt) {
+    if (!code) throw new SignInError('totp_required');
+    const factor = await checkSecondFactor({ userId: user.id, totpSecret: user.totpSecret, code, now });
+    if (!factor) throw new SignInError('totp_invalid');
+  }
+  await clearLoginThrottle(getAuthThrottleStore(), email);
+  return { id: user.id, email: user.email, name: user.name, mfa: user.totpEnabledAt !== null };
+}
+
+/** Creates the server-side session behind a new cookie and records the sign-in; returns the cookie's session id. */
+export async function openSession(input: {
+  userId: string;
+  email: string;
+  provider: string;
+  mfa: boolean;
+  now?: Date;
+}): Promise<string> {
+  const now = input.now ?? new Date();
+  const sid = randomToken();
+  await getDb().$transaction(async (tx) => {
+    await createSessionRow(tx, {
+      tokenHash: hashToken(sid),
+      userId: input.userId,
+      expires: new Date(now.getTime() + SESSION_MAX_AGE_S * 1000),
+      mfaVerifiedAt: input.mfa ? now : null,
+    });
+    await appendAudit(
+      tx,
+      {
+        actor: { userId: input.userId, label: input.email },
+        action: 'auth.sign_in',
+        targetType: 'user',
+        targetId: input.userId,
+        after: { provider: input.provider, secondFactor: input.mfa },
+      },
+      now,
+    );
+  });
+  return sid;
+}
+
+/** Sign-out ends the server-side session too: the old cookie is worthless even if it was copied. */
+export async function closeSession(sid: string, now = new Date()): Promise<void> {
+  const session = await findActiveSession(getDb(), hashToken(sid), now);
+  await getDb().$transaction(async (tx) => {
+    await deleteSessionByToken(tx, hashToken(sid));
+    if (!session) return;
+    await appendAudit(
+      tx,
+      { actor: { userId: session.userId, label: session.user.email }, action: 'auth.sign_out', targetType: 'user', targetId: session.userId },
+      now,
+    );
+  });
+}

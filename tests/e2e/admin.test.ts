@@ -1,0 +1,207 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { hashPassword } from '@/lib/auth/password';
+import type { UserRole } from '@/lib/auth/roles';
+import { generateTotp, newTotpSecret } from '@/lib/auth/totp';
+import { createPrismaClient } from '@/lib/db/create-client';
+import { embeddedUrl } from '@/lib/db/embedded/owner-url';
+import { insertReportBatch } from '@/lib/db/reports';
+import { createUserRow, updateUserFields } from '@/lib/db/users';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { uuidv7 } from '@/lib/ingest/uuid';
+import { launchBrowser } from '../helpers/browser';
+
+const PASSWORD = 'une phrase de passe pour les tests';
+let browser: Browser;
+let db: PrismaClient;
+let base: string;
+
+beforeAll(async () => {
+  base = inject('baseUrl');
+  const owner = JSON.parse(readFileSync(path.join(inject('dataDir'), 'owner.json'), 'utf8')) as { port: number };
+  db = createPrismaClient({ url: embeddedUrl(owner.port), kind: 'embedded' });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await db?.$disconnect();
+});
+
+type Account = { email: string; totpSecret: string | null; id: string };
+
+async function account(roles: UserRole[], opts: { totp?: boolean } = {}): Promise<Account> {
+  const email = `${roles.join('-') || 'none'}-${randomUUID().slice(0, 6)}@e2e.example`;
+  const user = await db.$transaction((tx) => createUserRow(tx, { email, name: null, roles, passwordHash: null }));
+  const totpSecret = opts.totp ? newTotpSecret() : null;
+  await updateUserFields(db, user.id, { passwordHash: await hashPassword(PASSWORD), ...(totpSecret ? { totpSecret, totpEnabledAt: new Date() } : {}) });
+  return { email, totpSecret, id: user.id };
+}
+
+async function signIn(page: Page, who: Account, callbackUrl = '/admin'): Promise<void> {
+  await page.goto(`${base}/connexion?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.locator('[data-ready="true"]').waitFor({ timeout: 30_000 });
+  await page.getByLabel('Adresse e-mail', { exact: true }).fill(who.email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  if (who.totpSecret) {
+    const code = page.getByLabel(/Code de vérification/);
+    await code.waitFor({ timeout: 15_000 });
+    await code.fill(generateTotp(who.totpSecret, Date.now()));
+    await page.getByRole('button', { name: 'Valider le code' }).click();
+  }
+}
+
+async function expectDenied(page: Page, pathname: string): Promise<void> {
+  await page.goto(`${base}${pathname}`);
+  await page.getByRole('heading', { name: 'Accès refusé' }).waitFor({ timeout: 15_000 });
+}
+
+describe('admin area (production build)', () => {
+  test('anonymous visitors are sent to sign-in and refused by the APIs; pages carry strict headers', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${base}/admin/moderation`);
+    expect(new URL(page.url()).pathname).toBe('/connexion');
+    expect(new URL(page.url()).searchParams.get('callbackUrl')).toBe('/admin');
+    const headers = response?.headers() ?? {};
+    const csp = headers['content-security-policy'] ?? '';
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(headers['x-robots-tag']).toContain('noindex');
+    expect(headers['cache-control']).toContain('no-store');
+    expect(headers['cache-control']).toContain('private');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    const root = await fetch(`${base}/admin`, { redirect: 'manual' });
+    expect(root.status).toBe(307);
+    expect(root.headers.get('content-security-policy')).toContain("'strict-dynamic'");
+    const api = await fetch(`${base}/api/admin/users`);
+    expect(api.status).toBe(401);
+    expect(await api.json()).toMatchObject({ error: { code: 'unauthorized' } });
+    const write = await fetch(`${base}/api/moderation/sources`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(write.status).toBe(401);
+    await page.close();
+  });
+
+  test('a moderator signs in with TOTP and hides every report of a flooding source', async () => {
+    const moderator = await account(['moderator'], { totp: true });
+    const fingerprint = randomBytes(32).toString('hex');
+    const now = new Date();
+    const rows = [0, 1, 2].map((i) => ({
+      id: uuidv7(now.getTime() + i), platformId: 'pronote', academyId: 'lille', category: 'login', role: null, comment: null,
+      observedAt: null, idempotencyKey: randomUUID(), sourceFingerprint: fingerprint, deviceTokenHash: null,
+      counted: i === 0, distinctReporter: i === 0, flagReason: i === 0 ? null : 'flood', createdAt: now,
+    }));
+    await insertReportBatch(db, rows);
+    const page = await browser.newPage();
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) blocked.push(message.text());
+    });
+    await signIn(page, moderator);
+    await page.waitForURL(`${base}/admin`);
+    await page.getByRole('link', { name: 'Modération' }).first().click();
+    await page.getByRole('heading', { name: 'Modération' }).waitFor();
+    const label = `S-${fingerprint.slice(0, 6).toUpperCase()}`;
+    expect(await page.content()).not.toContain(fingerprint);
+    const item = page.locator('li', { hasText: label });
+    await item.getByLabel('Raison').fill('robot qui inonde');
+    await item.getByRole('button', { name: `Masquer toute la source ${label}` }).click();
+    await expect.poll(() => db.report.count({ where: { sourceFingerprint: fingerprint, moderationState: 'hidden' } }), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => page.locator('li', { hasText: label }).count(), { timeout: 15_000 }).toBe(0);
+    await page.getByText(label).first().waitFor({ timeout: 15_000 });
+    expect(blocked, 'the strict CSP blocks nothing the app needs').toEqual([]);
+    await expectDenied(page, '/admin/utilisateurs');
+    await page.close();
+  });
+
+  test('a moderator without TOTP must enrol before reaching the queue', async () => {
+    const moderator = await account(['moderator']);
+    const page = await browser.newPage();
+    await signIn(page, moderator, '/admin/moderation');
+    await page.waitForURL(/\/connexion\/double-facteur$/);
+    await page.getByRole('button', { name: 'Commencer' }).click();
+    const secret = (await page.getByTestId('totp-secret').textContent({ timeout: 15_000 }))?.replace(/\s/g, '') ?? '';
+    await page.getByLabel('Code à 6 chiffres').fill(generateTotp(secret, Date.now()));
+    await page.getByRole('button', { name: 'Activer' }).click();
+    await expect.poll(() => page.locator('.admin-reveal li').count(), { timeout: 15_000 }).toBe(10);
+    await page.goto(`${base}/admin/moderation`);
+    await page.getByRole('heading', { name: 'Modération' }).waitFor();
+    await page.close();
+  });
+
+  test('an admin creates an account, revokes a session and reads the verified journal', async () => {
+    const admin = await account(['admin'], { totp: true });
+    const journalist = await account(['journalist']);
+    const victim = await browser.newPage();
+    await signIn(victim, journalist);
+    await victim.waitForURL(`${base}/admin`);
+
+    const page = await browser.newPage();
+    await signIn(page, admin);
+    await page.waitForURL(`${base}/admin`);
+    await page.goto(`${base}/admin/utilisateurs`);
+    const email = `invite-${randomUUID().slice(0, 6)}@e2e.example`;
+    const form = page.locator('form', { hasText: 'Créer le compte' });
+    await form.getByLabel('Adresse e-mail').fill(email);
+    await form.getByLabel('Modération').check();
+    await form.getByRole('button', { name: 'Créer le compte' }).click();
+    await expect.poll(() => page.locator('.admin-reveal li').first().textContent(), { timeout: 15_000 }).toMatch(/^\/connexion\/reinitialiser\?token=/);
+    expect(await db.user.findUnique({ where: { email }, include: { roles: true } })).toMatchObject({ roles: [{ role: 'moderator' }] });
+
+    await page.goto(`${base}/admin/utilisateurs/${journalist.id}`);
+    await page.getByRole('button', { name: 'Terminer toutes ses sessions' }).click();
+    await page.getByText('Toutes les sessions de ce compte sont terminées.').waitFor({ timeout: 15_000 });
+    await victim.goto(`${base}/admin`);
+    expect(new URL(victim.url()).pathname).toBe('/connexion');
+
+    await page.goto(`${base}/admin/journal?verify=1`);
+    await page.getByText(/Chaîne intacte/).waitFor({ timeout: 15_000 });
+    expect(await page.locator('td', { hasText: 'user.sessions_revoked' }).count()).toBeGreaterThan(0);
+    await expectDenied(page, '/admin/moderation');
+    await victim.close();
+    await page.close();
+  });
+
+  test('a journalist creates an API key and is refused moderation', async () => {
+    const journalist = await account(['journalist']);
+    const page = await browser.newPage();
+    await signIn(page, journalist);
+    await page.waitForURL(`${base}/admin`);
+    await page.goto(`${base}/admin/cles-api`);
+    await page.getByLabel('Nom (usage)').fill('rédaction');
+    await page.getByRole('button', { name: 'Créer une clé' }).click();
+    await expect.poll(() => page.locator('.admin-reveal li').first().textContent(), { timeout: 15_000 }).toMatch(/^eep_[A-Za-z0-9_-]{43}$/);
+    await expectDenied(page, '/admin/moderation');
+    const api = await page.request.get(`${base}/api/moderation/queue`);
+    expect(api.status()).toBe(403);
+    await page.close();
+  });
+
+  test('a union member signs in, sees only their account, and is refused admin pages', async () => {
+    const union = await account(['union']);
+    const page = await browser.newPage();
+    await signIn(page, union);
+    await page.waitForURL(`${base}/admin`);
+    expect(await page.getByRole('navigation', { name: 'Administration' }).getByRole('link').allTextContents()).toEqual(['Accueil', 'Mon compte']);
+    await expectDenied(page, '/admin/journal');
+    const api = await page.request.post(`${base}/api/admin/users`, { data: { email: 'x@e2e.example' }, headers: { origin: base } });
+    expect(api.status()).toBe(403);
+
+    const copied = await page.context().cookies();
+    const sessionCookie = copied.find((c) => c.name === 'next-auth.session-token');
+    expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    await page.goto(`${base}/admin`);
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(/\/connexion$/);
+    const replay = await browser.newContext();
+    await replay.addCookies(copied);
+    const replayed = await replay.newPage();
+    await replayed.goto(`${base}/admin`);
+    expect(new URL(replayed.url()).pathname, 'a copied cookie is worthless after sign-out').toBe('/connexion');
+    await replay.close();
+    await page.close();
+  });
+});
