@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freePort } from '@/lib/net/free-port';
+import { startAppServer } from '../helpers/app-server';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { APP_SERVER_ARGS } from '../../scripts/app-command';
 import { launchBrowser } from '../helpers/browser';
 
 let browser: Browser;
@@ -149,23 +149,8 @@ describe('commune search endpoint', () => {
 
 // ---- offline: a second server of our own that we stop and restart ----
 
-
-async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: 'production' };
-  delete env.DATABASE_URL;
-  const child = spawn('node', APP_SERVER_ARGS, {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error('server did not become healthy');
+function startServer(port: number, dataDir: string): Promise<ChildProcess> {
+  return startAppServer({ port, dataDir });
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {
