@@ -3,16 +3,10 @@ import type { ProblemCategory } from '@/lib/domain/types';
 import { countRecentByPair } from '@/lib/db/aggregates';
 import { findReportsByKeys, insertReportBatch, listRecentFromSources, listReportedPairs } from '@/lib/db/reports';
 import { hourStart, planBatch, toReportRow, type PendingReport } from './plan-batch';
+import type { ReportAccepted } from './schema';
 import { COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS } from './thresholds';
 
-export type BatchResult = {
-  id: string;
-  status: 'accepted' | 'duplicate';
-  counted: boolean;
-  localCount: number;
-  platform: string;
-  academy: string;
-};
+export type BatchResult = ReportAccepted;
 
 export const LOCAL_COUNT_WINDOW_MS = 30 * 60_000;
 const RECENT_WINDOW_MS = Math.max(COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS);

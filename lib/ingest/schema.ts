@@ -52,6 +52,17 @@ export const reportInputSchema = z
   .strict();
 
 export type ReportInput = z.infer<typeof reportInputSchema>;
+
+/** Body of a 201/200 answer to POST /api/reports (shared by the server and the browser outbox). */
+export type ReportAccepted = {
+  id: string;
+  status: 'accepted' | 'duplicate';
+  counted: boolean;
+  /** Reports for that platform in that académie in the last 30 minutes, this one included. */
+  localCount: number;
+  platform: string;
+  academy: string;
+};
 export type ReportField = keyof ReportInput;
 export type ParseResult = { ok: true; value: ReportInput } | { ok: false; issues: FieldIssue[] };
 

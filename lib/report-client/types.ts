@@ -1,4 +1,5 @@
 import type { ProblemCategory, ReporterRole } from '@/lib/domain/types';
+import type { ReportAccepted } from '@/lib/ingest/schema';
 
 /** JSON body of POST /api/reports as the browser sends it (dates as ISO strings). */
 export type ReportPayload = {
@@ -13,15 +14,7 @@ export type ReportPayload = {
   website?: string;
 };
 
-export type AcceptedReport = {
-  id: string;
-  status: 'accepted' | 'duplicate';
-  counted: boolean;
-  /** Reports for that platform in that académie in the last 30 minutes, this one included. */
-  localCount: number;
-  platform: string;
-  academy: string;
-};
+export type AcceptedReport = ReportAccepted;
 
 export type ReportIssue = { field: string; code: string; message: string };
 
