@@ -66,3 +66,9 @@ export async function listBoundaries(): Promise<BoundaryRow[]> {
     checksum: r.checksum,
   }));
 }
+
+/** Only the checksums (cheap): tells whether cached boundaries are still current. */
+export async function listBoundaryChecksums(): Promise<string[]> {
+  const rows = await getDb().academyBoundary.findMany({ select: { checksum: true }, orderBy: { academyId: 'asc' } });
+  return rows.map((r) => r.checksum);
+}
