@@ -1,5 +1,5 @@
-import net from 'node:net';
 import { afterAll, describe, expect, inject, test, vi } from 'vitest';
+import { DEAD_DATABASE_URL, startHungDatabase } from '../../helpers/hung-database';
 
 async function loadHealthRoute(env: Record<string, string | undefined>) {
   vi.resetModules();
@@ -12,15 +12,10 @@ async function loadHealthRoute(env: Record<string, string | undefined>) {
 
 const original = { DATABASE_URL: process.env.DATABASE_URL, EMBEDDED_DATABASE_URL: process.env.EMBEDDED_DATABASE_URL };
 
-// Accepts connections and never answers: a hung database server.
-const sockets = new Set<net.Socket>();
-const hung = net.createServer((socket) => {
-  sockets.add(socket);
-});
+const hung = await startHungDatabase();
 afterAll(async () => {
   await loadHealthRoute(original);
-  for (const socket of sockets) socket.destroy();
-  await new Promise<void>((resolve) => hung.close(() => resolve()));
+  await hung.close();
 });
 
 describe('GET /api/health', () => {
@@ -37,7 +32,7 @@ describe('GET /api/health', () => {
   });
 
   test('answers 503 with a JSON body when the database is unreachable', async () => {
-    const { GET } = await loadHealthRoute({ DATABASE_URL: 'postgresql://x:y@127.0.0.1:1/none', EMBEDDED_DATABASE_URL: undefined });
+    const { GET } = await loadHealthRoute({ DATABASE_URL: DEAD_DATABASE_URL, EMBEDDED_DATABASE_URL: undefined });
     const res = await GET();
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');
@@ -47,10 +42,7 @@ describe('GET /api/health', () => {
   });
 
   test('answers 503 within 3 s when the database hangs', async () => {
-    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', () => resolve()));
-    const address = hung.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const { GET } = await loadHealthRoute({ DATABASE_URL: `postgresql://x:y@127.0.0.1:${port}/none`, EMBEDDED_DATABASE_URL: undefined });
+    const { GET } = await loadHealthRoute({ DATABASE_URL: hung.url, EMBEDDED_DATABASE_URL: undefined });
     const started = Date.now();
     const res = await GET();
     const elapsed = Date.now() - started;

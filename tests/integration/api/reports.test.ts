@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { POST } from '@/app/api/reports/route';
 import { createPrismaClient } from '@/lib/db/create-client';
+import { DEAD_DATABASE_URL, startHungDatabase } from '../../helpers/hung-database';
 import { nextIp, reportBody, reportRequest } from '../../helpers/requests';
 
 const db = createPrismaClient({ url: inject('databaseUrl'), kind: inject('databaseKind') });
@@ -138,16 +139,11 @@ describe('POST /api/reports', () => {
 
 describe('POST /api/reports when the database is down or hung', () => {
   test('answers 503 with Retry-After within 3 s, never hangs', async () => {
-    const net = await import('node:net');
     const { vi } = await import('vitest');
-    const sockets = new Set<import('node:net').Socket>();
-    const hung = net.createServer((s) => sockets.add(s));
-    await new Promise<void>((r) => hung.listen(0, '127.0.0.1', () => r()));
-    const address = hung.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
+    const hung = await startHungDatabase();
     const saved = { db: process.env.DATABASE_URL, embedded: process.env.EMBEDDED_DATABASE_URL };
     try {
-      for (const url of [`postgresql://x:y@127.0.0.1:${port}/none`, 'postgresql://x:y@127.0.0.1:1/none']) {
+      for (const url of [hung.url, DEAD_DATABASE_URL]) {
         vi.resetModules();
         delete (globalThis as { __ingest?: unknown; __db?: unknown }).__ingest;
         delete (globalThis as { __db?: unknown }).__db;
@@ -167,8 +163,7 @@ describe('POST /api/reports when the database is down or hung', () => {
       if (saved.embedded !== undefined) process.env.EMBEDDED_DATABASE_URL = saved.embedded;
       delete (globalThis as { __ingest?: unknown }).__ingest;
       delete (globalThis as { __db?: unknown }).__db;
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((r) => hung.close(() => r()));
+      await hung.close();
     }
   });
 });
