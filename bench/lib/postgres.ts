@@ -14,7 +14,7 @@ function asPostgres(command: string): void {
 }
 
 /** A throwaway PostgreSQL 15 cluster (Debian's server binaries, run as user postgres), or BENCH_DATABASE_URL. */
-export async function startPostgres(): Promise<{ url: string; stop(): void } | null> {
+export async function startPostgres(): Promise<{ url: string; stop(): void; restart?(): void } | null> {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop() {} };
   if (!existsSync(`${PG_BIN}/pg_ctl`)) return null;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ecole-bench-pg-'));
@@ -28,6 +28,9 @@ export async function startPostgres(): Promise<{ url: string; stop(): void } | n
   );
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    restart() {
+      asPostgres(`'${PG_BIN}/pg_ctl' -D '${dir}/data' -w -m fast restart`);
+    },
     stop() {
       try {
         asPostgres(`'${PG_BIN}/pg_ctl' -D '${dir}/data' -m fast stop`);
