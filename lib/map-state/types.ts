@@ -1,0 +1,87 @@
+/**
+ * Contract between the map-state reader (server), the live stream and the home page (browser).
+ * Pure types only: imported by lib/, app/ and components/ alike.
+ */
+import type { IncidentLevel, PlatformStatus, ProblemCategory } from '@/lib/domain/types';
+
+/** Severity of an académie relative to its baseline: never derived from raw counts alone. */
+export type Severity = 'normal' | 'perturbe' | 'panne';
+
+export type AcademyPlatformState = {
+  platformId: string;
+  severity: Severity;
+  reporters: number;
+  expected: number;
+};
+
+export type AcademyState = {
+  academyId: string;
+  severity: Severity;
+  /** 0..1 strength within the severity level (drives colour intensity), from observed vs expected. */
+  intensity: number;
+  /** Distinct reporters over the window (after the platform/category filter). */
+  reporters: number;
+  /** Counted reports over the window (after the filter). */
+  reports: number;
+  /** Baseline expectation of distinct reporters over the same window. */
+  expected: number;
+  /** Platforms with reports or an open incident here, most severe first. */
+  platforms: AcademyPlatformState[];
+  /** Open incidents (at `at`) that cover this académie. */
+  incidentIds: string[];
+};
+
+export type IncidentSummary = {
+  id: string;
+  platformId: string;
+  level: IncidentLevel;
+  /** ISO instants. */
+  startedAt: string;
+  detectedAt: string | null;
+  endedAt: string | null;
+  national: boolean;
+  academies: string[];
+};
+
+export type PlatformSummary = {
+  platformId: string;
+  status: PlatformStatus;
+  /** Start of the earliest open incident (ISO), null when operational. */
+  since: string | null;
+  academyCount: number;
+  national: boolean;
+  reporters: number;
+  expected: number;
+  /** Distinct reporters per 5-minute bucket over the 3 hours before `at` (36 values, oldest first). */
+  sparkline: number[];
+};
+
+export type MapState = {
+  /** The instant described (ISO, minute precision); now when live. */
+  at: string;
+  live: boolean;
+  windowMinutes: number;
+  platformId: string | null;
+  category: ProblemCategory | null;
+  academies: AcademyState[];
+  platforms: PlatformSummary[];
+  incidents: IncidentSummary[];
+  /** Last live-stream sequence already reflected in this state (resume point for the stream). */
+  seq: number;
+};
+
+/** Small deltas sent on the live stream (SSE `data:` JSON, SSE `id:` = seq). */
+export type LiveDelta =
+  | {
+      kind: 'report';
+      seq: number;
+      at: string;
+      platformId: string;
+      academyId: string;
+      category: ProblemCategory;
+      /** First report of its source for this platform in the hour (counts as a distinct reporter). */
+      reporter: boolean;
+    }
+  | { kind: 'incident'; seq: number; incident: IncidentSummary }
+  /** The client must refetch the full state (missed events, restart, moderation changed counts). */
+  | { kind: 'resync'; seq: number };
