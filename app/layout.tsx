@@ -1,49 +1,64 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { NextIntlClientProvider } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
+import { currentLocale, currentPath } from '@/lib/i18n/server';
+import { localizePath } from '@/lib/i18n/paths';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'École en panne', template: '%s · École en panne' },
-  description:
-    'Signalements participatifs des pannes des services numériques scolaires (ENT, Pronote, CNED…) par académie, en direct.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('common');
+  return {
+    title: { default: t('brand'), template: `%s · ${t('brand')}` },
+    description: t('meta.description'),
+  };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1f3a5f' };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const [locale, path, t] = await Promise.all([currentLocale(), currentPath(), getTranslations('common')]);
+  const href = (target: string) => localizePath(locale, target);
+  const other = locale === 'fr' ? 'en' : 'fr';
   return (
-    <html lang="fr">
+    <html lang={locale}>
       <body>
-        <a className="skip-link" href="#contenu">
-          Aller au contenu
-        </a>
-        <header className="site-header">
-          <Link href="/" className="brand">
-            École en panne
-          </Link>
-          <nav aria-label="Navigation principale">
-            <ul>
-              <li>
-                <Link href="/">Carte</Link>
-              </li>
-              <li>
-                <Link href="/signaler" className="cta">
-                  Signaler une panne
-                </Link>
-              </li>
-              <li>
-                <Link href="/sources">Sources</Link>
-              </li>
-            </ul>
-          </nav>
-        </header>
-        <main id="contenu">{children}</main>
-        <footer className="site-footer">
-          <p>
-            École en panne : signalements anonymes des pannes des services numériques scolaires.{' '}
-            <Link href="/sources">Sources et licences des données</Link>.
-          </p>
-        </footer>
+        <NextIntlClientProvider>
+          <a className="skip-link" href="#contenu">
+            {t('skipLink')}
+          </a>
+          <header className="site-header">
+            <Link href={href('/')} className="brand">
+              {t('brand')}
+            </Link>
+            <nav aria-label={t('nav.label')}>
+              <ul>
+                <li>
+                  <Link href={href('/')}>{t('nav.map')}</Link>
+                </li>
+                <li>
+                  <Link href={href('/signaler')} className="cta">
+                    {t('nav.report')}
+                  </Link>
+                </li>
+                <li>
+                  <Link href={href('/sources')}>{t('nav.sources')}</Link>
+                </li>
+                <li>
+                  <a href={localizePath(other, path)} hrefLang={other} lang={other} aria-label={t('nav.otherLanguageLabel')}>
+                    {t('nav.otherLanguage')}
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          </header>
+          <main id="contenu">{children}</main>
+          <footer className="site-footer">
+            <p>
+              {t('footer.about')} <Link href={href('/sources')}>{t('footer.sources')}</Link>.
+            </p>
+          </footer>
+        </NextIntlClientProvider>
       </body>
     </html>
   );
