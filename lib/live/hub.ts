@@ -1,0 +1,167 @@
+import type { LiveDelta } from '@/lib/map-state/types';
+import { createReplayBuffer, type Frame } from './replay-buffer';
+import { createSeqClock } from './seq-clock';
+import { sseComment, sseEvent, sseRetry } from './sse';
+import type { LiveBus, LiveEvent, LiveLog } from './types';
+
+/** One open stream, whatever the transport (Node response, web ReadableStream). */
+export type LiveSink = {
+  write(chunk: string): void;
+  /** Bytes written but not yet sent: a client that stops reading is dropped (it resumes later). */
+  backlog(): number;
+  close(): void;
+};
+
+export type AttachResult = { ok: true; detach(): void } | { ok: false; retryAfterSeconds: number };
+
+export type LiveHub = {
+  /** Subscribes to the bus; the hub works locally even if this fails. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** To every instance through the bus; to this hub alone if the bus fails. Never throws. */
+  publish(events: LiveEvent[]): void;
+  /** To this hub's clients only (watchers run by every instance). */
+  emit(events: LiveEvent[]): void;
+  /** Resume point for a state read now: every later delta has a greater seq. */
+  cursor(): number;
+  attach(input: { platformId: string | null; lastSeq: number | null; sink: LiveSink }): AttachResult;
+  connections(): number;
+  onDelta(listener: (delta: LiveDelta) => void): () => void;
+};
+
+export type HubOptions = {
+  bus: LiveBus;
+  maxConnections: number;
+  bufferSize?: number;
+  flushMs?: number;
+  heartbeatMs?: number;
+  retryMs?: number;
+  maxBacklogBytes?: number;
+  log?: LiveLog;
+  now?: () => number;
+  random?: () => number;
+};
+
+type Client = { platformId: string | null; sink: LiveSink };
+
+const platformOf = (delta: LiveDelta): string | null =>
+  delta.kind === 'report' ? delta.platformId : delta.kind === 'incident' ? delta.incident.platformId : null;
+
+const wants = (platformId: string | null, frame: Frame) => platformId === null || frame.platformId === null || frame.platformId === platformId;
+
+/**
+ * Per-process fan-out: numbers deltas from the bus, keeps the last ones for resuming clients, and
+ * writes them to the open streams in one chunk per client every `flushMs` (one string per filter).
+ */
+export function createLiveHub(opts: HubOptions): LiveHub {
+  const { bus, maxConnections, flushMs = 100, heartbeatMs = 15_000, retryMs = 5_000, maxBacklogBytes = 512 * 1024 } = opts;
+  const log = opts.log ?? (() => {});
+  const random = opts.random ?? Math.random;
+  const clock = createSeqClock(opts.now);
+  const buffer = createReplayBuffer(opts.bufferSize ?? 10_000, clock.cursor());
+  const groups = new Map<string | null, Set<Client>>();
+  const listeners = new Set<(delta: LiveDelta) => void>();
+  let count = 0;
+  let pending: Frame[] = [];
+  let flushTimer: NodeJS.Timeout | null = null;
+  let unsubscribe: (() => void) | null = null;
+
+  const drop = (client: Client) => {
+    const group = groups.get(client.platformId);
+    if (!group?.delete(client)) return;
+    count -= 1;
+    if (group.size === 0) groups.delete(client.platformId);
+  };
+
+  const send = (client: Client, text: string) => {
+    if (client.sink.backlog() > maxBacklogBytes) {
+      drop(client);
+      client.sink.close();
+      return;
+    }
+    client.sink.write(text);
+  };
+
+  const flush = () => {
+    flushTimer = null;
+    const frames = pending;
+    pending = [];
+    for (const frame of frames) buffer.push(frame);
+    for (const [platformId, group] of groups) {
+      const text = frames.filter((f) => wants(platformId, f)).map((f) => f.text).join('');
+      if (text) for (const client of [...group]) send(client, text);
+    }
+  };
+
+  const heartbeat = setInterval(() => {
+    const ping = sseComment('ping');
+    for (const group of groups.values()) for (const client of [...group]) send(client, ping);
+  }, heartbeatMs);
+  heartbeat.unref();
+
+  const emit = (events: LiveEvent[]) => {
+    for (const event of events) {
+      const delta = { ...event, seq: clock.next() } as LiveDelta;
+      pending.push({ seq: delta.seq, platformId: platformOf(delta), text: sseEvent(delta.seq, JSON.stringify(delta)) });
+      for (const listener of listeners) {
+        try {
+          listener(delta);
+        } catch (error) {
+          log('error', `[live] écouteur en échec : ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }
+    if (pending.length > 0 && !flushTimer) flushTimer = setTimeout(flush, flushMs);
+  };
+
+  return {
+    async start() {
+      unsubscribe = await bus.subscribe({ onEvents: emit, onGap: () => emit([{ kind: 'resync' }]) });
+    },
+    async stop() {
+      clearInterval(heartbeat);
+      if (flushTimer) clearTimeout(flushTimer);
+      flush();
+      unsubscribe?.();
+      for (const group of [...groups.values()]) for (const client of [...group]) {
+        drop(client);
+        client.sink.close();
+      }
+      await bus.close();
+    },
+    publish(events) {
+      if (events.length === 0) return;
+      bus.publish(events).catch((error: unknown) => {
+        log('warn', `[live] bus ${bus.kind} indisponible, diffusion locale seulement : ${error instanceof Error ? error.message : String(error)}`);
+        emit(events);
+      });
+    },
+    emit,
+    cursor: () => clock.cursor(),
+    attach({ platformId, lastSeq, sink }) {
+      if (count >= maxConnections) return { ok: false, retryAfterSeconds: 5 + Math.floor(random() * 10) };
+      const client: Client = { platformId, sink };
+      let opening = sseRetry(retryMs);
+      const missed = lastSeq === null ? [] : buffer.since(lastSeq);
+      if (missed === 'resync') {
+        const seq = clock.cursor();
+        opening += sseEvent(seq, JSON.stringify({ kind: 'resync', seq }));
+      } else {
+        opening += missed.filter((f) => wants(platformId, f)).map((f) => f.text).join('') || sseComment('ok');
+      }
+      sink.write(opening);
+      const group = groups.get(platformId) ?? new Set<Client>();
+      groups.set(platformId, group);
+      group.add(client);
+      count += 1;
+      return { ok: true, detach: () => drop(client) };
+    },
+    connections: () => count,
+    onDelta(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
