@@ -34,10 +34,10 @@ export async function findReportSource(db: DbLike, id: string): Promise<{ id: st
   return db.report.findUnique({ where: { id }, select: { id: true, sourceFingerprint: true } });
 }
 
-type LockedRow = { id: string; counted: boolean; distinct_reporter: boolean; platform_id: string; academy_id: string; bucket_start: Date; flag_reason: string | null };
+type LockedRow = { id: string; counted: boolean; distinct_reporter: boolean; platform_id: string; academy_id: string; category: string; bucket_start: Date; flag_reason: string | null };
 
 function toCounted(rows: LockedRow[]): CountedRow[] {
-  return rows.map((r) => ({ platformId: r.platform_id, academyId: r.academy_id, bucketStart: r.bucket_start, counted: r.counted, distinctReporter: r.distinct_reporter }));
+  return rows.map((r) => ({ platformId: r.platform_id, academyId: r.academy_id, bucketStart: r.bucket_start, category: r.category, counted: r.counted, distinctReporter: r.distinct_reporter }));
 }
 
 /** Hides reports (by ids or by source) that are not hidden yet; returns them as they were, to adjust counters. */
@@ -45,7 +45,7 @@ export async function hideReportRows(tx: Tx, target: { ids: string[] } | { finge
   const where = 'ids' in target ? Prisma.sql`id = ANY(${target.ids}::uuid[])` : Prisma.sql`source_fingerprint = ${target.fingerprint}`;
   const locked = await tx.$queryRaw<LockedRow[]>`
     WITH target AS (
-      SELECT id, counted, distinct_reporter, platform_id, academy_id, flag_reason,
+      SELECT id, counted, distinct_reporter, platform_id, academy_id, category, flag_reason,
         date_trunc('minute', coalesce(observed_at, created_at)) AS bucket_start
       FROM report WHERE ${where} AND moderation_state <> 'hidden' ORDER BY id FOR UPDATE
     ), changed AS (
@@ -53,7 +53,7 @@ export async function hideReportRows(tx: Tx, target: { ids: string[] } | { finge
         flag_reason = CASE WHEN t.counted THEN 'moderator' ELSE r.flag_reason END, updated_at = now()
       FROM target t WHERE r.id = t.id RETURNING r.id
     )
-    SELECT t.id::text AS id, t.counted, t.distinct_reporter, t.platform_id, t.academy_id, t.bucket_start, t.flag_reason
+    SELECT t.id::text AS id, t.counted, t.distinct_reporter, t.platform_id, t.academy_id, t.category, t.bucket_start, t.flag_reason
     FROM target t JOIN changed c ON c.id = t.id`;
   return { ids: locked.map((r) => r.id), rows: toCounted(locked) };
 }
@@ -62,7 +62,7 @@ export async function hideReportRows(tx: Tx, target: { ids: string[] } | { finge
 export async function restoreReportRows(tx: Tx, ids: string[]): Promise<{ ids: string[]; rows: CountedRow[] }> {
   const locked = await tx.$queryRaw<LockedRow[]>`
     WITH target AS (
-      SELECT id, distinct_reporter, platform_id, academy_id, flag_reason,
+      SELECT id, distinct_reporter, platform_id, academy_id, category, flag_reason,
         date_trunc('minute', coalesce(observed_at, created_at)) AS bucket_start
       FROM report WHERE id = ANY(${ids}::uuid[]) AND moderation_state = 'hidden' ORDER BY id FOR UPDATE
     ), changed AS (
@@ -72,7 +72,7 @@ export async function restoreReportRows(tx: Tx, ids: string[]): Promise<{ ids: s
       FROM target t WHERE r.id = t.id RETURNING r.id
     )
     SELECT t.id::text AS id, coalesce(t.flag_reason = 'moderator', false) AS counted, t.distinct_reporter, t.platform_id,
-      t.academy_id, t.bucket_start, t.flag_reason
+      t.academy_id, t.category, t.bucket_start, t.flag_reason
     FROM target t JOIN changed c ON c.id = t.id`;
   return { ids: locked.map((r) => r.id), rows: toCounted(locked) };
 }
@@ -88,18 +88,33 @@ export async function setCommentStateRow(tx: Tx, input: { id: string; from: stri
   return result.count === 1;
 }
 
-/** Adds signed deltas to the minute counters, locking rows in key order like ingest does. */
+/** Adds signed deltas to the minute counters (all categories, then per category), locking rows in key order like ingest does. */
 export async function applyCounterDeltas(tx: Tx, deltas: CounterDelta[]): Promise<void> {
   if (deltas.length === 0) return;
+  const platformIds = deltas.map((d) => d.platformId);
+  const academyIds = deltas.map((d) => d.academyId);
+  const buckets = deltas.map((d) => d.bucketStart);
+  const categories = deltas.map((d) => d.category);
+  const reports = deltas.map((d) => d.reports);
+  const reporters = deltas.map((d) => d.reporters);
   await tx.$executeRaw`
     INSERT INTO report_count (platform_id, academy_id, bucket_start, reports, reporters, created_at, updated_at)
-    SELECT d.platform_id, d.academy_id, d.bucket_start, d.reports, d.reporters, now(), now()
-    FROM unnest(${deltas.map((d) => d.platformId)}::text[], ${deltas.map((d) => d.academyId)}::text[],
-      ${deltas.map((d) => d.bucketStart)}::timestamptz[], ${deltas.map((d) => d.reports)}::int[],
-      ${deltas.map((d) => d.reporters)}::int[]) AS d(platform_id, academy_id, bucket_start, reports, reporters)
+    SELECT d.platform_id, d.academy_id, d.bucket_start, sum(d.reports)::int, sum(d.reporters)::int, now(), now()
+    FROM unnest(${platformIds}::text[], ${academyIds}::text[], ${buckets}::timestamptz[], ${reports}::int[],
+      ${reporters}::int[]) AS d(platform_id, academy_id, bucket_start, reports, reporters)
+    GROUP BY d.platform_id, d.academy_id, d.bucket_start
     ORDER BY d.platform_id, d.academy_id, d.bucket_start
     ON CONFLICT (platform_id, academy_id, bucket_start) DO UPDATE
     SET reports = report_count.reports + EXCLUDED.reports, reporters = report_count.reporters + EXCLUDED.reporters, updated_at = now()`;
+  await tx.$executeRaw`
+    INSERT INTO report_category_count (platform_id, category, bucket_start, academy_id, reports, reporters, created_at, updated_at)
+    SELECT d.platform_id, d.category, d.bucket_start, d.academy_id, d.reports, d.reporters, now(), now()
+    FROM unnest(${platformIds}::text[], ${categories}::text[], ${buckets}::timestamptz[], ${academyIds}::text[],
+      ${reports}::int[], ${reporters}::int[]) AS d(platform_id, category, bucket_start, academy_id, reports, reporters)
+    ORDER BY d.platform_id, d.category, d.bucket_start, d.academy_id
+    ON CONFLICT (platform_id, category, bucket_start, academy_id) DO UPDATE
+    SET reports = report_category_count.reports + EXCLUDED.reports,
+      reporters = report_category_count.reporters + EXCLUDED.reporters, updated_at = now()`;
 }
 
 export async function listIncidentsForModeration(db: DbLike, limit: number) {

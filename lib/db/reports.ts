@@ -37,9 +37,10 @@ export type RecentSourceReport = {
 };
 
 /**
- * Stores a batch of reports and adds the counted ones to their minute counters, in one statement
- * (atomic, durable before any answer, one round trip). Keys already stored are skipped; returns
- * the rows actually inserted. Counter rows are locked in a fixed order, so batches never deadlock.
+ * Stores a batch of reports and adds the counted ones to their minute counters (all categories, and
+ * per category), in one statement (atomic, durable before any answer, one round trip). Keys already
+ * stored are skipped; returns the rows actually inserted. Counter rows are locked in a fixed order
+ * (report_count, then report_category_count, each by key, as moderation does), so batches never deadlock.
  */
 export async function insertReportBatch(db: PrismaClient, rows: NewReportRow[]): Promise<StoredReportRef[]> {
   if (rows.length === 0) return [];
@@ -62,7 +63,7 @@ export async function insertReportBatch(db: PrismaClient, rows: NewReportRow[]):
         AS r(id, platform_id, academy_id, category, role, comment, observed_at, idempotency_key,
           source_fingerprint, device_token_hash, counted, distinct_reporter, flag_reason, created_at)
       ON CONFLICT (idempotency_key) DO NOTHING
-      RETURNING id, idempotency_key, platform_id, academy_id, counted, distinct_reporter,
+      RETURNING id, idempotency_key, platform_id, academy_id, category, counted, distinct_reporter,
         date_trunc('minute', coalesce(observed_at, created_at)) AS bucket_start
     ), counted AS (
       INSERT INTO report_count (platform_id, academy_id, bucket_start, reports, reporters, created_at, updated_at)
@@ -73,6 +74,16 @@ export async function insertReportBatch(db: PrismaClient, rows: NewReportRow[]):
       ON CONFLICT (platform_id, academy_id, bucket_start) DO UPDATE
       SET reports = report_count.reports + EXCLUDED.reports,
           reporters = report_count.reporters + EXCLUDED.reporters,
+          updated_at = now()
+    ), by_category AS (
+      INSERT INTO report_category_count (platform_id, category, bucket_start, academy_id, reports, reporters, created_at, updated_at)
+      SELECT platform_id, category, bucket_start, academy_id, count(*)::int, (count(*) FILTER (WHERE distinct_reporter))::int, now(), now()
+      FROM ins WHERE counted
+      GROUP BY platform_id, category, bucket_start, academy_id
+      ORDER BY platform_id, category, bucket_start, academy_id
+      ON CONFLICT (platform_id, category, bucket_start, academy_id) DO UPDATE
+      SET reports = report_category_count.reports + EXCLUDED.reports,
+          reporters = report_category_count.reporters + EXCLUDED.reporters,
           updated_at = now()
     )
     SELECT id::text AS id, idempotency_key FROM ins`;

@@ -29,6 +29,8 @@ export type AcademyState = {
   platforms: AcademyPlatformState[];
   /** Open incidents (at `at`) that cover this académie. */
   incidentIds: string[];
+  /** False when no selected platform serves this académie (e.g. a regional ENT elsewhere). */
+  served?: boolean;
 };
 
 export type IncidentSummary = {
@@ -52,7 +54,10 @@ export type PlatformSummary = {
   national: boolean;
   reporters: number;
   expected: number;
-  /** Distinct reporters per 5-minute bucket over the 3 hours before `at` (36 values, oldest first). */
+  /**
+   * Distinct reporters per 5-minute bucket over the 3 hours before `at` (36 values, oldest first);
+   * buckets are aligned on the clock, the first starts at MapState.sparklineFrom, the last holds `at`.
+   */
   sparkline: number[];
 };
 
@@ -68,6 +73,8 @@ export type MapState = {
   incidents: IncidentSummary[];
   /** Last live-stream sequence already reflected in this state (resume point for the stream). */
   seq: number;
+  /** Start (ISO) of the first sparkline bucket; counts cover minute buckets in [at - windowMinutes, at). */
+  sparklineFrom?: string;
 };
 
 /** Small deltas sent on the live stream (SSE `data:` JSON, SSE `id:` = seq). */

@@ -12,6 +12,7 @@ afterAll(async () => {
   await db.incident.deleteMany({ where: { id: { in: incidentIds } } });
   await db.report.deleteMany({ where: { platformId: `p-${tag}` } });
   await db.reportCount.deleteMany({ where: { platformId: `p-${tag}` } });
+  await db.reportCategoryCount.deleteMany({ where: { platformId: `p-${tag}` } });
   await db.baseline.deleteMany({ where: { platformId: `p-${tag}` } });
   await db.platformAcademy.deleteMany({ where: { platformId: `p-${tag}` } });
   await db.platform.deleteMany({ where: { id: `p-${tag}` } });
@@ -70,6 +71,10 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
   ReportCount: async (c) => {
     await c.reportCount.create({ data: { platformId: `p-${tag}`, academyId: `a-${tag}`, bucketStart: now, reports: 2, reporters: 1 } });
     return c.reportCount.findFirstOrThrow({ where: { platformId: `p-${tag}` } });
+  },
+  ReportCategoryCount: async (c) => {
+    await c.reportCategoryCount.create({ data: { platformId: `p-${tag}`, category: 'login', academyId: `a-${tag}`, bucketStart: now, reports: 2, reporters: 1 } });
+    return c.reportCategoryCount.findFirstOrThrow({ where: { platformId: `p-${tag}` } });
   },
   Baseline: async (c) => {
     await c.baseline.create({ data: { platformId: `p-${tag}`, academyId: '', model: { slots: [] }, learnedAt: now } });

@@ -1,0 +1,64 @@
+/**
+ * Cache of computed map states. `get` answers from a fresh entry, or from a stale one while a
+ * single background load refreshes it, or waits for the one load in flight for that key. Values
+ * are JSON-serialisable so a shared (Redis) implementation can replace this one behind the same type.
+ */
+export type MapStateCache<V> = {
+  get(key: string, policy: CachePolicy, load: () => Promise<V>): Promise<V>;
+  /** Drops every entry (moderation or incident changes, stream resync); loads in flight are not stored. */
+  invalidate(): void;
+  size(): number;
+};
+
+/** ttlMs: served as is; then up to staleMs more: served while one background load refreshes it. */
+export type CachePolicy = { ttlMs: number; staleMs: number };
+
+type Entry<V> = { value: V; freshUntil: number; staleUntil: number };
+
+export function createMemoryMapStateCache<V>(opts: { maxEntries?: number; now?: () => number; onError?: (error: unknown) => void } = {}): MapStateCache<V> {
+  const maxEntries = opts.maxEntries ?? 1000;
+  const now = opts.now ?? Date.now;
+  const entries = new Map<string, Entry<V>>();
+  const inflight = new Map<string, Promise<V>>();
+  let generation = 0;
+
+  function load(key: string, policy: CachePolicy, loader: () => Promise<V>): Promise<V> {
+    const running = inflight.get(key);
+    if (running) return running;
+    const startedIn = generation;
+    const promise = loader()
+      .then((value) => {
+        if (startedIn === generation) {
+          const t = now();
+          entries.delete(key);
+          entries.set(key, { value, freshUntil: t + policy.ttlMs, staleUntil: t + policy.ttlMs + policy.staleMs });
+          while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+        }
+        return value;
+      })
+      .finally(() => {
+        if (inflight.get(key) === promise) inflight.delete(key);
+      });
+    inflight.set(key, promise);
+    return promise;
+  }
+
+  return {
+    get(key, policy, loader) {
+      const entry = entries.get(key);
+      const t = now();
+      if (entry && t < entry.freshUntil) return Promise.resolve(entry.value);
+      if (entry && t < entry.staleUntil) {
+        load(key, policy, loader).catch((error: unknown) => opts.onError?.(error));
+        return Promise.resolve(entry.value);
+      }
+      return load(key, policy, loader);
+    },
+    invalidate() {
+      generation += 1;
+      entries.clear();
+      inflight.clear();
+    },
+    size: () => entries.size,
+  };
+}

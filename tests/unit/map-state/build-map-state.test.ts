@@ -1,0 +1,134 @@
+import { describe, expect, test } from 'vitest';
+import { buildMapState, type BuildMapStateInput } from '@/lib/map-state/build-map-state';
+import type { IncidentRecord } from '@/lib/map-state/incident-at';
+
+const at = new Date('2021-04-06T07:02:00Z');
+const min = (m: number) => new Date(at.getTime() + m * 60_000);
+
+const PLATFORMS = [
+  { id: 'cned', academies: ['lille', 'paris', 'versailles'] },
+  { id: 'pronote', academies: ['lille', 'paris', 'versailles'] },
+  { id: 'ent-hdf', academies: ['lille'] },
+];
+
+function incident(over: Partial<IncidentRecord> & { id: string; platformId: string }): IncidentRecord {
+  return { level: 'detected', startedAt: min(-20), detectedAt: min(-15), endedAt: null, national: false, academies: [], ...over };
+}
+
+function input(over: Partial<BuildMapStateInput> = {}): BuildMapStateInput {
+  return {
+    at,
+    live: false,
+    windowMinutes: 30,
+    academyIds: ['lille', 'paris', 'versailles'],
+    platforms: PLATFORMS,
+    counts: [],
+    expected: new Map([
+      ['cned', new Map([['lille', 2], ['paris', 4], ['versailles', 3]])],
+      ['pronote', new Map([['lille', 10], ['paris', 20], ['versailles', 15]])],
+    ]),
+    incidents: [],
+    sparklines: new Map(),
+    platformId: null,
+    category: null,
+    seq: 7,
+    ...over,
+  };
+}
+
+const academy = (state: ReturnType<typeof buildMapState>, id: string) => state.academies.find((a) => a.academyId === id);
+const platform = (state: ReturnType<typeof buildMapState>, id: string) => state.platforms.find((p) => p.platformId === id);
+
+describe('buildMapState', () => {
+  test('colours an académie from the incidents open at `at`, never from counts alone', () => {
+    const state = buildMapState(input({
+      counts: [{ platformId: 'pronote', academyId: 'paris', reports: 600, reporters: 500 }],
+      incidents: [incident({ id: 'i1', platformId: 'cned', academies: [{ academyId: 'lille', joinedAt: min(-20) }] })],
+    }));
+    expect(academy(state, 'paris')).toMatchObject({ severity: 'normal', reporters: 500, reports: 600, incidentIds: [] });
+    expect(academy(state, 'paris')?.intensity).toBeGreaterThan(0.5);
+    expect(academy(state, 'lille')).toMatchObject({ severity: 'panne', incidentIds: ['i1'], reporters: 0 });
+    expect(academy(state, 'versailles')).toMatchObject({ severity: 'normal', intensity: 0, platforms: [] });
+  });
+
+  test.each([
+    ['raised before `at`', { level: 'detected', detectedAt: min(-15) }, 'panne', 'detected'],
+    ['raised after `at`', { level: 'detected', detectedAt: min(5) }, 'perturbe', 'possible'],
+    ['never raised', { level: 'possible', detectedAt: min(-18) }, 'perturbe', 'possible'],
+  ] as const)('an incident %s counts as %s', (_, over, severity, level) => {
+    const state = buildMapState(input({ incidents: [incident({ id: 'i1', platformId: 'cned', ...over, academies: [{ academyId: 'paris', joinedAt: min(-20) }] })] }));
+    expect(academy(state, 'paris')?.severity).toBe(severity);
+    expect(state.incidents[0]).toMatchObject({ level, endedAt: null, detectedAt: level === 'detected' ? min(-15).toISOString() : null });
+  });
+
+  test('rewinds incidents: not yet started, already ended and académies joined later are left out', () => {
+    const state = buildMapState(input({
+      incidents: [
+        incident({ id: 'later', platformId: 'cned', startedAt: min(1), academies: [{ academyId: 'paris', joinedAt: min(1) }] }),
+        incident({ id: 'ended', platformId: 'cned', endedAt: at, academies: [{ academyId: 'paris', joinedAt: min(-20) }] }),
+        incident({ id: 'open', platformId: 'pronote', endedAt: min(30), academies: [{ academyId: 'lille', joinedAt: min(-20) }, { academyId: 'paris', joinedAt: min(10) }] }),
+      ],
+    }));
+    expect(state.incidents.map((i) => [i.id, i.academies])).toEqual([['open', ['lille']]]);
+    expect(academy(state, 'paris')?.severity).toBe('normal');
+    expect(academy(state, 'lille')?.severity).toBe('panne');
+  });
+
+  test('a national incident covers every académie its platform serves, and only those', () => {
+    const state = buildMapState(input({ incidents: [incident({ id: 'n', platformId: 'ent-hdf', national: true })] }));
+    expect(state.incidents[0]?.academies).toEqual(['lille']);
+    expect(academy(state, 'lille')?.severity).toBe('panne');
+    expect(academy(state, 'paris')?.severity).toBe('normal');
+    expect(platform(state, 'ent-hdf')).toMatchObject({ status: 'outage', national: true, academyCount: 1, since: min(-20).toISOString() });
+  });
+
+  test('with every platform, an académie takes its most severe platform and sums reporters and expectations', () => {
+    const state = buildMapState(input({
+      counts: [
+        { platformId: 'pronote', academyId: 'paris', reports: 40, reporters: 30 },
+        { platformId: 'cned', academyId: 'paris', reports: 12, reporters: 10 },
+      ],
+      incidents: [
+        incident({ id: 'p', platformId: 'pronote', level: 'possible', academies: [{ academyId: 'paris', joinedAt: min(-20) }] }),
+        incident({ id: 'c', platformId: 'cned', academies: [{ academyId: 'paris', joinedAt: min(-20) }] }),
+      ],
+    }));
+    const paris = academy(state, 'paris');
+    expect(paris).toMatchObject({ severity: 'panne', reporters: 40, reports: 52, expected: 24, incidentIds: ['c', 'p'], served: true });
+    expect(paris?.platforms).toEqual([
+      { platformId: 'cned', severity: 'panne', reporters: 10, expected: 4 },
+      { platformId: 'pronote', severity: 'perturbe', reporters: 30, expected: 20 },
+    ]);
+    // Intensity of CNED (10 vs 4), not diluted by PRONOTE's volume.
+    expect(paris?.intensity).toBeCloseTo(Math.log(10 / 4) / Math.log(20));
+  });
+
+  test('a platform filter narrows the académies but keeps every platform summary and incident', () => {
+    const state = buildMapState(input({
+      platformId: 'ent-hdf',
+      counts: [{ platformId: 'pronote', academyId: 'paris', reports: 5, reporters: 5 }],
+      incidents: [incident({ id: 'c', platformId: 'cned', academies: [{ academyId: 'paris', joinedAt: min(-20) }] })],
+    }));
+    expect(state.platformId).toBe('ent-hdf');
+    expect(academy(state, 'paris')).toMatchObject({ severity: 'normal', reporters: 0, served: false, incidentIds: [] });
+    expect(academy(state, 'lille')).toMatchObject({ served: true });
+    expect(state.platforms.map((p) => p.platformId)).toEqual(['cned', 'pronote', 'ent-hdf']);
+    expect(state.incidents).toHaveLength(1);
+  });
+
+  test('platform summaries: status, totals, sparkline, most severe first', () => {
+    const sparkline = Array.from({ length: 36 }, (_, i) => i);
+    const state = buildMapState(input({
+      counts: [
+        { platformId: 'pronote', academyId: 'paris', reports: 3, reporters: 3 },
+        { platformId: 'pronote', academyId: 'lille', reports: 2, reporters: 1 },
+      ],
+      sparklines: new Map([['pronote', sparkline]]),
+      incidents: [incident({ id: 'c', platformId: 'cned', level: 'possible', academies: [{ academyId: 'paris', joinedAt: min(-20) }] })],
+    }));
+    expect(state.platforms.map((p) => [p.platformId, p.status])).toEqual([['cned', 'degraded'], ['pronote', 'operational'], ['ent-hdf', 'operational']]);
+    expect(platform(state, 'pronote')).toMatchObject({ reporters: 4, expected: 45, since: null, academyCount: 0, sparkline });
+    expect(platform(state, 'ent-hdf')?.sparkline).toEqual(new Array(36).fill(0));
+    expect(state).toMatchObject({ at: at.toISOString(), seq: 7, windowMinutes: 30, live: false, sparklineFrom: '2021-04-06T04:05:00.000Z' });
+  });
+});
