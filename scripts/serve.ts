@@ -11,6 +11,7 @@ import { createPrismaClient } from '../lib/db/create-client';
 import { REPORT_BODY_LIMIT_BYTES } from '../lib/http/body';
 import { toErrorPayload } from '../lib/http/error-payload';
 import { handleReportSubmission } from '../lib/ingest/submission';
+import { serveMapState } from '../lib/map-state/node-handler';
 import { DEFAULT_LOAD_LIMITS, shouldShed } from '../lib/http/load-shed';
 import { purgeFingerprintsJob } from '../lib/jobs/jobs';
 import { createInProcessScheduler } from '../lib/jobs/scheduler';
@@ -122,6 +123,10 @@ async function main() {
     const arrived = performance.now();
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if ((req.method === 'GET' || req.method === 'HEAD') && path === '/api/etat') {
+      void serveMapState(req, res);
+      return;
+    }
     if (req.method === 'POST' && INGEST_PATHS.has(path)) {
       // Server-side time to answer, for clients and the benchmark (the load generator shares the CPU).
       const writeHead = res.writeHead.bind(res);

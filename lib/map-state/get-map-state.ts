@@ -75,7 +75,7 @@ function render(state: MapState): RenderedState {
 }
 
 /** The state for a parsed query, rendered once per (instant, category, platform) and cached. */
-export async function getRenderedMapState(query: MapStateQuery, now = new Date()): Promise<RenderedState & { kind: StateKind }> {
+export async function getRenderedMapState(query: MapStateQuery, now = new Date()): Promise<{ rendered: RenderedState; kind: StateKind }> {
   const at = query.at !== null && query.at.getTime() > now.getTime() ? null : query.at;
   const kind = stateKind(at, now);
   const runtime = getMapStateRuntime();
@@ -92,7 +92,7 @@ export async function getRenderedMapState(query: MapStateQuery, now = new Date()
     rendered = render(buildMapState({ ...inputs, platformId: query.platformId }));
     byPlatform.set(query.platformId ?? '*', rendered);
   }
-  return { ...rendered, kind };
+  return { rendered, kind };
 }
 
 /**
@@ -101,6 +101,6 @@ export async function getRenderedMapState(query: MapStateQuery, now = new Date()
  * callers (cached): treat it as read-only. Throws AppError('invalid_input') for an unknown platform.
  */
 export async function getMapState(opts: { at?: Date | null; platformId?: string | null; category?: ProblemCategory | null } = {}): Promise<MapState> {
-  const rendered = await getRenderedMapState({ at: opts.at ?? null, platformId: opts.platformId ?? null, category: opts.category ?? null });
+  const { rendered } = await getRenderedMapState({ at: opts.at ?? null, platformId: opts.platformId ?? null, category: opts.category ?? null });
   return rendered.state;
 }

@@ -8,8 +8,8 @@ import type { MapState } from './types';
 /** Database inputs of the states at one instant for one category (shared by every platform filter). */
 export type MapInputs = Omit<BuildMapStateInput, 'platformId'> & { knownPlatforms: ReadonlySet<string> };
 
-/** A state rendered once for every viewer: JSON body and weak ETag (which ignores a live `at`). */
-export type RenderedState = { state: MapState; body: string; etag: string };
+/** A state rendered once for every viewer: JSON body, weak ETag (which ignores a live `at`), gzip made on first use. */
+export type RenderedState = { state: MapState; body: string; etag: string; gzip?: Buffer };
 
 export type MapStateRuntime = {
   inputs: MapStateCache<MapInputs>;
