@@ -15,9 +15,12 @@ import { serveMapState } from '../lib/map-state/node-handler';
 import { DEFAULT_LOAD_LIMITS, shouldShed } from '../lib/http/load-shed';
 import { purgeFingerprintsJob } from '../lib/jobs/jobs';
 import { createInProcessScheduler } from '../lib/jobs/scheduler';
+import { serveLiveStream } from '../lib/live/node-stream';
+import { getLiveRuntime } from '../lib/live/runtime';
 
 const PEER_HEADER = 'x-ecole-peer';
 const INGEST_PATHS = new Set(['/api/reports', '/signaler/envoyer']);
+const LIVE_PATH = '/api/flux';
 
 function sendJson(res: http.ServerResponse, status: number, code: string, message: string, retryAfter?: number) {
   res.writeHead(status, {
@@ -118,11 +121,17 @@ async function main() {
   }, 1000);
   rate.unref();
   const limits = { ...DEFAULT_LOAD_LIMITS, maxInflight: env.MAX_INFLIGHT_REQUESTS };
+  // One live hub per process; its long-lived streams stay outside Next.js and the load shedding.
+  const live = getLiveRuntime();
 
   const server = http.createServer((req, res) => {
     const arrived = performance.now();
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (req.method === 'GET' && path === LIVE_PATH) {
+      serveLiveStream(live.hub, req, res);
+      return;
+    }
     if ((req.method === 'GET' || req.method === 'HEAD') && path === '/api/etat') {
       void serveMapState(req, res);
       return;
@@ -169,6 +178,7 @@ async function main() {
   server.listen(env.PORT, () => console.log(`[école-en-panne] prêt sur http://localhost:${env.PORT}${dev ? ' (dev)' : ''}`));
   const shutdown = () => {
     detector?.stop();
+    void live.stop();
     server.close();
     void scheduler
       .stop()

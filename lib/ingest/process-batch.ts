@@ -2,7 +2,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ProblemCategory } from '@/lib/domain/types';
 import { countRecentByPair } from '@/lib/db/aggregates';
 import { findReportsByKeys, insertReportBatch, listRecentFromSources, listReportedPairs } from '@/lib/db/reports';
-import { hourStart, planBatch, toReportRow, type PendingReport } from './plan-batch';
+import { hourStart, planBatch, toReportRow, type PendingReport, type PlannedReport } from './plan-batch';
 import type { ReportAccepted } from './schema';
 import { COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS } from './thresholds';
 
@@ -11,8 +11,13 @@ export type BatchResult = ReportAccepted;
 export const LOCAL_COUNT_WINDOW_MS = 30 * 60_000;
 const RECENT_WINDOW_MS = Math.max(COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS);
 
+export type BatchHooks = {
+  /** Called with the reports just stored (durably), e.g. to announce them live. */
+  onStored?: (reports: PlannedReport[]) => void;
+};
+
 /** Decides counting for a batch of reports, stores them durably, and answers each one. */
-export async function processBatch(db: PrismaClient, items: PendingReport[]): Promise<BatchResult[]> {
+export async function processBatch(db: PrismaClient, items: PendingReport[], hooks: BatchHooks = {}): Promise<BatchResult[]> {
   const now = items.reduce((max, i) => (i.receivedAt > max ? i.receivedAt : max), items[0]?.receivedAt ?? new Date());
   const fingerprints = [...new Set(items.map((i) => i.fingerprint))];
   const [recentRows, reportedPairs, countsBefore] = await Promise.all([
@@ -45,6 +50,7 @@ export async function processBatch(db: PrismaClient, items: PendingReport[]): Pr
     planned.map(toReportRow),
   );
   const insertedKeys = new Set(inserted.map((r) => r.idempotencyKey));
+  if (hooks.onStored && inserted.length > 0) announce(hooks.onStored, planned, inserted);
   const existing = await findReportsByKeys(
     db,
     items.map((i) => i.idempotencyKey).filter((k) => !insertedKeys.has(k)),
@@ -66,6 +72,16 @@ export async function processBatch(db: PrismaClient, items: PendingReport[]): Pr
       academy: stored.academyId,
     };
   });
+}
+
+function announce(onStored: NonNullable<BatchHooks['onStored']>, planned: PlannedReport[], inserted: Array<{ id: string }>): void {
+  const insertedIds = new Set(inserted.map((r) => r.id));
+  try {
+    onStored(planned.filter((p) => insertedIds.has(p.id)));
+  } catch (error) {
+    // The reports are stored: a failing announcement must not turn their answer into an error.
+    console.error('[ingest] onStored failed:', error instanceof Error ? error.message : error);
+  }
 }
 
 function uniquePairs(items: PendingReport[]) {

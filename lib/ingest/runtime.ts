@@ -2,6 +2,8 @@ import 'server-only';
 import Redis from 'ioredis';
 import { getDb } from '@/lib/db/client';
 import { env } from '@/lib/env';
+import { reportEvents } from '@/lib/live/report-events';
+import { publishLive } from '@/lib/live/runtime';
 import { createPowConfig, type PowConfig } from '@/lib/pow/challenge';
 import { createRollingCounter, type RollingCounter } from '@/lib/pow/rolling-count';
 import { INITIAL_SURGE_STATE, type SurgeState } from '@/lib/pow/surge';
@@ -46,7 +48,7 @@ export function getIngestRuntime(): IngestRuntime {
       maxBatch: env.INGEST_BATCH_MAX,
       maxWaitMs: env.INGEST_BATCH_WAIT_MS,
       maxConcurrent: 8,
-      run: (items) => processBatch(getDb(), items),
+      run: (items) => processBatch(getDb(), items, { onStored: (stored) => publishLive(reportEvents(stored)) }),
     }),
     secret: () => {
       secret ??= loadSourceSecret(getDb(), env.SOURCE_SECRET).catch((error: unknown) => {

@@ -13,6 +13,7 @@ import {
   setCommentStateRow,
 } from '@/lib/db/moderation';
 import { shortLabel } from '@/lib/ingest/fingerprint';
+import { publishLive } from '@/lib/live/runtime';
 import { AppError } from '@/lib/http/errors';
 import { counterDeltas } from './counters';
 import { toQueueItem, type QueueItem, type SourceGroup } from './queue';
@@ -71,6 +72,8 @@ export async function moderateReport(actor: AuditActor, input: ReportModerationI
     }
     await appendAudit(tx, { actor, action: change.action, targetType: 'report', targetId: input.reportId, after: change.after, reason: input.reason ?? null }, now);
   });
+  // Hiding or restoring changes past counts, which deltas cannot express: viewers refetch the map.
+  if (input.target !== 'comment' && input.op !== 'approve') publishLive([{ kind: 'resync' }]);
 }
 
 /** Hides every not-yet-hidden report of the source of `reportId`, in one transaction with its counters. */
@@ -80,7 +83,7 @@ export async function hideSource(actor: AuditActor, input: SourceHideInput, now 
   if (!report.sourceFingerprint) throw new AppError('conflict', 'La source de ce signalement a été effacée (plus de 48 h).');
   const source = shortLabel(report.sourceFingerprint);
   const fingerprint = report.sourceFingerprint;
-  return getDb().$transaction(async (tx) => {
+  const result = await getDb().$transaction(async (tx) => {
     const changed = await hideReportRows(tx, { fingerprint });
     await applyCounterDeltas(tx, counterDeltas(changed.rows, -1));
     await appendAudit(
@@ -97,4 +100,6 @@ export async function hideSource(actor: AuditActor, input: SourceHideInput, now 
     );
     return { source, hidden: changed.ids.length };
   }, { timeout: 30_000 });
+  if (result.hidden > 0) publishLive([{ kind: 'resync' }]);
+  return result;
 }

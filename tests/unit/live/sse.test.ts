@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseLastEventId, SSE_HEADERS, sseComment, sseEvent, sseRetry } from '@/lib/live/sse';
 import { AppError } from '@/lib/http/errors';
+import { createSseParser, type SseMessage } from '@/lib/live/sse-parser';
 import { parseStreamRequest } from '@/lib/live/stream-request';
 
 describe('SSE framing', () => {
@@ -62,5 +63,23 @@ describe('parseStreamRequest', () => {
         expect((error as AppError).details?.issues?.[0]?.field).toBe(search.split('=')[0]);
       }
     }
+  });
+});
+
+describe('createSseParser', () => {
+  test('reassembles events split anywhere across chunks and skips comments', () => {
+    const text = `${sseRetry(5000)}${sseComment('ok')}${sseEvent(1, '{"a":1}')}${sseComment('ping')}${sseEvent(2, '{"b":2}')}`;
+    for (const size of [1, 3, 7, text.length]) {
+      const out: SseMessage[] = [];
+      const feed = createSseParser((m) => out.push(m));
+      for (let i = 0; i < text.length; i += size) feed(text.slice(i, i + size));
+      expect(out).toEqual([{ id: '1', data: '{"a":1}' }, { id: '2', data: '{"b":2}' }]);
+    }
+  });
+
+  test('keeps the last id for events without one and joins multi-line data', () => {
+    const out: SseMessage[] = [];
+    createSseParser((m) => out.push(m))('id: 7\r\ndata: a\r\ndata: b\r\n\r\ndata: c\n\n');
+    expect(out).toEqual([{ id: '7', data: 'a\nb' }, { id: '7', data: 'c' }]);
   });
 });

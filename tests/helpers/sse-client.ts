@@ -1,0 +1,42 @@
+import { createSseParser } from '@/lib/live/sse-parser';
+import type { LiveDelta } from '@/lib/map-state/types';
+
+export type SseCollector = { deltas: LiveDelta[]; ids: string[]; raw: string; waitFor(predicate: (d: LiveDelta) => boolean, timeoutMs?: number): Promise<LiveDelta> };
+
+/** Reads an event stream body in the background and collects its deltas. */
+export function collectSse(body: ReadableStream<Uint8Array>): SseCollector {
+  const collector: SseCollector = {
+    deltas: [],
+    ids: [],
+    raw: '',
+    async waitFor(predicate, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = collector.deltas.find(predicate);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no matching delta within ${timeoutMs} ms; got ${JSON.stringify(collector.deltas)}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+  };
+  const feed = createSseParser((m) => {
+    collector.deltas.push(JSON.parse(m.data) as LiveDelta);
+    if (m.id) collector.ids.push(m.id);
+  });
+  const decoder = new TextDecoder();
+  void (async () => {
+    const reader = body.getReader();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        const text = decoder.decode(value, { stream: true });
+        collector.raw += text;
+        feed(text);
+      }
+    } catch {
+      // aborted by the test
+    }
+  })();
+  return collector;
+}
