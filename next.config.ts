@@ -14,21 +14,24 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ['pg', '@electric-sql/pglite', '@electric-sql/pglite-socket'],
   outputFileTracingIncludes: { '/api/health': ['./prisma/migrations/**/*'] },
-  // The admin and sign-in pages get a nonce-based CSP and no-store from proxy.ts; these apply everywhere.
+  // HTML pages get their nonce CSP and framing rule from proxy.ts (lib/security/page-headers.ts); these apply everywhere.
   async headers() {
     const everywhere = [
       { key: 'X-Content-Type-Options', value: 'nosniff' },
-      { key: 'X-Frame-Options', value: 'DENY' },
       { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
       { key: 'Permissions-Policy', value: 'camera=(), microphone=(), payment=(), usb=(), interest-cohort=(), geolocation=(self)' },
     ];
     return [
       { source: '/:path*', headers: everywhere },
       {
-        source: '/((?!admin|connexion).*)',
-        headers: [{ key: 'Content-Security-Policy', value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'" }],
+        source: '/api/:path*',
+        headers: [
+          { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
       },
       {
+        // Browsers ignore HSTS over plain HTTP, so a forged header on a direct HTTP request has no effect.
         source: '/:path*',
         has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
         headers: [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }],

@@ -1,9 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { PRIVATE_PAGE_HEADERS, strictCsp } from '@/lib/auth/csp';
+import { env } from '@/lib/env';
 import { LOCALE_HEADER, PATHNAME_HEADER } from '@/lib/i18n/config';
 import { splitLocale } from '@/lib/i18n/paths';
-
-const PRIVATE_PATH = /^\/(admin|connexion)(\/|$)/;
+import { isPrivatePath, pageSecurityHeaders } from '@/lib/security/page-headers';
 
 function isPrefetch(request: NextRequest): boolean {
   return request.headers.has('next-router-prefetch') || request.headers.get('purpose') === 'prefetch';
@@ -15,30 +14,27 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(LOCALE_HEADER, locale);
   requestHeaders.set(PATHNAME_HEADER, `${path}${request.nextUrl.search}`);
-  const isPrivate = PRIVATE_PATH.test(path);
   // The English pages are the French ones rendered with English messages; private pages stay French only.
-  if (locale !== 'fr' && isPrivate) return new NextResponse(null, { status: 404 });
+  if (locale !== 'fr' && isPrivatePath(path)) return new NextResponse(null, { status: 404 });
 
-  let csp: string | null = null;
-  if (isPrivate && !isPrefetch(request)) {
-    const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  let security: Record<string, string> | null = null;
+  if (!isPrefetch(request)) {
+    const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
     const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
-    csp = strictCsp({ nonce, dev: process.env.NODE_ENV === 'development', https });
+    security = pageSecurityHeaders({ pathname: path, nonce, dev: env.NODE_ENV === 'development', https, tileUrl: env.TILE_URL });
+    // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
     requestHeaders.set('x-nonce', nonce);
-    requestHeaders.set('content-security-policy', csp);
+    requestHeaders.set('content-security-policy', security['content-security-policy'] ?? '');
   }
   const response =
     locale === 'fr'
       ? NextResponse.next({ request: { headers: requestHeaders } })
       : NextResponse.rewrite(new URL(`${path}${request.nextUrl.search}`, request.url), { request: { headers: requestHeaders } });
-  if (csp) {
-    response.headers.set('content-security-policy', csp);
-    for (const [name, value] of Object.entries(PRIVATE_PAGE_HEADERS)) response.headers.set(name, value);
-  }
+  for (const [name, value] of Object.entries(security ?? {})) response.headers.set(name, value);
   return response;
 }
 
 export const config = {
-  // Pages only: API routes, build assets and files with an extension never go through the proxy.
+  // Pages only: API routes (static headers in next.config.ts), build assets and files with an extension skip the proxy.
   matcher: ['/((?!api/|_next/|favicon\\.ico|robots\\.txt|sitemap\\.xml|.*\\.[a-zA-Z0-9]+$).*)'],
 };

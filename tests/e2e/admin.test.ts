@@ -1,28 +1,21 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { hashPassword } from '@/lib/auth/password';
 import type { UserRole } from '@/lib/auth/roles';
-import { generateTotp, newTotpSecret } from '@/lib/auth/totp';
-import { createPrismaClient } from '@/lib/db/create-client';
-import { embeddedUrl } from '@/lib/db/embedded/owner-url';
+import { generateTotp } from '@/lib/auth/totp';
 import { insertReportBatch } from '@/lib/db/reports';
-import { createUserRow, updateUserFields } from '@/lib/db/users';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { uuidv7 } from '@/lib/ingest/uuid';
 import { launchBrowser } from '../helpers/browser';
+import { connectE2eDatabase, createAccount, signIn as signInAt, type Account } from '../helpers/e2e-accounts';
 
-const PASSWORD = 'une phrase de passe pour les tests';
 let browser: Browser;
 let db: PrismaClient;
 let base: string;
 
 beforeAll(async () => {
   base = inject('baseUrl');
-  const owner = JSON.parse(readFileSync(path.join(inject('dataDir'), 'owner.json'), 'utf8')) as { port: number };
-  db = createPrismaClient({ url: embeddedUrl(owner.port), kind: 'embedded' });
+  db = connectE2eDatabase(inject('dataDir'));
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -30,28 +23,12 @@ afterAll(async () => {
   await db?.$disconnect();
 });
 
-type Account = { email: string; totpSecret: string | null; id: string };
-
-async function account(roles: UserRole[], opts: { totp?: boolean } = {}): Promise<Account> {
-  const email = `${roles.join('-') || 'none'}-${randomUUID().slice(0, 6)}@e2e.example`;
-  const user = await db.$transaction((tx) => createUserRow(tx, { email, name: null, roles, passwordHash: null }));
-  const totpSecret = opts.totp ? newTotpSecret() : null;
-  await updateUserFields(db, user.id, { passwordHash: await hashPassword(PASSWORD), ...(totpSecret ? { totpSecret, totpEnabledAt: new Date() } : {}) });
-  return { email, totpSecret, id: user.id };
+function account(roles: UserRole[], opts: { totp?: boolean } = {}): Promise<Account> {
+  return createAccount(db, roles, opts);
 }
 
-async function signIn(page: Page, who: Account, callbackUrl = '/admin'): Promise<void> {
-  await page.goto(`${base}/connexion?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  await page.locator('[data-ready="true"]').waitFor({ timeout: 30_000 });
-  await page.getByLabel('Adresse e-mail', { exact: true }).fill(who.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  if (who.totpSecret) {
-    const code = page.getByLabel(/Code de vérification/);
-    await code.waitFor({ timeout: 15_000 });
-    await code.fill(generateTotp(who.totpSecret, Date.now()));
-    await page.getByRole('button', { name: 'Valider le code' }).click();
-  }
+function signIn(page: Page, who: Account, callbackUrl = '/admin'): Promise<void> {
+  return signInAt(page, base, who, callbackUrl);
 }
 
 async function expectDenied(page: Page, pathname: string): Promise<void> {
