@@ -14,6 +14,18 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ['pg', '@electric-sql/pglite', '@electric-sql/pglite-socket'],
   outputFileTracingIncludes: { '/api/health': ['./prisma/migrations/**/*'] },
+  // English pages are the French pages rendered with English messages: proxy.ts sees /en/* first and sets the
+  // locale header, then these rewrites map the path (config rewrites, unlike proxy rewrites, keep prefetches working).
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: '/en', destination: '/' },
+        { source: '/en/:path((?!admin|connexion).*)', destination: '/:path' },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   // HTML pages get their nonce CSP and framing rule from proxy.ts (lib/security/page-headers.ts); these apply everywhere.
   async headers() {
     const everywhere = [

@@ -26,10 +26,9 @@ export function proxy(request: NextRequest) {
     requestHeaders.set('x-nonce', nonce);
     requestHeaders.set('content-security-policy', security['content-security-policy'] ?? '');
   }
-  const response =
-    locale === 'fr'
-      ? NextResponse.next({ request: { headers: requestHeaders } })
-      : NextResponse.rewrite(new URL(`${path}${request.nextUrl.search}`, request.url), { request: { headers: requestHeaders } });
+  // The /en → / path rewrite itself is in next.config.ts.
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('content-language', locale);
   for (const [name, value] of Object.entries(security ?? {})) response.headers.set(name, value);
   return response;
 }
