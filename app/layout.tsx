@@ -2,7 +2,9 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
+import { AnnouncementBanner } from '@/components/layout/announcement-banner';
 import { currentLocale, currentPath } from '@/lib/i18n/server';
+import { getRuntimeSettings } from '@/lib/settings/runtime';
 import { localizePath } from '@/lib/i18n/paths';
 import './globals.css';
 
@@ -17,7 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1f3a5f' };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, path, t] = await Promise.all([currentLocale(), currentPath(), getTranslations('common')]);
+  // Reading request headers makes every page render per request, as the nonce CSP of proxy.ts requires.
+  const [locale, path, t, settings] = await Promise.all([currentLocale(), currentPath(), getTranslations('common'), getRuntimeSettings()]);
   const href = (target: string) => localizePath(locale, target);
   const other = locale === 'fr' ? 'en' : 'fr';
   return (
@@ -27,6 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <a className="skip-link" href="#contenu">
             {t('skipLink')}
           </a>
+          {settings.announcement ? <AnnouncementBanner text={settings.announcement} /> : null}
           <header className="site-header">
             <Link href={href('/')} className="brand">
               {t('brand')}

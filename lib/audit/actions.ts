@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'platform.restored',
   'apikey.created',
   'apikey.revoked',
+  'settings.updated',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -3,6 +3,7 @@ import { appendAudit } from '@/lib/db/audit';
 import { getDb } from '@/lib/db/client';
 import { createApiKeyRow, findApiKeyOwner, listApiKeys, revokeApiKeyRow, type ApiKeySummary } from '@/lib/db/users';
 import { AppError } from '@/lib/http/errors';
+import type { UserRole } from './roles';
 import { actorOf, type AuthSession } from './session';
 import { hashToken, randomToken } from './tokens';
 
@@ -34,7 +35,7 @@ export async function revokeApiKey(session: AuthSession, id: string, now = new D
 }
 
 /** For read APIs: the owner of a live key (roles decide its limits), or null. */
-export async function resolveApiKey(raw: string | null): Promise<{ keyId: string; userId: string; roles: string[] } | null> {
+export async function resolveApiKey(raw: string | null): Promise<{ keyId: string; userId: string; roles: UserRole[] } | null> {
   if (!raw?.startsWith(KEY_PREFIX) || raw.length > 100) return null;
   return findApiKeyOwner(getDb(), hashToken(raw));
 }

@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   'users.manage': ['admin'],
   'catalog.manage': ['admin'],
   'audit.read': ['admin'],
+  'settings.manage': ['admin'],
   'moderation.manage': ['moderator'],
   'incidents.manage': ['moderator'],
   'apikeys.own': ['journalist'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { settingDefinition, type IntegerSettingDefinition, type SettingName } from '../settings/definitions';
 
 const optionalString = z
   .string()
@@ -24,6 +25,16 @@ const boolFlag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
   .optional()
   .transform((v) => v === '1' || v === 'true' || v === 'yes' || v === 'on');
+
+/** Optional default of an admin setting: the same bounds as the setting itself. */
+function settingDefault(name: SettingName) {
+  const d = settingDefinition(name) as IntegerSettingDefinition;
+  const range = `doit être un entier entre ${d.min} et ${d.max} / must be an integer in ${d.min}-${d.max}`;
+  return z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number({ message: range }).int(range).min(d.min, range).max(d.max, range).optional(),
+  );
+}
 
 /** Every environment variable the app reads. `.env.example` documents each one. */
 export const envSchema = z.object({
@@ -60,6 +71,10 @@ export const envSchema = z.object({
   TILE_URL: optionalString,
   TILE_ATTRIBUTION: optionalString,
   POW_MODE: z.enum(['auto', 'off', 'always']).default('auto'),
+  POW_SURGE_FLOOR_PER_MINUTE: settingDefault('powSurgeFloorPerMinute'),
+  REPORT_LIMIT_PER_MINUTE: settingDefault('reportLimitPerMinute'),
+  READ_LIMIT_PER_MINUTE: settingDefault('readLimitPerMinute'),
+  READ_LIMIT_API_KEY_PER_MINUTE: settingDefault('readLimitApiKeyPerMinute'),
   INGEST_BATCH_MAX: z.coerce.number().int().min(1).max(2000).default(200),
   INGEST_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(1000).default(5),
   MAX_INFLIGHT_REQUESTS: z.coerce.number().int().min(1).max(100_000).default(512),

@@ -4,7 +4,9 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
 import { withTimeout } from '@/lib/http/timeout';
 import { createPowChallenge, verifyPowPayload } from '@/lib/pow/challenge';
-import { updateSurge } from '@/lib/pow/surge';
+import { surgeConfigWithFloor, updateSurge } from '@/lib/pow/surge';
+import type { RuntimeSettings } from '@/lib/settings/definitions';
+import { getRuntimeSettings } from '@/lib/settings/runtime';
 import { checkCatalog } from './check-catalog';
 import { clientIp } from './client-ip';
 import { sourceFingerprint } from './fingerprint';
@@ -31,10 +33,15 @@ function requestSource(ctx: AcceptContext, secret: string, now: Date): string {
   return sourceFingerprint({ ip: ip ?? 'unknown', userAgent: ctx.headers.get('user-agent'), secret, now });
 }
 
-async function requireProofOfWork(ctx: AcceptContext, now: Date): Promise<void> {
+async function requireProofOfWork(ctx: AcceptContext, now: Date, settings: RuntimeSettings): Promise<void> {
   const runtime = getIngestRuntime();
   runtime.traffic.add(now.getTime());
-  runtime.surge.state = updateSurge({ state: runtime.surge.state, lastMinuteCount: runtime.traffic.total(now.getTime()), now: now.getTime() });
+  runtime.surge.state = updateSurge({
+    state: runtime.surge.state,
+    lastMinuteCount: runtime.traffic.total(now.getTime()),
+    now: now.getTime(),
+    config: surgeConfigWithFloor(settings.powSurgeFloorPerMinute),
+  });
   const required = env.POW_MODE === 'always' || (env.POW_MODE === 'auto' && runtime.surge.state.active);
   if (!required) return;
   const payload = ctx.headers.get('x-altcha');
@@ -61,9 +68,10 @@ export async function acceptReport(input: ReportInput, ctx: AcceptContext): Prom
   const deadline = env.DB_TIMEOUT_MS;
   const secret = await withTimeout(runtime.secret(), deadline);
   const fingerprint = requestSource(ctx, secret, now);
-  const limit = await checkRequestLimit({ store: runtime.store, fingerprint, now });
+  const settings = await getRuntimeSettings();
+  const limit = await checkRequestLimit({ store: runtime.store, fingerprint, now, limit: settings.reportLimitPerMinute });
   if (!limit.allowed) throw new AppError('rate_limited', RATE_LIMITED_MESSAGE, { retryAfterSeconds: limit.retryAfterSeconds });
-  await requireProofOfWork(ctx, now);
+  await requireProofOfWork(ctx, now, settings);
   const issues = checkCatalog(input, await withTimeout(runtime.catalog(now), deadline));
   if (issues.length > 0) throw new AppError('invalid_input', issues[0]?.message ?? 'Signalement invalide.', { issues });
   const comment = input.comment ? scrubComment(input.comment) : null;

@@ -8,18 +8,19 @@ export const RATE_LIMITED_MESSAGE =
   'Trop de signalements envoyés depuis cette connexion. Réessayez dans un instant.';
 
 /**
- * Request-level limit on POST /api/reports, per source fingerprint: above REQUEST_LIMIT requests
- * per minute the handler answers 429 with `Retry-After: retryAfterSeconds`.
+ * Request-level limit on POST /api/reports, per source fingerprint: above `limit` (default
+ * REQUEST_LIMIT; an admin setting) requests per minute the handler answers 429 with `Retry-After`.
  */
 export async function checkRequestLimit(input: {
   store: RateLimitStore;
   fingerprint: string;
   now: Date;
+  limit?: number;
 }): Promise<RequestLimitDecision> {
   const hit = await input.store.hit(
     `report-request:${input.fingerprint}`,
     REQUEST_WINDOW_MS,
-    REQUEST_LIMIT,
+    input.limit ?? REQUEST_LIMIT,
     input.now.getTime(),
   );
   if (hit.allowed) return { allowed: true };

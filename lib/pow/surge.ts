@@ -28,6 +28,11 @@ export const DEFAULT_SURGE_CONFIG: SurgeConfig = {
   activeHalfLifeMs: SURGE_ACTIVE_HALF_LIFE_MS,
 };
 
+/** The surge rule with an admin-set floor: on above `floorOnPerMinute`, off below half of it. */
+export function surgeConfigWithFloor(floorOnPerMinute: number): SurgeConfig {
+  return { ...DEFAULT_SURGE_CONFIG, floorOnPerMinute, floorOffPerMinute: floorOnPerMinute / 2 };
+}
+
 export type SurgeState = {
   /** Time-weighted EWMA of the per-minute report count. */
   baselinePerMinute: number;

@@ -21,6 +21,7 @@ const PROTECTED: Record<string, Permission> = {
   '/api/admin/audit': 'audit.read',
   '/api/admin/platforms': 'catalog.manage',
   '/api/admin/platforms/[id]': 'catalog.manage',
+  '/api/admin/settings': 'settings.manage',
 };
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;

@@ -41,4 +41,11 @@ describe('checkRequestLimit', () => {
     });
     expect(denied).toEqual({ allowed: false, retryAfterSeconds: 1 });
   });
+
+  test('applies the limit given by the admin setting instead of the default', async () => {
+    const store = createMemoryStore({ maxKeys: 10 });
+    const now = new Date(2_000_000);
+    for (let i = 0; i < 3; i++) expect(await checkRequestLimit({ store, fingerprint: 'fp', now, limit: 3 })).toEqual({ allowed: true });
+    expect((await checkRequestLimit({ store, fingerprint: 'fp', now, limit: 3 })).allowed).toBe(false);
+  });
 });

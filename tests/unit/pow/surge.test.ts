@@ -2,6 +2,7 @@ import { describe, test, expect } from 'vitest';
 import {
   DEFAULT_SURGE_CONFIG,
   INITIAL_SURGE_STATE,
+  surgeConfigWithFloor,
   updateSurge,
   type SurgeState,
 } from '@/lib/pow/surge';
@@ -103,5 +104,15 @@ describe('updateSurge', () => {
     const c = updateSurge({ state: a, lastMinuteCount: 30, now: 30 * MINUTE });
     expect(b.baselinePerMinute).toBeCloseTo(10, 2);
     expect(c.baselinePerMinute).toBeCloseTo(20, 5);
+  });
+});
+
+describe('surgeConfigWithFloor', () => {
+  test('a lower floor switches proof of work on earlier, and off below half of it', () => {
+    const config = surgeConfigWithFloor(10);
+    expect(config).toMatchObject({ floorOnPerMinute: 10, floorOffPerMinute: 5, factorOn: DEFAULT_SURGE_CONFIG.factorOn });
+    const quiet = updateSurge({ state: INITIAL_SURGE_STATE, lastMinuteCount: 1, now: 0, config });
+    expect(updateSurge({ state: quiet, lastMinuteCount: 11, now: MINUTE, config }).active).toBe(true);
+    expect(updateSurge({ state: quiet, lastMinuteCount: 11, now: MINUTE }).active).toBe(false);
   });
 });
