@@ -1,4 +1,5 @@
 import { getBoundaryAsset } from '@/lib/map/boundaries';
+import { requireReadAccess } from '@/lib/http/read-access';
 import { route } from '@/lib/http/route';
 import { withTimeout } from '@/lib/http/timeout';
 
@@ -6,6 +7,7 @@ export const dynamic = 'force-dynamic';
 
 /** TopoJSON of the 30 académies: simplified, gzip-compressed by the server, cacheable (ETag + one-day max-age). */
 export const GET = route(async (req: Request) => {
+  await requireReadAccess(req);
   const asset = await withTimeout(getBoundaryAsset(), 2500);
   const headers = new Headers({
     'content-type': 'application/json; charset=utf-8',

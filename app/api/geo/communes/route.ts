@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/http/errors';
 import { json } from '@/lib/http/respond';
+import { requireReadAccess } from '@/lib/http/read-access';
 import { route } from '@/lib/http/route';
 import postalIndexJson from '@/lib/geo/data/postal-index.json';
 import { parsePostalIndex, searchCommunes, type CommuneMatch, type PostalIndex } from '@/lib/geo/postal-code';
@@ -36,6 +37,7 @@ function pickMatches(index: PostalIndex, q: string): CommuneMatch[] {
 
 /** Communes (and their académie) matching a postal code or a name, for the report form's search box. */
 export const GET = route(async (req: Request) => {
+  await requireReadAccess(req);
   const parsed = querySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) {
     throw new AppError('invalid_input', 'Indiquez un code postal ou un nom de commune (60 caractères au plus).', {

@@ -1,0 +1,53 @@
+import 'server-only';
+import { resolveApiKey } from '@/lib/auth/api-keys';
+import { can } from '@/lib/auth/roles';
+import { env } from '@/lib/env';
+import { PEER_HEADER } from '@/lib/ingest/accept-report';
+import { clientIp } from '@/lib/ingest/client-ip';
+import { sourceFingerprint } from '@/lib/ingest/fingerprint';
+import { getIngestRuntime } from '@/lib/ingest/runtime';
+import { getRuntimeSettings } from '@/lib/settings/runtime';
+import {
+  apiKeyWithoutRight,
+  invalidApiKey,
+  parseAuthorization,
+  READ_WINDOW_MS,
+  readLimitKey,
+  readRateLimited,
+  type ReadTier,
+} from './read-limit';
+import { withTimeout } from './timeout';
+
+export type ReadAccess = { tier: ReadTier; limit: number; count: number };
+
+async function hitSource(headers: Headers, now: Date, limit: number): Promise<{ allowed: boolean; count: number; retryAfterMs: number }> {
+  const runtime = getIngestRuntime();
+  const secret = await withTimeout(runtime.secret(), env.DB_TIMEOUT_MS);
+  const ip = clientIp({ peerAddress: headers.get(PEER_HEADER), forwardedFor: headers.get('x-forwarded-for'), trustedProxies: env.TRUSTED_PROXIES });
+  const fingerprint = sourceFingerprint({ ip, userAgent: headers.get('user-agent'), secret, now });
+  return runtime.store.hit(readLimitKey('anonymous', fingerprint), READ_WINDOW_MS, limit, now.getTime());
+}
+
+/**
+ * Public read APIs (GET JSON): counts this request against the caller's limit and returns its tier.
+ * Without a key: per source fingerprint. With `Authorization: Bearer <key>` of a journalist: per key,
+ * higher limit. Throws 429 (Retry-After) over the limit, 401 for an unknown, revoked or malformed key
+ * (counted against the source, so guessing keys is limited too), 403 when the owner lost the right.
+ */
+export async function requireReadAccess(req: Request, now = new Date()): Promise<ReadAccess> {
+  const settings = await getRuntimeSettings();
+  const credential = parseAuthorization(req.headers.get('authorization'));
+  const owner = credential.kind === 'bearer' ? await withTimeout(resolveApiKey(credential.key), env.DB_TIMEOUT_MS) : null;
+  if (!owner) {
+    const limit = settings.readLimitPerMinute;
+    const hit = await hitSource(req.headers, now, limit);
+    if (!hit.allowed) throw readRateLimited('anonymous', limit, hit.retryAfterMs);
+    if (credential.kind !== 'none') throw invalidApiKey(credential);
+    return { tier: 'anonymous', limit, count: hit.count };
+  }
+  if (!can({ roles: owner.roles, mfa: false }, 'apikeys.own')) throw apiKeyWithoutRight();
+  const limit = settings.readLimitApiKeyPerMinute;
+  const hit = await getIngestRuntime().store.hit(readLimitKey('api_key', owner.keyId), READ_WINDOW_MS, limit, now.getTime());
+  if (!hit.allowed) throw readRateLimited('api_key', limit, hit.retryAfterMs);
+  return { tier: 'api_key', limit, count: hit.count };
+}

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { GET as getCommunes } from '@/app/api/geo/communes/route';
+import { createApiKey, revokeApiKey } from '@/lib/auth/api-keys';
+import type { UserRole } from '@/lib/auth/roles';
+import { readSessionCookie, type AuthSession } from '@/lib/auth/session';
+import { getDb } from '@/lib/db/client';
+import { replaceUserRoles } from '@/lib/db/users';
+import { updateSettings } from '@/lib/settings/admin';
+import { nextIp } from '../../helpers/requests';
+import { cookieValue, createTestUser, sessionCookie } from '../auth/support';
+
+const ACTOR = { userId: null, label: 'read-access test' };
+const ANONYMOUS_LIMIT = 3;
+const KEY_LIMIT = 8;
+
+function read(opts: { ip: string; authorization?: string }): Promise<Response> {
+  const headers: Record<string, string> = { host: 'localhost:3000', 'x-ecole-peer': opts.ip, 'user-agent': 'curl/8.5.0' };
+  if (opts.authorization) headers.authorization = opts.authorization;
+  return getCommunes(new Request('http://localhost:3000/api/geo/communes?q=75015', { headers }), undefined);
+}
+
+async function journalistKey(roles: UserRole[] = ['journalist']): Promise<{ key: string; id: string; session: AuthSession; userId: string }> {
+  const { user } = await createTestUser({ roles });
+  const session = (await readSessionCookie(cookieValue(await sessionCookie(user))))!;
+  const { key, summary } = await createApiKey(session, 'rédaction');
+  return { key, id: summary.id, session, userId: user.id };
+}
+
+beforeAll(async () => {
+  await updateSettings(ACTOR, { readLimitPerMinute: ANONYMOUS_LIMIT, readLimitApiKeyPerMinute: KEY_LIMIT });
+});
+afterAll(async () => {
+  await updateSettings(ACTOR, { readLimitPerMinute: null, readLimitApiKeyPerMinute: null });
+});
+
+describe('read limits on the public GET APIs', () => {
+  test('an anonymous source gets 429 with Retry-After past its limit; another source is not affected', async () => {
+    const ip = nextIp();
+    for (let i = 0; i < ANONYMOUS_LIMIT; i++) expect((await read({ ip })).status).toBe(200);
+    const refused = await read({ ip });
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('rate_limited');
+    expect(body.error.message).toContain('3 par minute au plus sans clé d’API');
+    expect((await read({ ip: nextIp() })).status).toBe(200);
+  });
+
+  test('a journalist key gets the higher limit, counted per key whatever the address', async () => {
+    const { key } = await journalistKey();
+    const ip = nextIp();
+    for (let i = 0; i < ANONYMOUS_LIMIT; i++) expect((await read({ ip })).status).toBe(200);
+    expect((await read({ ip })).status, 'the anonymous bucket of this address is full').toBe(429);
+    for (let i = 0; i < KEY_LIMIT; i++) {
+      const res = await read({ ip: i % 2 === 0 ? ip : nextIp(), authorization: `Bearer ${key}` });
+      expect(res.status, `keyed request ${i + 1}`).toBe(200);
+    }
+    const refused = await read({ ip: nextIp(), authorization: `Bearer ${key}` });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('pour cette clé d’API');
+  });
+
+  test('a revoked, unknown or malformed key is refused with 401 and a code', async () => {
+    const { key, id, session } = await journalistKey();
+    expect((await read({ ip: nextIp(), authorization: `Bearer ${key}` })).status).toBe(200);
+    await revokeApiKey(session, id);
+    const cases: Array<[string, string]> = [
+      [`Bearer ${key}`, 'api_key_invalid'],
+      [`Bearer eep_${'x'.repeat(43)}`, 'api_key_invalid'],
+      [`Basic ${Buffer.from('a:b').toString('base64')}`, 'authorization_malformed'],
+    ];
+    for (const [authorization, code] of cases) {
+      const res = await read({ ip: nextIp(), authorization });
+      expect(res.status, authorization).toBe(401);
+      expect(await res.json()).toMatchObject({ error: { code: 'unauthorized', issues: [{ field: 'authorization', code }] } });
+    }
+  });
+
+  test('guessing keys is limited like anonymous reading', async () => {
+    const ip = nextIp();
+    for (let i = 0; i < ANONYMOUS_LIMIT; i++) expect((await read({ ip, authorization: `Bearer eep_guess${i}` })).status).toBe(401);
+    expect((await read({ ip, authorization: 'Bearer eep_guess-again' })).status).toBe(429);
+  });
+
+  test('a key whose owner lost the journalist role is refused with 403', async () => {
+    const { key, userId } = await journalistKey();
+    await getDb().$transaction((tx) => replaceUserRoles(tx, userId, ['union']));
+    const res = await read({ ip: nextIp(), authorization: `Bearer ${key}` });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: 'forbidden', issues: [{ code: 'api_key_forbidden' }] } });
+  });
+});
