@@ -1,13 +1,14 @@
 import 'server-only';
 import { appendAudit } from '@/lib/db/audit';
 import { getDb } from '@/lib/db/client';
-import { createApiKeyRow, findApiKeyOwner, listApiKeys, revokeApiKeyRow, type ApiKeySummary } from '@/lib/db/users';
+import { createApiKeyRow, listApiKeys, revokeApiKeyRow, type ApiKeySummary } from '@/lib/db/users';
 import { AppError } from '@/lib/http/errors';
-import type { UserRole } from './roles';
+import { API_KEY_PREFIX } from './api-key-owner';
 import { actorOf, type AuthSession } from './session';
 import { hashToken, randomToken } from './tokens';
 
-const KEY_PREFIX = 'eep_';
+export { resolveApiKey } from './api-key-owner';
+
 export const MAX_LIVE_KEYS = 10;
 
 export function listOwnApiKeys(session: AuthSession): Promise<ApiKeySummary[]> {
@@ -18,7 +19,7 @@ export function listOwnApiKeys(session: AuthSession): Promise<ApiKeySummary[]> {
 export async function createApiKey(session: AuthSession, name: string, now = new Date()): Promise<{ key: string; summary: ApiKeySummary }> {
   const live = (await listApiKeys(getDb(), session.userId)).filter((k) => !k.revokedAt);
   if (live.length >= MAX_LIVE_KEYS) throw new AppError('conflict', `Au plus ${MAX_LIVE_KEYS} clés actives : révoquez-en une.`);
-  const key = `${KEY_PREFIX}${randomToken()}`;
+  const key = `${API_KEY_PREFIX}${randomToken()}`;
   const summary = await getDb().$transaction(async (tx) => {
     const row = await createApiKeyRow(tx, { userId: session.userId, name, hash: hashToken(key), prefix: key.slice(0, 12) });
     await appendAudit(tx, { actor: actorOf(session), action: 'apikey.created', targetType: 'api_key', targetId: row.id, after: { name, prefix: row.prefix } }, now);
@@ -32,10 +33,4 @@ export async function revokeApiKey(session: AuthSession, id: string, now = new D
     if (!(await revokeApiKeyRow(tx, { id, userId: session.userId, now }))) throw new AppError('not_found', 'Clé introuvable ou déjà révoquée.');
     await appendAudit(tx, { actor: actorOf(session), action: 'apikey.revoked', targetType: 'api_key', targetId: id }, now);
   });
-}
-
-/** For read APIs: the owner of a live key (roles decide its limits), or null. */
-export async function resolveApiKey(raw: string | null): Promise<{ keyId: string; userId: string; roles: UserRole[] } | null> {
-  if (!raw?.startsWith(KEY_PREFIX) || raw.length > 100) return null;
-  return findApiKeyOwner(getDb(), hashToken(raw));
 }

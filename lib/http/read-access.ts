@@ -1,5 +1,6 @@
 import 'server-only';
-import { resolveApiKey } from '@/lib/auth/api-keys';
+import type { IncomingHttpHeaders } from 'node:http';
+import { resolveApiKey } from '@/lib/auth/api-key-owner';
 import { can } from '@/lib/auth/roles';
 import { env } from '@/lib/env';
 import { PEER_HEADER } from '@/lib/ingest/accept-report';
@@ -20,6 +21,18 @@ import { withTimeout } from './timeout';
 
 export type ReadAccess = { tier: ReadTier; limit: number; count: number };
 
+const ACCESS_HEADERS = ['authorization', 'user-agent', 'x-forwarded-for', PEER_HEADER] as const;
+
+/** The request headers requireReadAccess reads, from a Node request (fast paths of scripts/serve.ts). */
+export function readAccessHeaders(raw: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const name of ACCESS_HEADERS) {
+    const value = raw[name];
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
 async function hitSource(headers: Headers, now: Date, limit: number): Promise<{ allowed: boolean; count: number; retryAfterMs: number }> {
   const runtime = getIngestRuntime();
   const secret = await withTimeout(runtime.secret(), env.DB_TIMEOUT_MS);
@@ -34,7 +47,7 @@ async function hitSource(headers: Headers, now: Date, limit: number): Promise<{ 
  * higher limit. Throws 429 (Retry-After) over the limit, 401 for an unknown, revoked or malformed key
  * (counted against the source, so guessing keys is limited too), 403 when the owner lost the right.
  */
-export async function requireReadAccess(req: Request, now = new Date()): Promise<ReadAccess> {
+export async function requireReadAccess(req: { headers: Headers }, now = new Date()): Promise<ReadAccess> {
   const settings = await getRuntimeSettings();
   const credential = parseAuthorization(req.headers.get('authorization'));
   const owner = credential.kind === 'bearer' ? await withTimeout(resolveApiKey(credential.key), env.DB_TIMEOUT_MS) : null;

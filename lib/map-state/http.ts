@@ -1,6 +1,7 @@
 import 'server-only';
 import { gzipSync } from 'node:zlib';
 import { AppError } from '@/lib/http/errors';
+import { requireReadAccess } from '@/lib/http/read-access';
 import { getRenderedMapState } from './get-map-state';
 import { CACHE_CONTROL } from './policy';
 import { parseMapStateQuery } from './query';
@@ -25,10 +26,11 @@ export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
 
 /**
  * GET /api/etat without the transport: used by app/api/etat/route.ts and by the fast path of
- * scripts/serve.ts, so both answer identically. Throws AppError for bad parameters.
+ * scripts/serve.ts, so both answer identically. Throws AppError for bad parameters or over the read limit.
  */
 export async function handleMapStateRequest(input: { url: string; headers: Headers; now?: Date }): Promise<MapStateAnswer> {
   const now = input.now ?? new Date();
+  await requireReadAccess(input, now);
   const params = Object.fromEntries(new URL(input.url, 'http://localhost').searchParams);
   const parsed = parseMapStateQuery(params, now);
   if (!parsed.ok) throw new AppError('invalid_input', 'Paramètres de la carte invalides : corrigez les paramètres indiqués.', { issues: parsed.issues });

@@ -1,6 +1,7 @@
 import 'server-only';
 import type http from 'node:http';
 import { toErrorPayload } from '@/lib/http/error-payload';
+import { readAccessHeaders } from '@/lib/http/read-access';
 import { handleMapStateRequest } from './http';
 
 // What next.config.ts headers() adds to /api/* answers, which this path bypasses.
@@ -18,7 +19,7 @@ const API_HEADERS = {
 export async function serveMapState(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const started = performance.now();
   try {
-    const headers = new Headers();
+    const headers = readAccessHeaders(req.headers);
     const ifNoneMatch = req.headers['if-none-match'];
     if (typeof ifNoneMatch === 'string') headers.set('if-none-match', ifNoneMatch);
     const answer = await handleMapStateRequest({ url: req.url ?? '/', headers });

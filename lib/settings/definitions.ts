@@ -2,8 +2,8 @@ import { REQUEST_LIMIT } from '../ingest/thresholds';
 import { SURGE_FLOOR_ON_PER_MINUTE } from '../pow/thresholds';
 
 /** Requests per minute on the public read APIs, per source without a key, per key with one. */
-export const READ_LIMIT_PER_MINUTE = 300;
-export const READ_LIMIT_API_KEY_PER_MINUTE = 3_000;
+export const READ_LIMIT_PER_MINUTE = 600;
+export const READ_LIMIT_API_KEY_PER_MINUTE = 6_000;
 export const ANNOUNCEMENT_MAX_LENGTH = 280;
 
 export type RuntimeSettings = {

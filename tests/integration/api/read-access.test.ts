@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { GET as getState } from '@/app/api/etat/route';
+import { GET as getStream } from '@/app/api/flux/route';
 import { GET as getCommunes } from '@/app/api/geo/communes/route';
 import { createApiKey, revokeApiKey } from '@/lib/auth/api-keys';
 import type { UserRole } from '@/lib/auth/roles';
@@ -13,10 +15,14 @@ const ACTOR = { userId: null, label: 'read-access test' };
 const ANONYMOUS_LIMIT = 3;
 const KEY_LIMIT = 8;
 
-function read(opts: { ip: string; authorization?: string }): Promise<Response> {
+function readerHeaders(opts: { ip: string; authorization?: string }): Record<string, string> {
   const headers: Record<string, string> = { host: 'localhost:3000', 'x-ecole-peer': opts.ip, 'user-agent': 'curl/8.5.0' };
   if (opts.authorization) headers.authorization = opts.authorization;
-  return getCommunes(new Request('http://localhost:3000/api/geo/communes?q=75015', { headers }), undefined);
+  return headers;
+}
+
+function read(opts: { ip: string; authorization?: string }): Promise<Response> {
+  return getCommunes(new Request('http://localhost:3000/api/geo/communes?q=75015', { headers: readerHeaders(opts) }), undefined);
 }
 
 async function journalistKey(roles: UserRole[] = ['journalist']): Promise<{ key: string; id: string; session: AuthSession; userId: string }> {
@@ -91,5 +97,18 @@ describe('read limits on the public GET APIs', () => {
     const res = await read({ ip: nextIp(), authorization: `Bearer ${key}` });
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: { code: 'forbidden', issues: [{ code: 'api_key_forbidden' }] } });
+  });
+
+  test('the map state and the live stream apply the same limits', async () => {
+    const ip = nextIp();
+    const states: number[] = [];
+    for (let i = 0; i <= ANONYMOUS_LIMIT; i++) {
+      states.push((await getState(new Request('http://localhost:3000/api/etat', { headers: readerHeaders({ ip }) }), undefined)).status);
+    }
+    expect(states).toEqual([...Array<number>(ANONYMOUS_LIMIT).fill(200), 429]);
+    const stream = await getStream(new Request('http://localhost:3000/api/flux', { headers: readerHeaders({ ip }) }), undefined);
+    expect(stream.status).toBe(429);
+    const unknownKey = await getStream(new Request('http://localhost:3000/api/flux', { headers: readerHeaders({ ip: nextIp(), authorization: 'Bearer eep_unknown' }) }), undefined);
+    expect(unknownKey.status).toBe(401);
   });
 });
