@@ -25,11 +25,10 @@ export async function readWindowCounts(db: PrismaClient, input: Window): Promise
   return rows.map((r) => ({ platformId: r.platform_id, academyId: r.academy_id, reports: r.reports, reporters: r.reporters }));
 }
 
+export type SparklineBucket = { platformId: string; i: number; reporters: number };
+
 /** Distinct reporters per platform and bucket of `bucketMinutes` from `from` (bucket index i), minute buckets < at. */
-export async function readSparklineBuckets(
-  db: PrismaClient,
-  input: Window & { bucketMinutes: number },
-): Promise<Array<{ platformId: string; i: number; reporters: number }>> {
+export async function readSparklineBuckets(db: PrismaClient, input: Window & { bucketMinutes: number }): Promise<SparklineBucket[]> {
   const seconds = input.bucketMinutes * 60;
   type Row = { platform_id: string; i: number; n: number };
   const rows = input.category

@@ -10,8 +10,14 @@ export type MapStateCache<V> = {
   size(): number;
 };
 
-/** ttlMs: served as is; then up to staleMs more: served while one background load refreshes it. */
+/**
+ * ttlMs: served as is; then up to staleMs more: served while one background load refreshes it. Past
+ * that, callers wait for a load, except while one is already running (a slow database): then the
+ * entry is still served, up to STALE_WHILE_LOADING_MS old.
+ */
 export type CachePolicy = { ttlMs: number; staleMs: number };
+
+export const STALE_WHILE_LOADING_MS = 30_000;
 
 type Entry<V> = { value: V; freshUntil: number; staleUntil: number };
 
@@ -52,6 +58,7 @@ export function createMemoryMapStateCache<V>(opts: { maxEntries?: number; now?: 
         load(key, policy, loader).catch((error: unknown) => opts.onError?.(error));
         return Promise.resolve(entry.value);
       }
+      if (entry && inflight.has(key) && t < entry.freshUntil + STALE_WHILE_LOADING_MS) return Promise.resolve(entry.value);
       return load(key, policy, loader);
     },
     invalidate() {

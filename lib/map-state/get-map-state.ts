@@ -7,6 +7,7 @@ import type { ProblemCategory } from '@/lib/domain/types';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { AppError } from '@/lib/http/errors';
 import { buildMapState } from './build-map-state';
+import type { CachePolicy } from './cache';
 import { expectedOverWindow } from './expected';
 import { CACHE_POLICIES, inputsKey, stateKind, type StateKind } from './policy';
 import { mapQueryIssue, type MapStateQuery } from './query';
@@ -17,6 +18,8 @@ import { floorMinute, SPARKLINE_BUCKET_MINUTES, SPARKLINE_BUCKETS, sparklineFrom
 /** Baselines are relearned daily by the detector; the catalogue changes when an admin edits it. */
 const BASELINE_POLICY = { ttlMs: 10 * 60_000, staleMs: 60 * 60_000 };
 const CATALOG_POLICY = { ttlMs: 60_000, staleMs: 10 * 60_000 };
+/** Closed sparkline buckets of the live map change only through backdated reports and moderation (invalidate()). */
+const CLOSED_BUCKETS_POLICY = { ttlMs: 60_000, staleMs: 60_000 };
 
 async function expectations(db: PrismaClient, runtime: MapStateRuntime, platforms: MapCatalog['platforms'], at: Date) {
   const minute = new Date(floorMinute(at.getTime()));
@@ -32,15 +35,27 @@ async function expectations(db: PrismaClient, runtime: MapStateRuntime, platform
   return new Map(entries);
 }
 
+/** The 35 closed buckets come from a cache refreshed once a minute; only the last one is read every time. */
+async function sparklineBuckets(db: PrismaClient, runtime: MapStateRuntime, input: { at: Date; category: ProblemCategory | null; policy: CachePolicy }) {
+  const from = sparklineFrom(input.at);
+  const last = new Date(from.getTime() + (SPARKLINE_BUCKETS - 1) * SPARKLINE_BUCKET_MINUTES * 60_000);
+  const read = { category: input.category, bucketMinutes: SPARKLINE_BUCKET_MINUTES };
+  const [closed, open] = await Promise.all([
+    runtime.closedBuckets.get(`${from.toISOString()}|${input.category ?? '*'}`, input.policy, () => readSparklineBuckets(db, { ...read, from, at: last })),
+    readSparklineBuckets(db, { ...read, from: last, at: input.at }),
+  ]);
+  return [...closed, ...open.map((b) => ({ ...b, i: b.i + SPARKLINE_BUCKETS - 1 }))];
+}
+
 async function loadInputs(db: PrismaClient, runtime: MapStateRuntime, query: Pick<MapStateQuery, 'at' | 'category'>): Promise<MapInputs> {
   const seq = runtime.seq();
   const at = query.at === null ? new Date() : new Date(floorMinute(query.at.getTime()));
+  const policy = query.at === null ? CLOSED_BUCKETS_POLICY : CACHE_POLICIES[stateKind(at, new Date())];
   const catalog = await runtime.catalog.get('catalog', CATALOG_POLICY, () => readMapCatalog(db));
   const platforms = catalog.platforms.filter((p) => p.retiredAt === null || p.retiredAt.getTime() > at.getTime());
-  const sparkFrom = sparklineFrom(at);
   const [counts, buckets, incidents, expected] = await Promise.all([
     readWindowCounts(db, { at, from: windowFrom(at), category: query.category }),
-    readSparklineBuckets(db, { at, from: sparkFrom, category: query.category, bucketMinutes: SPARKLINE_BUCKET_MINUTES }),
+    sparklineBuckets(db, runtime, { at, category: query.category, policy }),
     listIncidentsOverlapping(db, at),
     expectations(db, runtime, platforms, at),
   ]);

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { PlatformBaselines } from '@/lib/detect/platform-baseline';
-import type { MapCatalog } from '@/lib/db/map-state';
+import type { MapCatalog, SparklineBucket } from '@/lib/db/map-state';
 import type { BuildMapStateInput } from './build-map-state';
 import { createMemoryMapStateCache, type MapStateCache } from './cache';
 import type { MapState } from './types';
@@ -13,6 +13,8 @@ export type RenderedState = { state: MapState; body: string; etag: string; gzip?
 
 export type MapStateRuntime = {
   inputs: MapStateCache<MapInputs>;
+  /** Sparkline buckets already closed (all but the last), re-read once a minute rather than every second. */
+  closedBuckets: MapStateCache<SparklineBucket[]>;
   rendered: WeakMap<MapInputs, Map<string, RenderedState>>;
   catalog: MapStateCache<MapCatalog>;
   baselines: MapStateCache<PlatformBaselines | null>;
@@ -28,6 +30,7 @@ const logError = (error: unknown) => console.error('[map-state] refresh failed:'
 export function getMapStateRuntime(): MapStateRuntime {
   holder.__mapState ??= {
     inputs: createMemoryMapStateCache({ maxEntries: 500, onError: logError }),
+    closedBuckets: createMemoryMapStateCache({ maxEntries: 500, onError: logError }),
     rendered: new WeakMap(),
     catalog: createMemoryMapStateCache({ maxEntries: 1, onError: logError }),
     baselines: createMemoryMapStateCache({ maxEntries: 200, onError: logError }),
@@ -41,6 +44,7 @@ export function getMapStateRuntime(): MapStateRuntime {
 export function invalidateMapState(): void {
   const runtime = getMapStateRuntime();
   runtime.inputs.invalidate();
+  runtime.closedBuckets.invalidate();
   runtime.rendered = new WeakMap();
 }
 

@@ -48,6 +48,21 @@ describe('createMemoryMapStateCache', () => {
     expect(await cache.get('k', policy, slowLoader)).toBe('b');
   });
 
+  test('past the stale window, a slow load still running keeps the old entry served (up to 30 s)', async () => {
+    const { cache, loader, advance } = setup();
+    await cache.get('k', policy, loader('a'));
+    advance(1500);
+    let release: (v: string) => void = () => {};
+    const slow = () => new Promise<string>((r) => (release = r));
+    expect(await cache.get('k', policy, slow)).toBe('a#1');
+    advance(5000);
+    expect(await cache.get('k', policy, slow)).toBe('a#1');
+    advance(30_000);
+    const waiting = cache.get('k', policy, slow);
+    release('b');
+    expect(await waiting).toBe('b');
+  });
+
   test('past the stale window the caller waits for a new load', async () => {
     const { cache, loader, advance } = setup();
     await cache.get('k', policy, loader('a'));
