@@ -3,7 +3,7 @@ import { appendAudit } from '@/lib/db/audit';
 import { getDb } from '@/lib/db/client';
 import { createApiKeyRow, listApiKeys, revokeApiKeyRow, type ApiKeySummary } from '@/lib/db/users';
 import { AppError } from '@/lib/http/errors';
-import { API_KEY_PREFIX } from './api-key-owner';
+import { API_KEY_PREFIX, forgetApiKeyOwners } from './api-key-owner';
 import { actorOf, type AuthSession } from './session';
 import { hashToken, randomToken } from './tokens';
 
@@ -33,4 +33,5 @@ export async function revokeApiKey(session: AuthSession, id: string, now = new D
     if (!(await revokeApiKeyRow(tx, { id, userId: session.userId, now }))) throw new AppError('not_found', 'Clé introuvable ou déjà révoquée.');
     await appendAudit(tx, { actor: actorOf(session), action: 'apikey.revoked', targetType: 'api_key', targetId: id }, now);
   });
+  forgetApiKeyOwners();
 }

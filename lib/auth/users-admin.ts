@@ -16,6 +16,7 @@ import {
 } from '@/lib/db/users';
 import { AppError } from '@/lib/http/errors';
 import { INVITE_LINK_TTL_MS, issueResetToken, RESET_LINK_TTL_MS, resetPath } from './account-links';
+import { forgetApiKeyOwners } from './api-key-owner';
 import type { UserRole } from './roles';
 import type { UserCreateInput, UserUpdateInput } from './schema';
 
@@ -77,11 +78,14 @@ async function applyUpdate(tx: Tx, actor: AuditActor, user: UserRecord, input: U
 
 /** One administrative change to an account, audited in the same transaction. */
 export async function updateUser(actor: AuditActor, input: UserUpdateInput, now = new Date()): Promise<{ link?: string }> {
-  return getDb().$transaction(async (tx) => {
+  const result = await getDb().$transaction(async (tx) => {
     const user = await getUserById(tx, input.userId);
     if (!user) throw new AppError('not_found', 'Compte introuvable.');
     const change = await applyUpdate(tx, actor, user, input, now);
     await appendAudit(tx, { actor, action: change.action, targetType: 'user', targetId: user.id, before: change.before, after: change.after, reason: input.reason ? input.reason : null }, now);
     return change.link ? { link: change.link } : {};
   });
+  // Roles and the disabled flag decide what the user's API keys may do.
+  forgetApiKeyOwners();
+  return result;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET as getState } from '@/app/api/etat/route';
 import { GET as getStream } from '@/app/api/flux/route';
 import { GET as getCommunes } from '@/app/api/geo/communes/route';
+import { API_KEY_CACHE_TTL_MS, resolveApiKey } from '@/lib/auth/api-key-owner';
 import { createApiKey, revokeApiKey } from '@/lib/auth/api-keys';
 import type { UserRole } from '@/lib/auth/roles';
 import { readSessionCookie, type AuthSession } from '@/lib/auth/session';
@@ -110,5 +111,14 @@ describe('read limits on the public GET APIs', () => {
     expect(stream.status).toBe(429);
     const unknownKey = await getStream(new Request('http://localhost:3000/api/flux', { headers: readerHeaders({ ip: nextIp(), authorization: 'Bearer eep_unknown' }) }), undefined);
     expect(unknownKey.status).toBe(401);
+  });
+
+  test('a key revoked on another instance stops working once the short owner cache expires', async () => {
+    const { key, id } = await journalistKey();
+    const now = Date.now();
+    expect(await resolveApiKey(key, now)).toMatchObject({ keyId: id });
+    await getDb().apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+    expect(await resolveApiKey(key, now + API_KEY_CACHE_TTL_MS - 1)).toMatchObject({ keyId: id });
+    expect(await resolveApiKey(key, now + API_KEY_CACHE_TTL_MS + 1)).toBeNull();
   });
 });

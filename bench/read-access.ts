@@ -1,0 +1,100 @@
+// `npm run bench:read-access`: what the read-limit check adds to GET /api/etat. In process, on an
+// embedded PGlite database: the warm 304 answer without the check (baseline) against the same answer
+// with it, for anonymous readers (memory store) and for a journalist's key (one indexed lookup per request).
+import { randomUUID } from 'node:crypto';
+import { startEmbeddedServer } from '../lib/db/embedded/owner';
+import { prepareDatabase } from '../lib/db/prepare';
+import { writeResults, type Row } from './lib/table';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3_000);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** Sequential calls: per-call latency (µs) and calls per second on one core. */
+async function measure(label: string, run: (i: number) => Promise<unknown>, baselineUs?: number): Promise<Row & { meanUs: number }> {
+  for (let i = 0; i < 200; i++) await run(-1 - i);
+  const times: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await run(i);
+    times.push((performance.now() - t) * 1000);
+  }
+  const total = performance.now() - started;
+  const sorted = [...times].sort((a, b) => a - b);
+  const meanUs = (total * 1000) / RUNS;
+  return {
+    case: label,
+    'calls/s': Math.round(RUNS / (total / 1000)),
+    'mean µs': meanUs.toFixed(1),
+    'p50 µs': percentile(sorted, 50).toFixed(1),
+    'p99 µs': percentile(sorted, 99).toFixed(1),
+    'vs baseline': baselineUs ? `${(meanUs / baselineUs).toFixed(2)}×` : '',
+    meanUs,
+  };
+}
+
+async function main() {
+  const db = await startEmbeddedServer({ dataDir: 'memory://' });
+  await prepareDatabase({ url: db.url, kind: 'embedded' });
+  Object.assign(process.env, { EMBEDDED_DATABASE_URL: db.url, TRUSTED_PROXIES: '127.0.0.1', NODE_ENV: 'production', READ_LIMIT_API_KEY_PER_MINUTE: '1000000' });
+  // Imported after the environment is set: lib/env reads it once.
+  const { getDb } = await import('../lib/db/client');
+  const { createApiKeyRow, createUserRow } = await import('../lib/db/users');
+  const { hashToken } = await import('../lib/auth/tokens');
+  const { readAccessHeaders, requireReadAccess } = await import('../lib/http/read-access');
+  const { getRenderedMapState } = await import('../lib/map-state/get-map-state');
+  const { handleMapStateRequest } = await import('../lib/map-state/http');
+
+  const user = await getDb().$transaction((tx) => createUserRow(tx, { email: `bench-${randomUUID()}@bench.example`, name: null, roles: ['journalist'], passwordHash: null }));
+  const key = `eep_${randomUUID()}${randomUUID()}`.replace(/-/g, '');
+  await getDb().$transaction((tx) => createApiKeyRow(tx, { userId: user.id, name: 'bench', hash: hashToken(key), prefix: key.slice(0, 12) }));
+
+  const query = { at: null, platformId: null, category: null };
+  const { rendered } = await getRenderedMapState(query);
+  const reader = (i: number, extra: Record<string, string> = {}) =>
+    readAccessHeaders({ 'x-ecole-peer': '127.0.0.1', 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, 'user-agent': 'Mozilla/5.0 Chrome/126.0', ...extra });
+
+  const rows: Array<Row & { meanUs: number }> = [];
+  const baseline = await measure('baseline: warm 304 of /api/etat, no check', async () => {
+    await getRenderedMapState(query);
+  });
+  rows.push(baseline);
+  const b = baseline.meanUs;
+  rows.push(await measure('check only, anonymous, a new source each call', (i) => requireReadAccess({ headers: reader(i + 100_000) }), b));
+  rows.push(
+    await measure('check only, one source over its limit (600 hits kept)', (i) => requireReadAccess({ headers: reader(7) }).catch(() => null), b),
+  );
+  rows.push(await measure('check only, journalist key', (i) => requireReadAccess({ headers: reader(i, { authorization: `Bearer ${key}` }) }), b));
+  rows.push(
+    await measure('304 of /api/etat with the check, anonymous', (i) => {
+      const headers = reader(i + 200_000);
+      headers.set('if-none-match', rendered.etag);
+      return handleMapStateRequest({ url: 'http://localhost/api/etat', headers });
+    }, b),
+  );
+  rows.push(
+    await measure('304 of /api/etat with the check, journalist key', (i) => {
+      const headers = reader(i, { authorization: `Bearer ${key}` });
+      headers.set('if-none-match', rendered.etag);
+      return handleMapStateRequest({ url: 'http://localhost/api/etat', headers });
+    }, b),
+  );
+  writeResults(
+    'read-access',
+    `Read-limit check on GET /api/etat (in process, embedded PGlite, memory limiter, ${RUNS} sequential calls per case)`,
+    rows.map(({ meanUs: _m, ...row }) => row),
+  );
+  await getDb().$disconnect();
+  await db.stop();
+}
+
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
