@@ -1,47 +1,52 @@
-import { AcademyMapLoader } from '@/components/map/academy-map-loader';
-import { PlatformList } from '@/components/platforms/platform-list';
-import { StatusHeadline, type HeadlineItem } from '@/components/platforms/status-headline';
-import { listAcademies, listPlatforms } from '@/lib/db/catalog';
-import { getPlatformStatuses } from '@/lib/db/status';
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { HomeDashboard } from '@/components/home/home-dashboard';
 import { env } from '@/lib/env';
 import { BOUNDARY_ATTRIBUTION } from '@/lib/geo/attribution';
+import { localizer } from '@/lib/i18n/server';
+import { parseParisLocal } from '@/lib/map-state/paris-time';
+import { getHomeView } from '@/lib/map-view/home-view';
+import { parseHomeQuery, serializeHomeQuery } from '@/lib/map-view/url-state';
 
 export const dynamic = 'force-dynamic';
 
-export default async function HomePage() {
-  const [academies, platforms, statuses] = await Promise.all([listAcademies(), listPlatforms(), getPlatformStatuses()]);
-  const academyNames = new Map(academies.map((a) => [a.id, a.name]));
-  const byId = new Map(platforms.map((p) => [p.id, p]));
-  const headline: HeadlineItem[] = [...statuses].map(([id, { status, incidents }]) => ({
-    platformName: byId.get(id)?.name ?? id,
-    status,
-    since: new Date(Math.min(...incidents.map((i) => i.startedAt.getTime()))),
-    scope: !incidents.some((i) => i.scope === 'national') ? 'academies' : byId.get(id)?.scope === 'national' ? 'national' : 'perimeter',
-    academyCount: new Set(incidents.flatMap((i) => i.academies)).size,
-  }));
+export async function generateMetadata(props: PageProps<'/'>): Promise<Metadata> {
+  const [t, common, format] = await Promise.all([getTranslations('home.meta'), getTranslations('common'), getFormatter()]);
+  const at = parseHomeQuery(await props.searchParams).query.at;
+  const instant = at ? parseParisLocal(at) : null;
+  const title = instant && instant.getTime() <= Date.now() ? t('titleAt', { date: format.dateTime(instant, { dateStyle: 'long', timeStyle: 'short' }) }) : t('title');
+  // The layout's title template applies to child segments only, not to this root page.
+  return { title: { absolute: `${title} · ${common('brand')}` }, description: t('description') };
+}
+
+export default async function HomePage(props: PageProps<'/'>) {
+  const [view, t, href] = await Promise.all([getHomeView(await props.searchParams), getTranslations('home'), localizer()]);
   return (
     <>
       <section className="hero" aria-labelledby="titre-carte">
-        <h1 id="titre-carte">Les services numériques scolaires, académie par académie</h1>
+        <h1 id="titre-carte">{t('title')}</h1>
         <p>
-          {academies.length} académies, {platforms.length} services suivis. Un service ne marche pas ?{' '}
-          <a href="/signaler">Signalez-le en quelques secondes</a>, anonymement.
+          {t.rich('intro', {
+            academies: view.catalog.academies.length,
+            platforms: view.catalog.platforms.length,
+            link: (chunks) => <a href={href('/signaler')}>{chunks}</a>,
+          })}
         </p>
       </section>
-      <section aria-label="Situation en cours">
-        <StatusHeadline items={headline} />
-      </section>
-      <section className="map-section" aria-label="Carte des académies">
-        <AcademyMapLoader tileUrl={env.TILE_URL} tileAttribution={env.TILE_ATTRIBUTION} attribution={BOUNDARY_ATTRIBUTION} />
-      </section>
-      <section className="platforms-section" aria-labelledby="titre-plateformes">
-        <h2 id="titre-plateformes">Services suivis</h2>
-        <PlatformList
-          platforms={platforms}
-          academyNames={academyNames}
-          statuses={new Map([...statuses].map(([id, s]) => [id, s.status]))}
-        />
-      </section>
+      {view.notices.length > 0 ? (
+        <ul className="home-notices" role="status">
+          {view.notices.map((n) => (
+            <li key={n}>{t(n === 'future' ? 'invalid.future' : `invalid.${n}`)}</li>
+          ))}
+        </ul>
+      ) : null}
+      <HomeDashboard
+        key={serializeHomeQuery(view.query)}
+        initial={view.state}
+        query={view.query}
+        catalog={view.catalog}
+        map={{ tileUrl: env.TILE_URL, tileAttribution: env.TILE_ATTRIBUTION, attribution: BOUNDARY_ATTRIBUTION }}
+      />
     </>
   );
 }

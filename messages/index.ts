@@ -1,6 +1,10 @@
 import type { Locale } from '@/lib/i18n/config';
 import enCommon from './en/common.json';
 import frCommon from './fr/common.json';
+import enHome from './en/home.json';
+import frHome from './fr/home.json';
+import enMap from './en/map.json';
+import frMap from './fr/map.json';
 
 /**
  * One JSON file per namespace and locale. French is the reference: a unit test checks that both
@@ -8,8 +12,8 @@ import frCommon from './fr/common.json';
  * To add a namespace: create messages/fr/<ns>.json and messages/en/<ns>.json and list them here.
  */
 export const MESSAGES = {
-  fr: { common: frCommon },
-  en: { common: enCommon },
+  fr: { common: frCommon, home: frHome, map: frMap },
+  en: { common: enCommon, home: enHome, map: enMap },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)['fr'];

@@ -1,39 +1,38 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { AreaProperties } from '@/lib/geo/topology';
-import type { AreaFeature } from './academy-map';
+import type { AcademyMapProps, AreaFeature } from './academy-map';
 
-const AcademyMap = dynamic(() => import('./academy-map'), {
-  ssr: false,
-  loading: () => <p className="map-status">Chargement de la carte…</p>,
-});
+function Loading() {
+  const t = useTranslations('map');
+  return <p className="map-status">{t('loading')}</p>;
+}
 
-type Props = { tileUrl?: string; tileAttribution?: string; attribution: string };
+const AcademyMap = dynamic(() => import('./academy-map'), { ssr: false, loading: Loading });
 
-function toFeatures(topology: Topology): AreaFeature[] {
+async function loadAreas(signal: AbortSignal): Promise<AreaFeature[]> {
+  const [res, { feature }] = await Promise.all([fetch('/api/geo/academies', { signal }), import('topojson-client')]);
+  if (!res.ok) throw new Error(String(res.status));
+  const topology = (await res.json()) as Topology;
   const object = topology.objects.academies as GeometryCollection<AreaProperties>;
   return feature(topology, object).features as AreaFeature[];
 }
 
-/** Loads the académie boundaries (cached, compressed TopoJSON) and renders the map in the browser only. */
-export function AcademyMapLoader(props: Props) {
+/** Fetches the boundaries (cached TopoJSON) and renders the map in the browser only, after the page's text. */
+export function AcademyMapLoader(props: Omit<AcademyMapProps, 'areas'>) {
+  const t = useTranslations('map');
   const [areas, setAreas] = useState<AreaFeature[] | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    let cancelled = false;
-    fetch('/api/geo/academies')
-      .then((res) => (res.ok ? res.json() : Promise.reject(new Error(String(res.status)))))
-      .then((topology: Topology) => !cancelled && setAreas(toFeatures(topology)))
-      .catch(() => !cancelled && setFailed(true));
-    return () => {
-      cancelled = true;
-    };
+    const controller = new AbortController();
+    loadAreas(controller.signal).then(setAreas, () => !controller.signal.aborted && setFailed(true));
+    return () => controller.abort();
   }, []);
-  if (failed) return <p className="map-status" role="alert">La carte n’a pas pu être chargée. Réessayez plus tard.</p>;
-  if (!areas) return <p className="map-status">Chargement de la carte…</p>;
+  if (failed) return <p className="map-status" role="alert">{t('failed')}</p>;
+  if (!areas) return <Loading />;
   return <AcademyMap areas={areas} {...props} />;
 }

@@ -1,50 +1,38 @@
 'use client';
 
 import 'leaflet/dist/leaflet.css';
-import type { Feature, Geometry } from 'geojson';
 import L from 'leaflet';
-import { useMemo } from 'react';
-import { GeoJSON, MapContainer, TileLayer } from 'react-leaflet';
-import type { AreaProperties } from '@/lib/geo/topology';
+import { useEffect, useMemo } from 'react';
+import { MapContainer, TileLayer, useMap, ZoomControl } from 'react-leaflet';
+import { AcademyLayer, type AreaFeature, type AreaView } from './academy-layer';
 
-export type AreaFeature = Feature<Geometry, AreaProperties>;
+export type { AreaFeature, AreaView };
 
 export type AcademyMapProps = {
   areas: AreaFeature[];
+  views: ReadonlyMap<string, AreaView>;
+  selectedId: string | null;
+  onSelect(id: string): void;
   tileUrl?: string;
   tileAttribution?: string;
   attribution: string;
+  labels: { metro: string; overseas: string; zoomIn: string; zoomOut: string };
+  overseasName(id: string): string;
 };
-
-const AREA_STYLE: L.PathOptions = { color: '#ffffff', weight: 1, fillColor: '#8fa8c8', fillOpacity: 0.9 };
-
-function styleFor(feature: AreaFeature | undefined): L.PathOptions {
-  const id = feature?.properties.id ?? 'unknown';
-  return { ...AREA_STYLE, className: `academy academy-${id}` };
-}
-
-function bindLabel(feature: AreaFeature, layer: L.Layer) {
-  layer.bindTooltip(`Académie de ${feature.properties.name}`, { sticky: true });
-}
 
 function boundsOf(areas: AreaFeature[]): L.LatLngBounds {
   return L.geoJSON(areas as unknown as GeoJSON.FeatureCollection).getBounds();
 }
 
-function AreaLayer(props: { areas: AreaFeature[]; tileUrl?: string; tileAttribution?: string; attribution: string }) {
-  return (
-    <>
-      {props.tileUrl ? (
-        <TileLayer url={props.tileUrl} attribution={props.tileAttribution ?? ''} opacity={0.6} />
-      ) : null}
-      <GeoJSON
-        data={{ type: 'FeatureCollection', features: props.areas } as GeoJSON.FeatureCollection}
-        style={(f) => styleFor(f as AreaFeature | undefined)}
-        onEachFeature={(f, layer) => bindLabel(f as AreaFeature, layer)}
-        attribution={props.attribution}
-      />
-    </>
-  );
+/** MapContainer passes no ARIA attributes to its element: name the focusable map container here. */
+function ContainerLabel({ label }: { label: string }) {
+  const map = useMap();
+  useEffect(() => {
+    const el = map.getContainer();
+    el.setAttribute('role', 'group');
+    el.setAttribute('aria-label', label);
+  }, [map, label]);
+  return null;
 }
 
 const INSET_OPTIONS = {
@@ -58,11 +46,14 @@ const INSET_OPTIONS = {
   attributionControl: false,
 } as const;
 
-/** Choropleth base map: metropolitan France plus one inset per overseas académie; no tile server needed. */
-export function AcademyMap({ areas, tileUrl, tileAttribution, attribution }: AcademyMapProps) {
+/** Choropleth of the académies: metropolitan France plus one inset per overseas académie; tiles optional. */
+export function AcademyMap(props: AcademyMapProps) {
+  const { areas, views, selectedId, onSelect, tileUrl, tileAttribution, attribution, labels } = props;
   const metro = useMemo(() => areas.filter((a) => !a.properties.overseas), [areas]);
   const overseas = useMemo(() => areas.filter((a) => a.properties.overseas), [areas]);
   const metroBounds = useMemo(() => boundsOf(metro), [metro]);
+  const insets = useMemo(() => overseas.map((area) => ({ area, list: [area], bounds: boundsOf([area]) })), [overseas]);
+  const layer = { views, selectedId, onSelect, attribution };
   return (
     <div className="map-frame">
       <MapContainer
@@ -70,24 +61,22 @@ export function AcademyMap({ areas, tileUrl, tileAttribution, attribution }: Aca
         bounds={metroBounds}
         boundsOptions={{ padding: [8, 8] }}
         zoomSnap={0.25}
+        zoomControl={false}
         scrollWheelZoom={false}
-        aria-label="Carte des académies de France métropolitaine"
       >
-        <AreaLayer areas={metro} tileUrl={tileUrl} tileAttribution={tileAttribution} attribution={attribution} />
+        <ContainerLabel label={labels.metro} />
+        {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution ?? ''} opacity={0.6} /> : null}
+        <ZoomControl position="topleft" zoomInTitle={labels.zoomIn} zoomOutTitle={labels.zoomOut} />
+        <AcademyLayer areas={metro} {...layer} />
       </MapContainer>
-      <ul className="map-insets" aria-label="Académies d’outre-mer">
-        {overseas.map((area) => (
+      <ul className="map-insets" aria-label={labels.overseas}>
+        {insets.map(({ area, list, bounds }) => (
           <li key={area.properties.id} className="map-inset">
-            <MapContainer
-              className="map-inset-map"
-              bounds={boundsOf([area])}
-              boundsOptions={{ padding: [4, 4] }}
-              zoomSnap={0.25}
-              {...INSET_OPTIONS}
-            >
-              <AreaLayer areas={[area]} tileUrl={tileUrl} tileAttribution={tileAttribution} attribution={attribution} />
+            <MapContainer className="map-inset-map" bounds={bounds} boundsOptions={{ padding: [4, 4] }} zoomSnap={0.25} {...INSET_OPTIONS}>
+              {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution ?? ''} opacity={0.6} /> : null}
+              <AcademyLayer areas={list} {...layer} />
             </MapContainer>
-            <span className="map-inset-label">{area.properties.name}</span>
+            <span className="map-inset-label">{props.overseasName(area.properties.id)}</span>
           </li>
         ))}
       </ul>

@@ -1,29 +1,48 @@
-import { formatTime } from '@/lib/domain/format';
-import { STATUS_LABELS } from '@/lib/domain/status';
-import type { PlatformStatus } from '@/lib/domain/types';
+import { useFormatter, useTranslations } from 'next-intl';
+import type { PlatformSummary } from '@/lib/map-state/types';
+import type { NameLookup } from '@/lib/map-view/catalog';
+import { headlinePlatforms } from '@/lib/map-view/rank';
 
-export type HeadlineItem = {
-  platformName: string;
-  status: PlatformStatus;
-  since: Date;
-  scope: string;
-  academyCount: number;
-};
+/** Beyond this many platforms in trouble, the rest folds away (phones). */
+const SHOWN = 3;
 
-/** "CNED : panne détectée depuis 09:02, nationale (4 académies)" for each platform in trouble. */
-export function StatusHeadline({ items }: { items: HeadlineItem[] }) {
-  if (items.length === 0) {
-    return <p className="headline headline-ok">Aucune panne détectée en ce moment.</p>;
-  }
+type Props = { platforms: readonly PlatformSummary[]; live: boolean; names: Pick<NameLookup, 'platform' | 'nationwide'> };
+
+/** « CNED : panne depuis 09:02 dans 4 académies » for each platform in trouble at the instant shown. */
+export function StatusHeadline({ platforms, live, names }: Props) {
+  const t = useTranslations('home.headline');
+  const format = useFormatter();
+  const items = headlinePlatforms(platforms);
+  const line = (p: PlatformSummary) => (
+    <li key={p.platformId} className={`headline-item status-${p.status}`} data-platform={p.platformId}>
+      {t.rich('item', {
+        strong: (chunks) => <strong>{chunks}</strong>,
+        platform: names.platform(p.platformId),
+        status: p.status,
+        time: p.since ? format.dateTime(new Date(p.since), { hour: '2-digit', minute: '2-digit' }) : '—',
+        national: p.national && names.nationwide(p.platformId) ? 'yes' : 'no',
+        count: p.academyCount,
+      })}
+    </li>
+  );
   return (
-    <ul className="headline" aria-label="Pannes en cours">
-      {items.map((item) => (
-        <li key={item.platformName} className={`headline-item status-${item.status}`}>
-          <strong>{item.platformName}</strong> : {STATUS_LABELS[item.status].toLowerCase()} depuis {formatTime(item.since)}
-          {item.scope === 'national' ? ', à l’échelle nationale' : item.scope === 'perimeter' ? ', sur tout son territoire' : ''}
-          {item.academyCount > 0 ? ` (${item.academyCount} académie${item.academyCount > 1 ? 's' : ''})` : ''}
-        </li>
-      ))}
-    </ul>
+    <section className="headline-section" aria-labelledby="titre-situation">
+      <h2 id="titre-situation">{t(live ? 'title' : 'titleAt')}</h2>
+      <div aria-live="polite" aria-atomic="true">
+        {items.length === 0 ? (
+          <p className="headline headline-ok">{t(live ? 'none' : 'noneAt')}</p>
+        ) : (
+          <>
+            <ul className="headline">{items.slice(0, SHOWN).map(line)}</ul>
+            {items.length > SHOWN ? (
+              <details className="headline-more">
+                <summary>{t('more', { count: items.length - SHOWN })}</summary>
+                <ul className="headline">{items.slice(SHOWN).map(line)}</ul>
+              </details>
+            ) : null}
+          </>
+        )}
+      </div>
+    </section>
   );
 }

@@ -1,0 +1,150 @@
+'use client';
+
+import './home.css';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useCallback, useMemo, useState } from 'react';
+import { AcademyMapLoader } from '@/components/map/academy-map-loader';
+import { PlatformStatusList } from '@/components/platforms/platform-status-list';
+import { StatusHeadline } from '@/components/platforms/status-headline';
+import { useLiveMapState } from '@/lib/live-client/use-live-map-state';
+import { parseParisLocal } from '@/lib/map-state/paris-time';
+import type { MapState } from '@/lib/map-state/types';
+import { nameLookup, type HomeCatalog } from '@/lib/map-view/catalog';
+import { serializeHomeQuery, type HomeQuery } from '@/lib/map-view/url-state';
+import { AcademyPanel } from './academy-panel';
+import { AcademyTable, type TableSort } from './academy-table';
+import { academyArgs } from './academy-text';
+import { areaViews } from './area-views';
+import { FilterForm } from './filter-form';
+import { MapLegend } from './map-legend';
+import { ReplayLoader } from './replay-loader';
+import { SeverityPatterns } from './severity-patterns';
+import { useHref } from './use-href';
+import { useStateLoader } from './use-state-loader';
+
+export type HomeDashboardProps = {
+  initial: MapState;
+  query: HomeQuery;
+  catalog: HomeCatalog;
+  map: { tileUrl?: string; tileAttribution?: string; attribution: string };
+};
+
+/**
+ * The live map page once rendered: one map state shown by the headline, map, panel, platform list
+ * and table; filters, replay and selection change the URL in place; live deltas update it.
+ */
+export function HomeDashboard({ initial, query: initialQuery, catalog, map }: HomeDashboardProps) {
+  const t = useTranslations('home');
+  const tMap = useTranslations('map');
+  const format = useFormatter();
+  const href = useHref();
+  const loader = useStateLoader();
+  const [base, setBase] = useState(initial);
+  const { state, mode } = useLiveMapState(base);
+  const [query, setQuery] = useState(initialQuery);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [sort, setSort] = useState<TableSort>({ key: 'severity', direction: 'desc' });
+  const names = useMemo(() => nameLookup(catalog), [catalog]);
+  const number = useCallback((n: number) => format.number(n, { maximumFractionDigits: 1 }), [format]);
+  const views = useMemo(() => areaViews(state, catalog, names, t, number), [state, catalog, names, t, number]);
+
+  const writeUrl = useCallback((next: HomeQuery) => window.history.replaceState(window.history.state, '', href(`/${serializeHomeQuery(next)}`)), [href]);
+
+  const navigate = useCallback(
+    async (next: HomeQuery) => {
+      setQuery(next);
+      writeUrl(next);
+      setBusy(true);
+      try {
+        const loaded = await loader.load(next);
+        if (!loaded) return;
+        setFailed(false);
+        setBase(loaded);
+      } catch {
+        setFailed(true);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [loader, writeUrl],
+  );
+
+  const select = useCallback(
+    (academyId: string | null) => {
+      setQuery((q) => {
+        const next = { ...q, academyId };
+        writeUrl(next);
+        return next;
+      });
+    },
+    [writeUrl],
+  );
+
+  const seek = useCallback((at: string) => navigate({ ...query, at }), [navigate, query]);
+  const prefetch = useCallback((ats: string[]) => loader.prefetch(ats.map((at) => ({ ...query, at }))), [loader, query]);
+  const selected = state.academies.find((a) => a.academyId === query.academyId) ?? null;
+  const shownAt = query.at ? (parseParisLocal(query.at)?.toISOString() ?? state.at) : state.at;
+  const atText = format.dateTime(new Date(state.at), state.live ? { hour: '2-digit', minute: '2-digit' } : { dateStyle: 'long', timeStyle: 'short' });
+  const plainHref = (academyId: string | null) => href(`/${serializeHomeQuery({ ...query, academyId })}`);
+
+  return (
+    <>
+      <SeverityPatterns />
+      <p className={`home-moment ${state.live ? 'home-moment-live' : 'home-moment-replay'}`}>
+        <strong>{state.live ? t(mode === 'polling' ? 'live.polling' : 'live.connected') : t('moment.replay')}</strong> {state.live ? t('moment.liveAt', { time: atText }) : t('moment.replayAt', { date: atText })}{' '}
+        {t('moment.window', { minutes: state.windowMinutes })}
+      </p>
+      <StatusHeadline platforms={state.platforms} live={state.live} names={names} />
+      <div className="home-grid">
+        <section className="map-section" aria-label={tMap('metro')}>
+          <AcademyMapLoader
+            views={views}
+            selectedId={query.academyId}
+            onSelect={select}
+            tileUrl={map.tileUrl}
+            tileAttribution={map.tileAttribution}
+            attribution={map.attribution}
+            labels={{ metro: tMap('metro'), overseas: tMap('overseas'), zoomIn: tMap('zoomIn'), zoomOut: tMap('zoomOut') }}
+            overseasName={names.academy}
+          />
+          <MapLegend showUnserved={state.academies.some((a) => a.served === false)} />
+        </section>
+        <div className="home-side">
+          <FilterForm query={query} platforms={catalog.platforms} action={href('/')} busy={busy} failed={failed} onChange={navigate} />
+          <ReplayLoader at={shownAt} live={query.at === null} onSeek={seek} onLive={() => navigate({ ...query, at: null })} onPrefetch={prefetch} />
+          <AcademyPanel
+            academy={selected}
+            state={state}
+            names={names}
+            closeHref={plainHref(null)}
+            onClose={(e) => {
+              e.preventDefault();
+              select(null);
+            }}
+          />
+          <p className="visually-hidden" aria-live="polite">
+            {selected ? t('panel.selected', academyArgs(names, selected.academyId)) : ''}
+          </p>
+          <PlatformStatusList platforms={state.platforms} names={names} />
+        </div>
+      </div>
+      <section className="academy-table-section" aria-labelledby="titre-tableau">
+        <h2 id="titre-tableau">{t('table.title')}</h2>
+        <AcademyTable
+          academies={state.academies}
+          names={names}
+          atText={atText}
+          sort={sort}
+          onSort={setSort}
+          selectHref={(id) => `${plainHref(id)}#academie-panneau`}
+          onSelect={(id, e) => {
+            e.preventDefault();
+            select(id);
+            document.getElementById('academie-panneau')?.scrollIntoView({ block: 'nearest' });
+          }}
+        />
+      </section>
+    </>
+  );
+}

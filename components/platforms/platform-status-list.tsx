@@ -1,0 +1,46 @@
+import { useFormatter, useTranslations } from 'next-intl';
+import { useHref } from '@/components/home/use-href';
+import type { PlatformSummary } from '@/lib/map-state/types';
+import type { NameLookup } from '@/lib/map-view/catalog';
+import { sortPlatforms } from '@/lib/map-view/rank';
+import { sparklineSummary } from '@/lib/map-view/sparkline';
+import { Sparkline } from './sparkline';
+
+type Props = { platforms: readonly PlatformSummary[]; names: Pick<NameLookup, 'platform' | 'nationwide'> };
+
+/** Every platform, those in trouble first, with its status, scope and the last 3 hours of reporters. */
+export function PlatformStatusList({ platforms, names }: Props) {
+  const t = useTranslations('home');
+  const format = useFormatter();
+  const href = useHref();
+  const time = (iso: string) => format.dateTime(new Date(iso), { hour: '2-digit', minute: '2-digit' });
+  const rows = sortPlatforms(platforms.map((p) => ({ ...p, name: names.platform(p.platformId) })));
+  return (
+    <section className="platform-status" aria-labelledby="titre-services">
+      <h2 id="titre-services">{t('platforms.title')}</h2>
+      <p className="platform-status-intro">{t('platforms.intro')}</p>
+      <ul className="platform-status-list">
+        {rows.map((p) => {
+          const figures = sparklineSummary(p.sparkline);
+          const scope = [p.since ? t('platforms.since', { time: time(p.since) }) : '', t('platforms.scope', { national: p.national && names.nationwide(p.platformId) ? 'yes' : 'no', count: p.academyCount })];
+          const scopeText = scope.filter(Boolean).join(' · ');
+          return (
+            <li key={p.platformId} className={`platform-item status-${p.status}`} data-platform={p.platformId} data-status={p.status}>
+              <div className="platform-item-head">
+                <a href={href(`/plateformes/${p.platformId}`)} className="platform-name">
+                  {p.name}
+                </a>
+                <span className={`status-badge status-${p.status}`}>{t(`status.${p.status}`)}</span>
+              </div>
+              <div className="platform-item-body">
+                {scopeText ? <span className="platform-scope">{scopeText}</span> : null}
+                <Sparkline values={p.sparkline} status={p.status} />
+                <span className="visually-hidden">{t('platforms.sparkline', figures)}</span>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { launchBrowser } from '../helpers/browser';
+import { connectE2eDatabase } from '../helpers/e2e-accounts';
+import { CNED, ENT_IDF, mapSeverities, seedReplayMorning, tableSeverities, waitForMap } from '../helpers/home-page';
+
+const SCREENSHOTS = 'tests/e2e/screenshots';
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 360, height: 740 };
+const IDF = ['creteil', 'paris', 'versailles'];
+
+let browser: Browser;
+let db: PrismaClient;
+let base: string;
+beforeAll(async () => {
+  base = inject('baseUrl');
+  db = connectE2eDatabase(inject('dataDir'));
+  await seedReplayMorning(db);
+  browser = await launchBrowser();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await db?.$disconnect();
+});
+
+function only(severities: Record<string, string>, value: string): string[] {
+  return Object.keys(severities).filter((id) => severities[id] === value).sort();
+}
+
+async function panelReports(page: Page): Promise<number> {
+  const text = await page.locator('#academie-panneau [data-figure="reports"]').textContent();
+  return Number((text ?? '').replace(/\D/g, ''));
+}
+
+describe('replay of a simulated morning (permalinks, server-rendered)', () => {
+  test('the map at 09:30 for CNED shows the national outage, the same in the table, with the headline', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${base}/?at=2024-11-19T09:30&plateforme=cned`);
+    expect(await page.locator('#filtre-plateforme').inputValue()).toBe(CNED);
+    expect(await page.locator('.home-moment').textContent()).toContain('État au 19 novembre 2024 à 09:30 (heure de Paris).');
+    expect(await page.locator('.headline-item', { hasText: 'Ma classe à la maison (CNED)' }).textContent()).toBe(
+      'Ma classe à la maison (CNED)\u00a0: panne depuis 09:02 dans toute la France',
+    );
+    const table = await tableSeverities(page);
+    expect(only(table, 'panne')).toHaveLength(30);
+    await waitForMap(page);
+    expect(await mapSeverities(page)).toEqual(table);
+    expect(await page.title()).toBe('Carte des pannes le 19 novembre 2024 à 09:30 · École en panne');
+    await page.close();
+  });
+
+  test('a regional ENT is « perturbé » before the detector raised it and « panne » after; other académies are not served', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${base}/?at=2024-11-19T09:30&plateforme=${ENT_IDF}`);
+    const before = await tableSeverities(page);
+    expect(only(before, 'perturbe')).toEqual(IDF);
+    expect(only(before, 'non-desservie')).toHaveLength(27);
+    await waitForMap(page);
+    expect(await mapSeverities(page)).toEqual(before);
+    await page.screenshot({ path: `${SCREENSHOTS}/home-replay-regional-desktop.png` });
+
+    await page.goto(`${base}/?at=2024-11-19T09:50&plateforme=${ENT_IDF}&academie=paris`);
+    expect(only(await tableSeverities(page), 'panne')).toEqual(IDF);
+    const panel = page.locator('#academie-panneau');
+    expect(await panel.getAttribute('data-academy')).toBe('paris');
+    expect(await panel.locator('.academy-incidents li').count()).toBe(1);
+    expect(await panel.locator('.academy-incidents a').getAttribute('href')).toMatch(/^\/incidents\/[0-9a-f-]{36}$/);
+    await page.close();
+  });
+
+  test('before the outages everything is normal; changing the time replays without reloading and updates the URL', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${base}/?at=2024-11-19T08:30`);
+    await waitForMap(page);
+    expect(await page.locator('.headline-section').textContent()).toContain('Aucune panne détectée à cette heure-là.');
+    expect(only(await mapSeverities(page), 'normal')).toHaveLength(30);
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+    await page.locator('#filtre-date').fill('2024-11-19T09:50');
+    await expect.poll(() => new URL(page.url()).searchParams.get('at')).toBe('2024-11-19T09:50');
+    await expect.poll(async () => only(await mapSeverities(page), 'panne').length).toBe(30);
+    expect(await tableSeverities(page)).toEqual(await mapSeverities(page));
+    expect(await page.locator('.headline-item').first().textContent()).toContain('Ma classe à la maison (CNED)');
+
+    await page.getByRole('button', { name: 'Lecture' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('at'), { timeout: 10_000 }).not.toBe('2024-11-19T09:50');
+    await page.getByRole('button', { name: 'Pause' }).click();
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+
+    await page.screenshot({ path: `${SCREENSHOTS}/home-replay-desktop.png` });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: `${SCREENSHOTS}/home-replay-phone.png` });
+    await page.close();
+  });
+});
+
+describe('live updates', () => {
+  test('a report posted through the API shows in an open page within 5 seconds, without reload', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${base}/?plateforme=parcoursup&academie=lyon`);
+    await waitForMap(page);
+    await expect.poll(() => page.locator('.home-moment').textContent(), { timeout: 15_000 }).toContain('En direct');
+    const before = await panelReports(page);
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    // Let the stream connect before posting (the page subscribes after hydration).
+    await page.waitForTimeout(1500);
+    const res = await fetch(`${base}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'e2e-live-test' },
+      body: JSON.stringify({ platform: 'parcoursup', academy: 'lyon', category: 'login', role: 'parent', idempotencyKey: randomUUID().replace(/-/g, '') }),
+    });
+    expect(res.status).toBe(201);
+    expect((await res.json()).counted).toBe(true);
+    await expect.poll(() => panelReports(page), { timeout: 5_000, interval: 200 }).toBe(before + 1);
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+    await page.close();
+  });
+});
