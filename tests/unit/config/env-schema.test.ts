@@ -28,4 +28,14 @@ describe('parseEnv', () => {
       expect(e.message).toContain('must be');
     }
   });
+
+  test('settings defaults are optional and bounded like the settings themselves', () => {
+    expect(parseEnv({ READ_LIMIT_PER_MINUTE: '', REPORT_LIMIT_PER_MINUTE: '45' })).toMatchObject({ READ_LIMIT_PER_MINUTE: undefined, REPORT_LIMIT_PER_MINUTE: 45 });
+    try {
+      parseEnv({ READ_LIMIT_API_KEY_PER_MINUTE: '0', POW_SURGE_FLOOR_PER_MINUTE: 'beaucoup' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as EnvError).variables.sort()).toEqual(['POW_SURGE_FLOOR_PER_MINUTE', 'READ_LIMIT_API_KEY_PER_MINUTE']);
+    }
+  });
 });
