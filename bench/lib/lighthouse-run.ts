@@ -1,5 +1,6 @@
 // One Lighthouse navigation with the default (mobile) settings in Debian's Chromium, reduced to the
 // figures the page benchmark reports: metrics, script transfer sizes and what held LCP back.
+import os from 'node:os';
 import { launch } from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
 
@@ -17,6 +18,8 @@ export type PageRun = {
   scripts: Script[];
   jsBytes: number;
   benchmarkIndex: number;
+  /** One-minute load average of the machine when the run started. */
+  load: number;
   lcpElement: string | null;
   lcpPhases: { phase: string; ms: number }[];
   renderBlocking: { url: string; wastedMs: number }[];
@@ -68,7 +71,8 @@ export function summarize(lhr: Result): PageRun {
     speedIndexMs: numeric(lhr, 'speed-index'),
     scripts,
     jsBytes: scripts.reduce((sum, s) => sum + s.transferBytes, 0),
-    benchmarkIndex: lhr.environment.benchmarkIndex,
+    benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
+    load: 0,
     ...lcpDetails(lhr),
     renderBlocking: itemsOf(lhr, 'render-blocking-resources').map((r) => ({ url: str(r.url), wastedMs: Math.round(num(r.wastedMs)) })),
     unusedJs: itemsOf(lhr, 'unused-javascript').map((r) => ({ url: str(r.url), wastedBytes: num(r.wastedBytes) })),
@@ -78,14 +82,24 @@ export function summarize(lhr: Result): PageRun {
   };
 }
 
+const QUIET_WAIT_MS = 60_000;
+
+/** The machine is shared: waits (at most QUIET_WAIT_MS) until the load average falls to the core count. */
+async function waitForQuiet(): Promise<number> {
+  const deadline = Date.now() + QUIET_WAIT_MS;
+  while ((os.loadavg()[0] ?? 0) > os.cpus().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2000));
+  return Number((os.loadavg()[0] ?? 0).toFixed(1));
+}
+
 /** Launches a fresh Chromium (never a downloaded one), runs one mobile Lighthouse navigation, closes it. */
 export async function runLighthouse(url: string, chromePath: string): Promise<PageRun> {
+  const load = await waitForQuiet();
   const chrome = await launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   try {
     const result = await lighthouse(url, { port: chrome.port, logLevel: 'error', onlyCategories: ['performance'], output: 'json' });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
-    return summarize(result.lhr);
+    return { ...summarize(result.lhr), load };
   } finally {
     chrome.kill();
   }
