@@ -18,6 +18,9 @@ export type MapStateCache<V> = {
 export type CachePolicy = { ttlMs: number; staleMs: number };
 
 export const STALE_WHILE_LOADING_MS = 30_000;
+/** A load that took L ms keeps its value fresh for at least 4 L (up to 3 × ttlMs): a slow database is polled less. */
+const LOAD_TTL_FACTOR = 4;
+const MAX_TTL_STRETCH = 3;
 
 type Entry<V> = { value: V; freshUntil: number; staleUntil: number };
 
@@ -32,12 +35,14 @@ export function createMemoryMapStateCache<V>(opts: { maxEntries?: number; now?: 
     const running = inflight.get(key);
     if (running) return running;
     const startedIn = generation;
+    const startedAt = now();
     const promise = loader()
       .then((value) => {
         if (startedIn === generation) {
           const t = now();
+          const ttl = Math.min(policy.ttlMs * MAX_TTL_STRETCH, Math.max(policy.ttlMs, (t - startedAt) * LOAD_TTL_FACTOR));
           entries.delete(key);
-          entries.set(key, { value, freshUntil: t + policy.ttlMs, staleUntil: t + policy.ttlMs + policy.staleMs });
+          entries.set(key, { value, freshUntil: t + ttl, staleUntil: t + ttl + policy.staleMs });
           while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
         }
         return value;

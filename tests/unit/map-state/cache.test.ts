@@ -89,6 +89,23 @@ describe('createMemoryMapStateCache', () => {
     expect(await cache.get('k', policy, loader('a'))).toBe('a#1');
   });
 
+  test('a slow load keeps its value fresh longer (4 × its duration, at most 3 × ttl)', async () => {
+    const { cache, advance } = setup();
+    const slowly = (ms: number, value: string) => async () => {
+      advance(ms);
+      return value;
+    };
+    await cache.get('a', policy, slowly(500, 'a1'));
+    advance(1999);
+    expect(await cache.get('a', policy, slowly(0, 'a2'))).toBe('a1');
+    await cache.get('b', policy, slowly(2000, 'b1'));
+    advance(3001);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await cache.get('b', policy, slowly(0, 'b2'))).toBe('b1');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await cache.get('b', policy, slowly(0, 'b3'))).toBe('b2');
+  });
+
   test('keeps at most maxEntries, dropping the oldest', async () => {
     const { cache, loader } = setup(2);
     await cache.get('a', policy, loader('a'));
