@@ -5,6 +5,18 @@ import enHome from './en/home.json';
 import frHome from './fr/home.json';
 import enMap from './en/map.json';
 import frMap from './fr/map.json';
+import enAcademyPage from './en/academyPage.json';
+import frAcademyPage from './fr/academyPage.json';
+import enCharts from './en/charts.json';
+import frCharts from './fr/charts.json';
+import enDashboard from './en/dashboard.json';
+import frDashboard from './fr/dashboard.json';
+import enIncidentPage from './en/incidentPage.json';
+import frIncidentPage from './fr/incidentPage.json';
+import enOg from './en/og.json';
+import frOg from './fr/og.json';
+import enPlatformPage from './en/platformPage.json';
+import frPlatformPage from './fr/platformPage.json';
 
 /**
  * One JSON file per namespace and locale. French is the reference: a unit test checks that both
@@ -12,8 +24,14 @@ import frMap from './fr/map.json';
  * To add a namespace: create messages/fr/<ns>.json and messages/en/<ns>.json and list them here.
  */
 export const MESSAGES = {
-  fr: { common: frCommon, home: frHome, map: frMap },
-  en: { common: enCommon, home: enHome, map: enMap },
+  fr: {
+    common: frCommon, home: frHome, map: frMap,
+    dashboard: frDashboard, charts: frCharts, platformPage: frPlatformPage, academyPage: frAcademyPage, incidentPage: frIncidentPage, og: frOg,
+  },
+  en: {
+    common: enCommon, home: enHome, map: enMap,
+    dashboard: enDashboard, charts: enCharts, platformPage: enPlatformPage, academyPage: enAcademyPage, incidentPage: enIncidentPage, og: enOg,
+  },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)['fr'];

@@ -1,0 +1,93 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { SeriesPanel } from '@/components/charts/series-panel';
+import { WindowPicker } from '@/components/charts/window-picker';
+import { AreaTable } from '@/components/dashboard/area-table';
+import { BreakdownTable } from '@/components/dashboard/breakdown-table';
+import { CommentList } from '@/components/dashboard/comment-list';
+import { IncidentList } from '@/components/dashboard/incident-list';
+import { frenchOfAcademy } from '@/lib/dashboard/academy-name';
+import { loadAcademyHeadline } from '@/lib/dashboard/headlines';
+import { loadAcademyPage } from '@/lib/dashboard/load-academy-page';
+import { currentLocale, localizer } from '@/lib/i18n/server';
+import { pageWindow } from '@/lib/series/page-window';
+import { parisToday } from '@/lib/series/window';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { siteOrigin } from '@/lib/seo/site';
+import '@/components/dashboard/dashboard.css';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(props: PageProps<'/academies/[id]'>): Promise<Metadata> {
+  const { id } = await props.params;
+  const [headline, t, all, locale] = await Promise.all([loadAcademyHeadline(id), getTranslations('academyPage.meta'), getTranslations(), currentLocale()]);
+  if (!headline) return { title: all('dashboard.notFound') };
+  const { academy, open } = headline;
+  const values = { academy: academy.name, of: frenchOfAcademy(academy.id, academy.name), count: new Set(open.map((i) => i.platformId)).size };
+  return pageMetadata({ title: t('title', values), description: t('description', values), path: `/academies/${id}`, locale, siteName: all('common.brand'), origin: await siteOrigin() });
+}
+
+export default async function AcademyPage(props: PageProps<'/academies/[id]'>) {
+  const [{ id }, params] = await Promise.all([props.params, props.searchParams]);
+  const now = Date.now();
+  const { window, active, livePreset } = pageWindow(params, now);
+  const data = await loadAcademyPage({ academyId: id, window, now });
+  if (!data) notFound();
+  const [t, d, href] = await Promise.all([getTranslations('academyPage'), getTranslations('dashboard'), localizer()]);
+  const { academy } = data;
+  const names = { academy: academy.name, of: frenchOfAcademy(academy.id, academy.name) };
+  const affectedNow = new Set(data.incidents.filter((i) => i.state === 'open').map((i) => i.platformId)).size;
+  const platformLabels = Object.fromEntries(
+    Object.entries(data.names.platforms).map(([pid, name]) => [pid, { name, href: href(`/plateformes/${pid}`) }]),
+  );
+  const timeZone = academy.timeZone;
+  return (
+    <article className="dashboard academy-page" data-academy={academy.id}>
+      <nav aria-label={t('breadcrumb')} className="breadcrumb">
+        <Link href={href('/academies')}>{t('breadcrumb')}</Link> › <span aria-current="page">{academy.name}</span>
+      </nav>
+      <header className="page-head">
+        <h1>{t('heading', names)}</h1>
+        <p className="muted">
+          {t('region', { region: academy.regionName })} · {t('serving', { count: data.serving.length })}
+        </p>
+        {timeZone !== 'Europe/Paris' ? <p className="muted">{t('timeZone', { zone: timeZone })}</p> : null}
+        <p className={affectedNow > 0 ? 'notice notice-detected' : 'notice'}>{t('affectedNow', { count: affectedNow })}</p>
+        <p className="page-actions">
+          <Link className="button" href={`${href('/signaler')}?academie=${academy.id}`}>
+            {t('reportLink')}
+          </Link>
+        </p>
+      </header>
+
+      <section aria-labelledby="titre-graphique" className="card">
+        <h2 id="titre-graphique">{t('chartTitle')}</h2>
+        <WindowPicker path={href(`/academies/${academy.id}`)} active={active} today={parisToday(now)} />
+        <SeriesPanel initial={data.series} intervals={[]} lineNames={data.names.platforms} livePreset={livePreset} timeZone={timeZone} />
+      </section>
+
+      <section aria-labelledby="titre-services" className="card">
+        <h2 id="titre-services">{t('platformsTitle')}</h2>
+        <AreaTable rows={data.platforms} caption={t('platformsCaption')} nameHeader={t('platform')} labels={platformLabels} />
+      </section>
+
+      <section aria-labelledby="titre-incidents" className="card">
+        <h2 id="titre-incidents">{d('incidents.title')}</h2>
+        <IncidentList incidents={data.incidents} href={href} showPlatform timeZone={timeZone} />
+      </section>
+
+      <div className="dashboard-columns">
+        <section aria-labelledby="titre-problemes" className="card">
+          <h2 id="titre-problemes">{d('breakdown.title')}</h2>
+          <BreakdownTable rows={data.breakdown} />
+        </section>
+        <section aria-labelledby="titre-commentaires" className="card">
+          <h2 id="titre-commentaires">{d('comments.title')}</h2>
+          <CommentList comments={data.comments} names={data.names} />
+        </section>
+      </div>
+    </article>
+  );
+}

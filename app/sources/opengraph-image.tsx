@@ -1,0 +1,10 @@
+import { OG_CONTENT_TYPE, OG_SIZE, ogTranslator, renderOgImage } from '@/lib/og/render';
+
+export const alt = ogTranslator()('og.sources.title');
+export const size = OG_SIZE;
+export const contentType = OG_CONTENT_TYPE;
+
+export default async function Image() {
+  const t = ogTranslator();
+  return renderOgImage({ title: t('og.sources.title'), subtitle: t('og.sources.subtitle'), footer: t('og.tagline') });
+}
