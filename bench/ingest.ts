@@ -1,13 +1,13 @@
 // `npm run bench` (ingest part): accepted reports/s and latency of POST /api/reports on a production
 // build, on PostgreSQL and on the embedded default, against a bare Node + pg baseline in the same run.
 // BENCH_SECONDS (default 60) per level; BENCH_LEVELS (default 16,64,256) concurrency levels.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareDatabase } from '../lib/db/prepare';
-import { APP_SERVER_ARGS } from '../scripts/app-command';
+import { startApp, stop, waitUntilUp, type Server } from './lib/app-server';
 import { runClosedLoop, runOpenLoop, type LoadResult, type RequestFactory } from './lib/load';
 import { freePort, startPostgres } from './lib/postgres';
 import { writeResults, type Row } from './lib/table';
@@ -30,41 +30,7 @@ const makeReport: RequestFactory = () => ({
   },
 });
 
-async function waitUntilUp(port: number, pathName: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i += 1) {
-    if (child.exitCode !== null) throw new Error('server exited');
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}${pathName}`);
-      if (pathName === '/' || res.ok) return;
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('server did not start');
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || !child.pid) return resolve();
-    child.once('exit', () => resolve());
-    process.kill(-child.pid, 'SIGTERM');
-    setTimeout(() => resolve(), 8000).unref();
-  });
-}
-
-async function startApp(env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn('node', APP_SERVER_ARGS, {
-    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production', TRUSTED_PROXIES: '127.0.0.1', POW_MODE: 'off', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
-  await waitUntilUp(port, '/api/health', child);
-  return { port, child };
-}
-
-async function startBaseline(url: string): Promise<{ port: number; child: ChildProcess }> {
+async function startBaseline(url: string): Promise<Server> {
   const port = await freePort();
   const child = spawn('node', ['--import', 'tsx', 'bench/lib/baseline-server.ts'], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(port) },

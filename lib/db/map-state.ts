@@ -6,7 +6,9 @@ import { readAreaState } from './aggregates';
 
 // The category filter reads report_category_count, a per-category copy of the minute counters kept
 // in the same ingest statement and in moderation hide/restore, so replays and hidden reports stay
-// right. Reading `report` instead is measured in bench/category-filter.ts (bench/results/category-filter.md).
+// right. Measured (bench/category-filter.ts, 1.26 M reports over 3.5 h): window + 3-hour sparkline
+// 28 ms p50 from these counters against 126 ms grouping `report` on (category, created_at), 86 ms with
+// a covering index (and that bucketed on created_at, not the observed minute); ingest pays +4 % a batch.
 
 type Window = { at: Date; from: Date; category: ProblemCategory | null };
 type PairRow = { platform_id: string; academy_id: string; reports: number; reporters: number };
