@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from 'next-intl';
+import { memo } from 'react';
 import type { AcademyState, MapState } from '@/lib/map-state/types';
 import type { NameLookup } from '@/lib/map-view/catalog';
 import { severityStyle } from '@/lib/map-view/severity-style';
@@ -15,7 +16,7 @@ type Props = {
 };
 
 /** Counts against the baseline, platforms reported and open incidents of the selected académie. */
-export function AcademyPanel({ academy, state, names, closeHref, onClose }: Props) {
+function AcademyPanelView({ academy, state, names, closeHref, onClose }: Props) {
   const t = useTranslations('home');
   const format = useFormatter();
   const href = useHref();
@@ -85,3 +86,6 @@ export function AcademyPanel({ academy, state, names, closeHref, onClose }: Prop
     </section>
   );
 }
+
+/** Re-renders only when its props change (live updates re-render the page often). */
+export const AcademyPanel = memo(AcademyPanelView);

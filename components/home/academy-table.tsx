@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from 'next-intl';
+import { memo } from 'react';
 import { useHydrated } from '@/components/report/use-hydrated';
 import type { AcademyState } from '@/lib/map-state/types';
 import type { NameLookup } from '@/lib/map-view/catalog';
@@ -41,7 +42,7 @@ function SortHeader(props: { column: AcademySortKey; label: string; sort: TableS
 }
 
 /** The same data as the map, reachable without it: every académie, most affected first by default. */
-export function AcademyTable({ academies, names, atText, sort, onSort, selectHref, onSelect }: Props) {
+function AcademyTableView({ academies, names, atText, sort, onSort, selectHref, onSelect }: Props) {
   const t = useTranslations('home.table');
   const format = useFormatter();
   const sortable = useHydrated();
@@ -91,3 +92,6 @@ export function AcademyTable({ academies, names, atText, sort, onSort, selectHre
     </div>
   );
 }
+
+/** Re-renders only when its props change (live updates re-render the page often). */
+export const AcademyTable = memo(AcademyTableView);

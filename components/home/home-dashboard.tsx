@@ -2,7 +2,7 @@
 
 import './home.css';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { AcademyMapLoader } from '@/components/map/academy-map-loader';
 import { PlatformStatusList } from '@/components/platforms/platform-status-list';
 import { StatusHeadline } from '@/components/platforms/status-headline';
@@ -42,6 +42,8 @@ export function HomeDashboard({ initial, query: initialQuery, catalog, map }: Ho
   const [base, setBase] = useState(initial);
   const { state, mode } = useLiveMapState(base);
   const [query, setQuery] = useState(initialQuery);
+  const current = useRef(query);
+  current.current = query;
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const [sort, setSort] = useState<TableSort>({ key: 'severity', direction: 'desc' });
@@ -81,12 +83,34 @@ export function HomeDashboard({ initial, query: initialQuery, catalog, map }: Ho
     [writeUrl],
   );
 
-  const seek = useCallback((at: string) => navigate({ ...query, at }), [navigate, query]);
-  const prefetch = useCallback((ats: string[]) => loader.prefetch(ats.map((at) => ({ ...query, at }))), [loader, query]);
+  // Stable callbacks for the memoised children: they read the latest query through a ref.
+  const seek = useCallback((at: string) => navigate({ ...current.current, at }), [navigate]);
+  const goLive = useCallback(() => navigate({ ...current.current, at: null }), [navigate]);
+  const prefetch = useCallback((ats: string[]) => loader.prefetch(ats.map((at) => ({ ...current.current, at }))), [loader]);
+  const { at, platformId, category } = query;
+  const selectHref = useCallback(
+    (academyId: string) => `${href(`/${serializeHomeQuery({ at, platformId, category, academyId })}`)}#academie-panneau`,
+    [href, at, platformId, category],
+  );
+  const selectFromTable = useCallback(
+    (id: string, event: React.MouseEvent) => {
+      event.preventDefault();
+      select(id);
+      document.getElementById('academie-panneau')?.scrollIntoView({ block: 'nearest' });
+    },
+    [select],
+  );
+  const close = useCallback(
+    (event: React.MouseEvent) => {
+      event.preventDefault();
+      select(null);
+    },
+    [select],
+  );
+  const mapLabels = useMemo(() => ({ metro: tMap('metro'), overseas: tMap('overseas'), zoomIn: tMap('zoomIn'), zoomOut: tMap('zoomOut') }), [tMap]);
   const selected = state.academies.find((a) => a.academyId === query.academyId) ?? null;
   const shownAt = query.at ? (parseParisLocal(query.at)?.toISOString() ?? state.at) : state.at;
   const atText = format.dateTime(new Date(state.at), state.live ? { hour: '2-digit', minute: '2-digit' } : { dateStyle: 'long', timeStyle: 'short' });
-  const plainHref = (academyId: string | null) => href(`/${serializeHomeQuery({ ...query, academyId })}`);
 
   return (
     <>
@@ -105,23 +129,20 @@ export function HomeDashboard({ initial, query: initialQuery, catalog, map }: Ho
             tileUrl={map.tileUrl}
             tileAttribution={map.tileAttribution}
             attribution={map.attribution}
-            labels={{ metro: tMap('metro'), overseas: tMap('overseas'), zoomIn: tMap('zoomIn'), zoomOut: tMap('zoomOut') }}
+            labels={mapLabels}
             overseasName={names.academy}
           />
           <MapLegend showUnserved={state.academies.some((a) => a.served === false)} />
         </section>
         <div className="home-side">
           <FilterForm query={query} platforms={catalog.platforms} action={href('/')} busy={busy} failed={failed} onChange={navigate} />
-          <ReplayLoader at={shownAt} live={query.at === null} onSeek={seek} onLive={() => navigate({ ...query, at: null })} onPrefetch={prefetch} />
+          <ReplayLoader at={shownAt} live={query.at === null} onSeek={seek} onLive={goLive} onPrefetch={prefetch} />
           <AcademyPanel
             academy={selected}
             state={state}
             names={names}
-            closeHref={plainHref(null)}
-            onClose={(e) => {
-              e.preventDefault();
-              select(null);
-            }}
+            closeHref={href(`/${serializeHomeQuery({ ...query, academyId: null })}`)}
+            onClose={close}
           />
           <p className="visually-hidden" aria-live="polite">
             {selected ? t('panel.selected', academyArgs(names, selected.academyId)) : ''}
@@ -137,12 +158,8 @@ export function HomeDashboard({ initial, query: initialQuery, catalog, map }: Ho
           atText={atText}
           sort={sort}
           onSort={setSort}
-          selectHref={(id) => `${plainHref(id)}#academie-panneau`}
-          onSelect={(id, e) => {
-            e.preventDefault();
-            select(id);
-            document.getElementById('academie-panneau')?.scrollIntoView({ block: 'nearest' });
-          }}
+          selectHref={selectHref}
+          onSelect={selectFromTable}
         />
       </section>
     </>

@@ -1,19 +1,14 @@
 import { useTranslations } from 'next-intl';
-import { severityMarkSvg } from '@/lib/map-view/severity-mark';
-import { severityStyle, type SeverityStyle } from '@/lib/map-view/severity-style';
+import { memo } from 'react';
+import { severityStyle } from '@/lib/map-view/severity-style';
 import type { Severity } from '@/lib/map-state/types';
+import { SeverityMark } from './severity-mark';
 import { SeveritySwatch } from './severity-swatch';
-
-function Mark({ style }: { style: SeverityStyle }) {
-  const markup = severityMarkSvg(style);
-  // Static SVG built from our own constants (no user input).
-  return markup ? <span className="legend-mark" aria-hidden="true" dangerouslySetInnerHTML={{ __html: markup }} /> : <span className="legend-mark" />;
-}
 
 const LEVELS: readonly Severity[] = ['panne', 'perturbe', 'normal'];
 
 /** Levels with their colours, hatching and badges; the three intensities of each level, light to dark. */
-export function MapLegend({ showUnserved }: { showUnserved: boolean }) {
+function MapLegendView({ showUnserved }: { showUnserved: boolean }) {
   const t = useTranslations('home.legend');
   return (
     <section className="map-legend" aria-labelledby="titre-legende">
@@ -21,7 +16,9 @@ export function MapLegend({ showUnserved }: { showUnserved: boolean }) {
       <ul>
         {LEVELS.map((level) => (
           <li key={level}>
-            <Mark style={severityStyle(level, 1)} />
+            <span className="legend-mark">
+              <SeverityMark style={severityStyle(level, 1)} />
+            </span>
             <span className="legend-ramp" aria-hidden="true">
               {[0, 0.5, 1].map((i) => (
                 <SeveritySwatch key={i} style={severityStyle(level, i)} size={18} />
@@ -44,3 +41,6 @@ export function MapLegend({ showUnserved }: { showUnserved: boolean }) {
     </section>
   );
 }
+
+/** Re-renders only when its props change (live updates re-render the page often). */
+export const MapLegend = memo(MapLegendView);

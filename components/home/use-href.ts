@@ -1,4 +1,5 @@
 import { useLocale } from 'next-intl';
+import { useCallback } from 'react';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/config';
 import { localizePath } from '@/lib/i18n/paths';
 
@@ -6,5 +7,5 @@ import { localizePath } from '@/lib/i18n/paths';
 export function useHref(): (path: string) => string {
   const locale = useLocale();
   const current = isLocale(locale) ? locale : DEFAULT_LOCALE;
-  return (path) => localizePath(current, path);
+  return useCallback((path: string) => localizePath(current, path), [current]);
 }

@@ -2,14 +2,29 @@
 
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { AreaProperties } from '@/lib/geo/topology';
 import type { AcademyMapProps, AreaFeature } from './academy-map';
 
+/** Same boxes as the map and its five insets, so nothing below moves when the map arrives. */
 function Loading() {
   const t = useTranslations('map');
-  return <p className="map-status">{t('loading')}</p>;
+  return (
+    <div className="map-frame" aria-busy="true">
+      <div className="map-main map-placeholder">
+        <p className="map-status">{t('loading')}</p>
+      </div>
+      <ul className="map-insets" aria-hidden="true">
+        {[1, 2, 3, 4, 5].map((i) => (
+          <li key={i} className="map-inset">
+            <div className="map-inset-map" />
+            <span className="map-inset-label">{'\u00a0'}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 const AcademyMap = dynamic(() => import('./academy-map'), { ssr: false, loading: Loading });
@@ -23,7 +38,7 @@ async function loadAreas(signal: AbortSignal): Promise<AreaFeature[]> {
 }
 
 /** Fetches the boundaries (cached TopoJSON) and renders the map in the browser only, after the page's text. */
-export function AcademyMapLoader(props: Omit<AcademyMapProps, 'areas'>) {
+function AcademyMapLoaderView(props: Omit<AcademyMapProps, 'areas'>) {
   const t = useTranslations('map');
   const [areas, setAreas] = useState<AreaFeature[] | null>(null);
   const [failed, setFailed] = useState(false);
@@ -36,3 +51,6 @@ export function AcademyMapLoader(props: Omit<AcademyMapProps, 'areas'>) {
   if (!areas) return <Loading />;
   return <AcademyMap areas={areas} {...props} />;
 }
+
+/** Re-renders only when its props change (live updates re-render the page often). */
+export const AcademyMapLoader = memo(AcademyMapLoaderView);

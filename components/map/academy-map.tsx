@@ -5,6 +5,7 @@ import L from 'leaflet';
 import { useEffect, useMemo } from 'react';
 import { MapContainer, TileLayer, useMap, ZoomControl } from 'react-leaflet';
 import { AcademyLayer, type AreaFeature, type AreaView } from './academy-layer';
+import { InsetMap } from './inset-map';
 
 export type { AreaFeature, AreaView };
 
@@ -35,24 +36,12 @@ function ContainerLabel({ label }: { label: string }) {
   return null;
 }
 
-const INSET_OPTIONS = {
-  zoomControl: false,
-  dragging: false,
-  scrollWheelZoom: false,
-  doubleClickZoom: false,
-  boxZoom: false,
-  keyboard: false,
-  touchZoom: false,
-  attributionControl: false,
-} as const;
-
-/** Choropleth of the académies: metropolitan France plus one inset per overseas académie; tiles optional. */
+/** Choropleth of the académies: metropolitan France (Leaflet, tiles optional) plus one SVG inset per overseas académie. */
 export function AcademyMap(props: AcademyMapProps) {
   const { areas, views, selectedId, onSelect, tileUrl, tileAttribution, attribution, labels } = props;
   const metro = useMemo(() => areas.filter((a) => !a.properties.overseas), [areas]);
   const overseas = useMemo(() => areas.filter((a) => a.properties.overseas), [areas]);
   const metroBounds = useMemo(() => boundsOf(metro), [metro]);
-  const insets = useMemo(() => overseas.map((area) => ({ area, list: [area], bounds: boundsOf([area]) })), [overseas]);
   const layer = { views, selectedId, onSelect, attribution };
   return (
     <div className="map-frame">
@@ -70,12 +59,9 @@ export function AcademyMap(props: AcademyMapProps) {
         <AcademyLayer areas={metro} {...layer} />
       </MapContainer>
       <ul className="map-insets" aria-label={labels.overseas}>
-        {insets.map(({ area, list, bounds }) => (
+        {overseas.map((area) => (
           <li key={area.properties.id} className="map-inset">
-            <MapContainer className="map-inset-map" bounds={bounds} boundsOptions={{ padding: [4, 4] }} zoomSnap={0.25} {...INSET_OPTIONS}>
-              {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution ?? ''} opacity={0.6} /> : null}
-              <AcademyLayer areas={list} {...layer} />
-            </MapContainer>
+            <InsetMap area={area} view={views.get(area.properties.id)} selected={selectedId === area.properties.id} onSelect={onSelect} />
             <span className="map-inset-label">{props.overseasName(area.properties.id)}</span>
           </li>
         ))}

@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from 'next-intl';
+import { memo } from 'react';
 import { useHref } from '@/components/home/use-href';
 import type { PlatformSummary } from '@/lib/map-state/types';
 import type { NameLookup } from '@/lib/map-view/catalog';
@@ -9,7 +10,7 @@ import { Sparkline } from './sparkline';
 type Props = { platforms: readonly PlatformSummary[]; names: Pick<NameLookup, 'platform' | 'nationwide'> };
 
 /** Every platform, those in trouble first, with its status, scope and the last 3 hours of reporters. */
-export function PlatformStatusList({ platforms, names }: Props) {
+function PlatformStatusListView({ platforms, names }: Props) {
   const t = useTranslations('home');
   const format = useFormatter();
   const href = useHref();
@@ -44,3 +45,6 @@ export function PlatformStatusList({ platforms, names }: Props) {
     </section>
   );
 }
+
+/** Re-renders only when its props change (live updates re-render the page often). */
+export const PlatformStatusList = memo(PlatformStatusListView);

@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from 'next-intl';
+import { memo } from 'react';
 import type { PlatformSummary } from '@/lib/map-state/types';
 import type { NameLookup } from '@/lib/map-view/catalog';
 import { headlinePlatforms } from '@/lib/map-view/rank';
@@ -9,7 +10,7 @@ const SHOWN = 3;
 type Props = { platforms: readonly PlatformSummary[]; live: boolean; names: Pick<NameLookup, 'platform' | 'nationwide'> };
 
 /** « CNED : panne depuis 09:02 dans 4 académies » for each platform in trouble at the instant shown. */
-export function StatusHeadline({ platforms, live, names }: Props) {
+function StatusHeadlineView({ platforms, live, names }: Props) {
   const t = useTranslations('home.headline');
   const format = useFormatter();
   const items = headlinePlatforms(platforms);
@@ -46,3 +47,6 @@ export function StatusHeadline({ platforms, live, names }: Props) {
     </section>
   );
 }
+
+/** Re-renders only when its props change (live updates re-render the page often). */
+export const StatusHeadline = memo(StatusHeadlineView);
