@@ -31,6 +31,7 @@ export function FilterForm({ query, platforms, action, busy, failed, onChange }:
   };
   return (
     <form
+      id="filtres"
       className="home-filters"
       method="get"
       action={action}

@@ -122,6 +122,9 @@ export function HomeDashboard({ initial, query: initialQuery, catalog, map }: Ho
       <StatusHeadline platforms={state.platforms} live={state.live} names={names} />
       <div className="home-grid">
         <section className="map-section" aria-label={tMap('metro')}>
+          <a className="skip-map" href="#filtres">
+            {t('skipMap')}
+          </a>
           <AcademyMapLoader
             views={views}
             selectedId={query.academyId}
