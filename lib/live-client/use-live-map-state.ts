@@ -30,7 +30,9 @@ export function useLiveMapState(initial: MapState, opts: LiveMapOptions = {}): {
     setFrom(initial);
     setState(initial);
   }
-  seq.current = state.seq;
+  useEffect(() => {
+    seq.current = state.seq;
+  }, [state.seq]);
 
   const enabled = (opts.enabled ?? true) && initial.live;
   const stateUrl = opts.stateUrl ?? stateUrlFor(initial);
