@@ -1,6 +1,7 @@
 import {
   CLOSE_SCORE,
   CLOSE_WINDOW_MINUTES,
+  CONFIRM_SCORE,
   CORRELATED_DISPERSION_SHARE,
   DETECTED_SCORE,
   HOT_BUCKET_P,
@@ -20,6 +21,7 @@ export type DetectorConfig = {
   possibleScore: number;
   detectedScore: number;
   closeScore: number;
+  confirmScore: number;
   minReportersPossible: number;
   minReportersDetected: number;
   minRatioPossible: number;
@@ -52,6 +54,7 @@ export function resolveDetectorConfig(options: DetectorOptions): DetectorConfig 
     possibleScore: POSSIBLE_SCORE,
     detectedScore: DETECTED_SCORE,
     closeScore: CLOSE_SCORE,
+    confirmScore: CONFIRM_SCORE,
     minReportersPossible: MIN_REPORTERS_POSSIBLE,
     minReportersDetected: MIN_REPORTERS_DETECTED,
     minRatioPossible: MIN_RATIO_POSSIBLE,

@@ -20,7 +20,9 @@ export type Detector = {
 /**
  * Causal streaming detector over one series of distinct-reporter counts: multi-window NB tests,
  * absolute minimum of reporters, hysteresis (open on 'possible', close after quiet buckets) and
- * merging of episodes a few minutes apart. Level is the open episode's (sticky) level.
+ * merging of episodes a few minutes apart. A 'possible' episode escalates to 'detected' on a
+ * detected-level window, on its whole accumulated counts, or by sequential confirmation (the
+ * counts after its trigger, see escalation.ts). Level is the open episode's (sticky) level.
  */
 export function createDetector(options: DetectorOptions): Detector {
   const plan = planDetector(options);

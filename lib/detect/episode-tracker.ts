@@ -1,4 +1,5 @@
 import type { DetectorPlan } from './detector-config';
+import { isEpisodeConfirmed, isEpisodeDetected, type Trigger } from './escalation';
 import { surpriseScore, upperTail } from './nb-test';
 import type { AlarmLevel, CountPoint, Episode, Expectation } from './types';
 import {
@@ -10,7 +11,7 @@ import {
   type ScanResult,
 } from './window-scan';
 
-type OpenEpisode = { episode: Episode; lastHotT: number; quietRun: number };
+type OpenEpisode = { episode: Episode; lastHotT: number; quietRun: number; trigger: Trigger };
 
 /** Episodes of one detector: the closed ones and the open one, if any. */
 export type EpisodeTracker = { closed: Episode[]; open: OpenEpisode | null };
@@ -71,12 +72,17 @@ export function openEpisode(
 ): OpenEpisode {
   const maxBuckets = bucketsSinceLastEnd(tracker, t, plan.config.bucketMs);
   const start = backtrackStart(plan, history, dispersion, maxBuckets);
+  const trigger: Trigger = {
+    score: scan.possibleScore,
+    sums: scan.possibleSums ?? emptySums(),
+    from: t + plan.config.bucketMs,
+  };
   const previous = tracker.closed.at(-1);
   if (previous && previous.end !== null && start - previous.end <= plan.mergeGapMs) {
     tracker.closed.pop();
     previous.reporters += reportsBefore(history, Math.max(start, previous.end));
     previous.end = null;
-    return { episode: previous, lastHotT: t, quietRun: 0 };
+    return { episode: previous, lastHotT: t, quietRun: 0, trigger };
   }
   const level: AlarmLevel = scan.detectedHit ? 'detected' : 'possible';
   const episode: Episode = {
@@ -90,28 +96,7 @@ export function openEpisode(
     reporters: reportsBefore(history, start),
     maxScore: scan.score,
   };
-  return { episode, lastHotT: t, quietRun: 0 };
-}
-
-// A 'possible' episode escalates when everything since its start is significant at the detected level.
-function isEpisodeDetected(
-  plan: DetectorPlan,
-  history: History,
-  episode: Episode,
-  dispersion: number,
-): boolean {
-  const { config } = plan;
-  const sums = emptySums();
-  for (let age = 0; age < history.size; age++) {
-    if ((history.t[historyIndex(history, age)] ?? 0) < episode.start) break;
-    addBucket(sums, history, age);
-  }
-  const expected = windowExpectation(sums, dispersion, config.correlatedDispersionShare);
-  return (
-    sums.count >= config.minReportersDetected &&
-    sums.count >= config.minRatioDetected * sums.mean &&
-    surpriseScore(sums.count, expected) >= config.detectedScore
-  );
+  return { episode, lastHotT: t, quietRun: 0, trigger };
 }
 
 /**
@@ -130,7 +115,13 @@ export function advanceEpisode(
   const { config } = plan;
   const escalates =
     episode.level !== 'detected' &&
-    (scan.detectedHit || isEpisodeDetected(plan, history, episode, expected.dispersion));
+    (scan.detectedHit ||
+      isEpisodeDetected(plan, history, episode, expected.dispersion) ||
+      isEpisodeConfirmed(plan, history, {
+        trigger: open.trigger,
+        dispersion: expected.dispersion,
+        reporters: episode.reporters + point.count,
+      }));
   if (escalates) {
     episode.level = 'detected';
     episode.detectedAt = point.t;

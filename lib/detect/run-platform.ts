@@ -1,5 +1,6 @@
 import { expectedOnGrid } from './baseline';
 import { createDetector } from './detector';
+import type { DetectorOptions } from './detector-config';
 import type { ScopedEpisodes } from './incidents';
 import { createGridProvider, expectedTotalOnLayout, type GridProvider, type Layout, type PlatformBaselines } from './platform-baseline';
 
@@ -11,8 +12,9 @@ function runSeries(
   counts: ArrayLike<number>,
   { means, uncertainty }: Expected,
   dispersion: number,
+  config: Partial<DetectorOptions> | undefined,
 ): ScopedEpisodes['episodes'] {
-  const detector = createDetector({ bucketMs: layout.bucketMs });
+  const detector = createDetector({ ...config, bucketMs: layout.bucketMs });
   for (let i = 0; i < layout.length; i++) {
     const expectation = { mean: means[i] ?? 0, dispersion, uncertainty: uncertainty[i] ?? 0 };
     detector.step({ t: layout.t0 + i * layout.bucketMs, count: counts[i] ?? 0 }, expectation);
@@ -30,6 +32,8 @@ export function detectPlatformWindow(input: {
   baselines: PlatformBaselines;
   series: AcademySeries[];
   grids?: GridProvider;
+  /** Detector settings other than the bucket width (defaults: lib/detect/thresholds.ts). */
+  config?: Partial<DetectorOptions>;
 }): ScopedEpisodes[] {
   const { platformId, layout, baselines, series } = input;
   const grids = input.grids ?? createGridProvider();
@@ -40,10 +44,10 @@ export function detectPlatformWindow(input: {
     const model = baselines.academies[academyId];
     if (!model) continue;
     const expected = expectedOnGrid(model, grids(academyId, layout));
-    scoped.push({ platformId, scope: academyId, episodes: runSeries(layout, counts, expected, model.dispersion) });
+    scoped.push({ platformId, scope: academyId, episodes: runSeries(layout, counts, expected, model.dispersion, input.config) });
   }
   if (series.length < 2) return scoped;
   const expected = expectedTotalOnLayout(baselines, layout, grids);
-  scoped.push({ platformId, scope: 'national', episodes: runSeries(layout, total, expected, baselines.totalDispersion) });
+  scoped.push({ platformId, scope: 'national', episodes: runSeries(layout, total, expected, baselines.totalDispersion, input.config) });
   return scoped;
 }

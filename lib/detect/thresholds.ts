@@ -50,6 +50,13 @@ export const MIN_SCORED_COUNT = 2;
 export const POSSIBLE_SCORE = 6;
 export const DETECTED_SCORE = 9;
 export const CLOSE_SCORE = 2;
+/**
+ * Least score of the data after a 'possible' trigger that can confirm it (sequential escalation,
+ * see episode-tracker). A false 'possible' becomes a false 'detected' only if the background
+ * after it is this surprising: of ~780 'possible' blips on simulated clean days (one burst, then
+ * ordinary background), none was escalated at 2.5, 2 at 2 and 10 at 0.
+ */
+export const CONFIRM_SCORE = 2.5;
 /** Absolute minimum of distinct reporters in the window: three reports never alarm. */
 export const MIN_REPORTERS_POSSIBLE = 4;
 export const MIN_REPORTERS_DETECTED = 6;

@@ -18,6 +18,10 @@ export type History = {
 export type ScanResult = {
   score: number;
   closeScore: number;
+  /** Best score among the windows that met every 'possible' condition (0 when none did)... */
+  possibleScore: number;
+  /** ...and the sums of that window (null when none did). */
+  possibleSums: WindowSums | null;
   possibleHit: boolean;
   detectedHit: boolean;
 };
@@ -90,6 +94,24 @@ export function windowExpectation(
 }
 
 /**
+ * How far the baseline is likely off, judging by a window of observed counts: the baseline's
+ * uncertainty and the persistent share of the overdispersion make one factor common to every
+ * bucket around it (mean 1, relative variance `shared`); its gamma law updated by the window's
+ * sum (conjugate Poisson likelihood) has this posterior mean. 1 when the baseline is exact; large
+ * when an uncertain baseline meets a high count.
+ */
+export function baselineFactorGiven(
+  window: WindowSums,
+  dispersion: number,
+  correlatedShare: number,
+): number {
+  if (!(window.mean > 0)) return 1;
+  const shared = dispersion * correlatedShare + window.meanUncertainty / window.mean;
+  if (!(shared > 0)) return 1;
+  return (1 / shared + window.count) / (1 / shared + window.mean);
+}
+
+/**
  * Tests every window ending at the newest bucket (and no longer than maxBuckets) against the NB law
  * of its expected sum.
  */
@@ -101,7 +123,14 @@ export function scanWindows(
 ): ScanResult {
   const { config, windows, closeWindows } = plan;
   const closeLimit = closeWindows.at(-1) ?? 1;
-  const result: ScanResult = { score: 0, closeScore: 0, possibleHit: false, detectedHit: false };
+  const result: ScanResult = {
+    score: 0,
+    closeScore: 0,
+    possibleScore: 0,
+    possibleSums: null,
+    possibleHit: false,
+    detectedHit: false,
+  };
   const sums = emptySums();
   let age = 0;
   for (const k of windows) {
@@ -122,6 +151,10 @@ export function scanWindows(
       sum >= config.minRatioPossible * sumMeans
     ) {
       result.possibleHit = true;
+      if (score > result.possibleScore) {
+        result.possibleScore = score;
+        result.possibleSums = { ...sums };
+      }
     }
     if (
       score >= config.detectedScore &&
@@ -132,4 +165,14 @@ export function scanWindows(
     }
   }
   return result;
+}
+
+/** Sums of the buckets from `from` (epoch ms, inclusive) to the newest one held in the history. */
+export function sumsSince(history: History, from: number): WindowSums {
+  const sums = emptySums();
+  for (let age = 0; age < history.size; age++) {
+    if ((history.t[historyIndex(history, age)] ?? 0) < from) break;
+    addBucket(sums, history, age);
+  }
+  return sums;
 }

@@ -2,6 +2,7 @@ import { describe, test, expect } from 'vitest';
 import { createFallbackBaseline, expectedAt } from '@/lib/detect/baseline';
 import { createDetector, detectSeries } from '@/lib/detect/detector';
 import type { CountPoint, Expectation } from '@/lib/detect/types';
+import { schoolShapeRate, synthesize } from './synthetic';
 
 const MIN = 60_000;
 const T0 = Date.parse('2025-03-11T06:00:00Z');
@@ -95,6 +96,95 @@ describe('detectSeries', () => {
     const { episodes } = run(series(200, burst(30, 60, 10)));
     expect(episodes).toHaveLength(1);
     expect(episodes[0]?.end).toBe(T0 + 60 * MIN);
+  });
+});
+
+describe("sequential confirmation of a 'possible' episode", () => {
+  const DAY0 = Date.parse('2025-03-11T00:00:00+01:00');
+  const NO_CONFIRMATION = { confirmScore: Infinity };
+
+  /** Evenly spread counts whose running total follows `total` (minutes → expected reporters). */
+  function spread(total: (minute: number) => number, minutes = 240): CountPoint[] {
+    return Array.from({ length: minutes }, (_, i) => ({
+      t: T0 + i * MIN,
+      count: Math.floor(total(i + 1)) - Math.floor(total(i)),
+    }));
+  }
+
+  /** Background at `mean` per minute plus a linear ramp (`slope` per minute²) from minute 60. */
+  function rampSeries(mean: number, slope: number): CountPoint[] {
+    return spread((m) => mean * m + (m > 60 ? (slope * (m - 60) ** 2) / 2 : 0));
+  }
+
+  function levels(episodes: { level: string }[]): string[] {
+    return episodes.map((episode) => episode.level);
+  }
+
+  test.each([
+    [0.2, 0.01],
+    [0.1, 0.05],
+  ])(
+    'escalates a slow ramp over %s/min (baseline uncertainty %s) before its whole-episode evidence',
+    (mean, uncertainty) => {
+      const points = rampSeries(mean, 0.025);
+      const expected = () => ({ mean, dispersion: 0.3, uncertainty });
+      const run = (config = {}) =>
+        detectSeries({ series: points, expected, bucketMs: MIN, config });
+      const [episode] = run().episodes;
+      const [reference] = run(NO_CONFIRMATION).episodes;
+      expect(episode?.level).toBe('detected');
+      expect(reference?.possibleAt).toBe(episode?.possibleAt);
+      expect(episode?.detectedAt).toBeLessThanOrEqual((episode?.possibleAt ?? 0) + 6 * MIN);
+      expect(reference?.detectedAt).toBeGreaterThanOrEqual((episode?.detectedAt ?? 0) + 5 * MIN);
+    },
+  );
+
+  test('does not escalate on persistence alone when the baseline itself is uncertain', () => {
+    // 8 times a stand-in baseline (relative variance 0.25) for 90 minutes: a baseline that far off
+    // is unlikely but not enough so; an outage this long and this strong against an exact baseline
+    // is detected.
+    const mean = 0.2;
+    const points = spread((m) => mean * m + (m > 60 ? 7 * mean * (Math.min(m, 150) - 60) : 0));
+    const run = (uncertainty: number) =>
+      detectSeries({
+        series: points,
+        expected: () => ({ mean, dispersion: 0.3, uncertainty }),
+        bucketMs: MIN,
+      });
+    expect(levels(run(0.25).episodes)).toEqual(['possible']);
+    expect(levels(run(0.1).episodes)).toEqual(['detected']);
+  });
+
+  test.each([1, 2, 3, 4, 5])('raises no alarm on a clean school day (seed %i)', (seed) => {
+    const rate = (t: number) => schoolShapeRate(t, 'paris', 2);
+    const counts = synthesize({ t0: DAY0, minutes: 1440, rate, seed, dispersion: 0.3 });
+    const series = Array.from(counts, (count, i) => ({ t: DAY0 + i * MIN, count }));
+    const expected = (t: number) => ({ mean: rate(t), dispersion: 0.3, uncertainty: 0.05 });
+    expect(detectSeries({ series, expected, bucketMs: MIN }).alarms).toEqual([]);
+  });
+
+  test("leaves 'possible' the blips of clean days followed by ordinary background", () => {
+    const found: string[] = [];
+    for (let seed = 1; seed <= 40; seed++) {
+      const rate = (t: number) => schoolShapeRate(t, 'paris', 0.5);
+      const counts = synthesize({ t0: DAY0, minutes: 1440, rate, seed, dispersion: 0.3 });
+      counts[540 + seed * 5] = (counts[540 + seed * 5] ?? 0) + 9;
+      const series = Array.from(counts, (count, i) => ({ t: DAY0 + i * MIN, count }));
+      const expected = (t: number) => ({ mean: rate(t), dispersion: 0.3, uncertainty: 0.05 });
+      const run = (config = {}) => detectSeries({ series, expected, bucketMs: MIN, config });
+      const reference = levels(run(NO_CONFIRMATION).episodes);
+      if (reference.join() === 'possible') found.push(levels(run().episodes).join());
+    }
+    expect(found.length).toBeGreaterThanOrEqual(20);
+    expect(found.every((level) => level === 'possible')).toBe(true);
+  });
+
+  test.each([
+    ['4 reports, then a 5th one', { 10: 2, 11: 2, 20: 1 }],
+    ['6 reports, one every 6 minutes', { 10: 1, 16: 1, 22: 1, 28: 1, 34: 1, 40: 1 }],
+  ])("does not escalate a night trickle of %s beyond 'possible'", (_, counts) => {
+    const { episodes } = run(series(120, counts), { mean: 0.0005, dispersion: 0.3 });
+    expect(levels(episodes)).toEqual(['possible']);
   });
 });
 
