@@ -12,6 +12,9 @@ import { collectSse, type SseCollector } from '../../helpers/sse-client';
 import { reportBody, reportRequest } from '../../helpers/requests';
 
 const actor = { userId: null, label: 'modo@test.example' };
+let address = 0;
+/** Addresses no other suite uses (100.64.0.0/10): a source counts once per platform, whatever the test order. */
+const ownIp = () => `100.64.${Math.floor((address += 1) / 250)}.${(address % 250) + 1}`;
 const aborts: AbortController[] = [];
 
 async function openFlux(search = ''): Promise<{ res: Response; stream: SseCollector }> {
@@ -38,8 +41,9 @@ describe('GET /api/flux (route handler, in-process hub)', () => {
     expect(res.headers.get('cache-control')).toContain('no-transform');
     expect(res.headers.get('x-accel-buffering')).toBe('no');
     const body = reportBody({ platform: 'ecoledirecte', academy: 'amiens', category: 'slow', comment: 'Écrivez à jean@exemple.fr' });
-    const posted = await POST(reportRequest(body), undefined);
+    const posted = await POST(reportRequest(body, { ip: ownIp() }), undefined);
     expect(posted.status).toBe(201);
+    expect(await posted.json()).toMatchObject({ counted: true });
     const delta = await stream.waitFor((d) => d.kind === 'report' && d.academyId === 'amiens' && d.platformId === 'ecoledirecte');
     expect(delta).toMatchObject({ kind: 'report', category: 'slow', reporter: true });
     expect(Object.keys(delta).sort()).toEqual(['academyId', 'at', 'category', 'kind', 'platformId', 'reporter', 'seq']);
@@ -50,7 +54,7 @@ describe('GET /api/flux (route handler, in-process hub)', () => {
 
   test('a report that does not count (same source again within minutes) is not streamed', async () => {
     const { stream } = await openFlux('?plateforme=skolengo');
-    const ip = '203.0.113.77';
+    const ip = ownIp();
     const first = reportBody({ platform: 'skolengo', academy: 'strasbourg' });
     expect((await POST(reportRequest(first, { ip }), undefined)).status).toBe(201);
     await stream.waitFor((d) => d.kind === 'report');
@@ -62,17 +66,17 @@ describe('GET /api/flux (route handler, in-process hub)', () => {
 
   test('a platform filter leaves out other platforms’ reports', async () => {
     const { stream } = await openFlux('?plateforme=educonnect');
-    expect((await POST(reportRequest(reportBody({ platform: 'pronote', academy: 'nice' })), undefined)).status).toBe(201);
-    expect((await POST(reportRequest(reportBody({ platform: 'educonnect', academy: 'nice' })), undefined)).status).toBe(201);
+    expect((await POST(reportRequest(reportBody({ platform: 'pronote', academy: 'nice' }), { ip: ownIp() }), undefined)).status).toBe(201);
+    expect((await POST(reportRequest(reportBody({ platform: 'educonnect', academy: 'nice' }), { ip: ownIp() }), undefined)).status).toBe(201);
     await stream.waitFor((d) => d.kind === 'report' && d.platformId === 'educonnect');
     expect(stream.deltas.some((d) => d.kind === 'report' && d.platformId === 'pronote')).toBe(false);
   });
 
   test('a client resuming with Last-Event-ID receives the deltas it missed', async () => {
     const { stream } = await openFlux();
-    expect((await POST(reportRequest(reportBody({ platform: 'pronote', academy: 'rennes' })), undefined)).status).toBe(201);
+    expect((await POST(reportRequest(reportBody({ platform: 'pronote', academy: 'rennes' }), { ip: ownIp() }), undefined)).status).toBe(201);
     const seen = await stream.waitFor((d) => d.kind === 'report' && d.academyId === 'rennes');
-    expect((await POST(reportRequest(reportBody({ platform: 'pronote', academy: 'poitiers' })), undefined)).status).toBe(201);
+    expect((await POST(reportRequest(reportBody({ platform: 'pronote', academy: 'poitiers' }), { ip: ownIp() }), undefined)).status).toBe(201);
     await stream.waitFor((d) => d.kind === 'report' && d.academyId === 'poitiers');
     const abort = new AbortController();
     aborts.push(abort);
