@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
   const [t, all, locale] = await Promise.all([getTranslations('academyPage.index'), getTranslations(), currentLocale()]);
-  return pageMetadata({ title: t('title'), description: t('description'), path: '/academies', locale, siteName: all('common.brand'), origin: await siteOrigin() });
+  return pageMetadata({ title: t('title'), description: t('description'), path: '/academies', locale, siteName: all('common.brand'), origin: siteOrigin() });
 }
 
 export default async function AcademyIndexPage() {

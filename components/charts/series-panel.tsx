@@ -3,6 +3,9 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StatusInterval } from '@/lib/dashboard/status-history';
+import { parseDelta } from '@/lib/live-client/parse-delta';
+import type { LiveDelta } from '@/lib/map-state/types';
+import { applyReportDelta } from '@/lib/series/live';
 import type { SeriesPayload } from '@/lib/series/types';
 import type { WindowPreset } from '@/lib/series/window';
 import { useWhen } from '../dashboard/when';
@@ -17,12 +20,14 @@ type Props = {
   intervals: StatusInterval[];
   /** Names of the platforms drawn as their own lines. */
   lineNames: Record<string, string>;
-  /** Refreshed every REFRESH_MS while showing a preset window that ends now. */
+  /** Live while showing a preset window that ends now: stream of new reports, refetch every REFRESH_MS. */
   livePreset: WindowPreset | null;
   timeZone?: string;
 };
 
 const REFRESH_MS = 30_000;
+/** Live reports are added to the chart in batches, at most once a second. */
+const APPLY_MS = 1_000;
 const MIN_ZOOM_MS = 30 * 60_000;
 
 function seriesUrl(series: SeriesPayload, range: { de: string; a: string } | { fenetre: WindowPreset }): string {
@@ -43,11 +48,17 @@ export function SeriesPanel({ initial, intervals, lineNames, livePreset, timeZon
   const [status, setStatus] = useState<'idle' | 'loading' | 'failed'>('idle');
   const request = useRef(0);
 
-  useEffect(() => setSeries(initial), [initial]);
+  useEffect(() => {
+    request.current++;
+    setSeries(initial);
+    setZoomed(false);
+    setStatus('idle');
+  }, [initial]);
 
-  const load = useCallback(async (url: string) => {
+  // Background refreshes stay silent (no "updating" announced to screen readers every 30 s).
+  const load = useCallback(async (url: string, quiet = false) => {
     const id = ++request.current;
-    setStatus('loading');
+    if (!quiet) setStatus('loading');
     try {
       const res = await fetch(url, { headers: { accept: 'application/json' } });
       if (!res.ok) throw new Error(String(res.status));
@@ -57,7 +68,7 @@ export function SeriesPanel({ initial, intervals, lineNames, livePreset, timeZon
         setStatus('idle');
       }
     } catch {
-      if (id === request.current) setStatus('failed');
+      if (id === request.current && !quiet) setStatus('failed');
     }
   }, []);
 
@@ -73,8 +84,29 @@ export function SeriesPanel({ initial, intervals, lineNames, livePreset, timeZon
 
   useEffect(() => {
     if (!livePreset || zoomed) return;
-    const timer = setInterval(() => void load(seriesUrl(initial, { fenetre: livePreset })), REFRESH_MS);
-    return () => clearInterval(timer);
+    const refresh = () => void load(seriesUrl(initial, { fenetre: livePreset }), true);
+    const timer = setInterval(refresh, REFRESH_MS);
+    // New reports arrive within a second through the live stream; the refetch slides the window.
+    let queue: LiveDelta[] = [];
+    const source = typeof EventSource === 'undefined' ? null : new EventSource(`/api/flux${initial.platformId ? `?plateforme=${initial.platformId}` : ''}`);
+    if (source) {
+      source.onmessage = (event: MessageEvent<string>) => {
+        const delta = parseDelta(event.data);
+        if (delta?.kind === 'resync') refresh();
+        else if (delta) queue.push(delta);
+      };
+    }
+    const apply = setInterval(() => {
+      if (queue.length === 0) return;
+      const deltas = queue;
+      queue = [];
+      setSeries((current) => deltas.reduce(applyReportDelta, current));
+    }, APPLY_MS);
+    return () => {
+      clearInterval(timer);
+      clearInterval(apply);
+      source?.close();
+    };
   }, [initial, livePreset, zoomed, load]);
 
   const reset = () => {
@@ -97,7 +129,7 @@ export function SeriesPanel({ initial, intervals, lineNames, livePreset, timeZon
   ];
 
   return (
-    <div className="series-panel" data-bucket-minutes={series.bucketMinutes} data-points={series.t.length}>
+    <div className="series-panel" data-bucket-minutes={series.bucketMinutes} data-points={series.t.length} data-reporters={series.totals.reporters}>
       <p className="muted series-window">
         {when.range(Date.parse(series.from), Date.parse(series.to))} · {t('bucket', { minutes: series.bucketMinutes })}
       </p>

@@ -3,6 +3,7 @@
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { rowTimeLabel } from '@/lib/series/axis';
 import type { SeriesPayload } from '@/lib/series/types';
+import { ScrollRegion } from '../dashboard/scroll-region';
 
 /** The chart's data as a table (the accessible alternative), folded by default. */
 export function SeriesTable({ series }: { series: SeriesPayload }) {
@@ -15,7 +16,7 @@ export function SeriesTable({ series }: { series: SeriesPayload }) {
     <details className="series-table">
       <summary>{t('toggle')}</summary>
       <p className="muted">{t('note', { rows: series.t.length, minutes: series.bucketMinutes })}</p>
-      <div className="table-scroll">
+      <ScrollRegion label={t('caption')}>
         <table className="data-table">
           <caption>{t('caption')}</caption>
           <thead>
@@ -47,7 +48,7 @@ export function SeriesTable({ series }: { series: SeriesPayload }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { AreaRow } from '@/lib/dashboard/area-rows';
+import { ScrollRegion } from './scroll-region';
 
 type Props = {
   rows: AreaRow[];
@@ -17,7 +18,7 @@ export function AreaTable({ rows, caption, nameHeader, labels }: Props) {
   if (rows.length === 0) return <p className="muted">{t('areas.none')}</p>;
   const decimals = (n: number) => format.number(n, { maximumFractionDigits: n < 10 ? 1 : 0 });
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={caption}>
       <table className="data-table area-table">
         <caption>{caption}</caption>
         <thead>
@@ -50,6 +51,6 @@ export function AreaTable({ rows, caption, nameHeader, labels }: Props) {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

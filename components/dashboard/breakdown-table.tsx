@@ -1,5 +1,6 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { BreakdownRow } from '@/lib/dashboard/breakdown';
+import { ScrollRegion } from './scroll-region';
 
 /** Counted reports by problem category: a table whose share column doubles as a bar. */
 export function BreakdownTable({ rows }: { rows: BreakdownRow[] }) {
@@ -7,7 +8,7 @@ export function BreakdownTable({ rows }: { rows: BreakdownRow[] }) {
   const format = useFormatter();
   if (rows.length === 0) return <p className="muted">{t('breakdown.none')}</p>;
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t('breakdown.caption')}>
       <table className="data-table breakdown-table">
         <caption className="dash-sr-only">{t('breakdown.caption')}</caption>
         <thead>
@@ -32,6 +33,6 @@ export function BreakdownTable({ rows }: { rows: BreakdownRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,15 +1,22 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 type Props = { text: string; permalink: string; mapHref: string };
 
-/** A ready-to-paste summary with a copy button, the permalink and the map at the incident's start. */
-export function ShareBox({ text, permalink, mapHref }: Props) {
+/**
+ * A ready-to-paste summary with a copy button, the permalink and the map at the incident's start.
+ * A relative permalink (no public URL configured) is completed with the page's own origin.
+ */
+export function ShareBox({ text: serverText, permalink: path, mapHref }: Props) {
   const t = useTranslations('incidentPage.share');
   const area = useRef<HTMLTextAreaElement>(null);
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [origin, setOrigin] = useState<string | null>(null);
+  useEffect(() => setOrigin(window.location.origin), []);
+  const permalink = path.startsWith('/') && origin ? `${origin}${path}` : path;
+  const text = permalink === path ? serverText : serverText.replace(path, permalink);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);

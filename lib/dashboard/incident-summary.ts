@@ -49,5 +49,6 @@ export function incidentSummary(input: {
     reporters: facts.reporters,
     url: links.permalink,
   });
-  return { facts, links, text: text.replace(/\s+/g, ' ').trim() };
+  // Collapse the gaps left by empty message branches, but keep the non-breaking spaces of French typography.
+  return { facts, links, text: text.replace(/[ \t\n]+/g, ' ').trim() };
 }

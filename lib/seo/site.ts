@@ -1,16 +1,10 @@
 import 'server-only';
-import { headers } from 'next/headers';
 import { env } from '@/lib/env';
 
 /**
- * Origin of the public site: NEXTAUTH_URL (the configured public URL) when set, else the request's
- * Host (only used to write absolute links for sharing, never for access decisions).
+ * Origin of the public site, from NEXTAUTH_URL (links are never built from the Host header); null
+ * when unset: sharing links then stay relative and the browser completes them.
  */
-export async function siteOrigin(): Promise<string | null> {
-  if (env.NEXTAUTH_URL) return new URL(env.NEXTAUTH_URL).origin;
-  const h = await headers();
-  const host = h.get('host');
-  if (!host || !/^[a-z0-9.-]+(:\d+)?$/i.test(host)) return null;
-  const proto = h.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
-  return `${proto}://${host}`;
+export function siteOrigin(): string | null {
+  return env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).origin : null;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
@@ -96,6 +97,23 @@ describe('platform page (production build, simulated data)', () => {
     await page.close();
   });
 
+  test('a report posted through the API shows on an open chart within 5 seconds (live stream)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const stream = page.waitForResponse((r) => r.url().includes('/api/flux'), { timeout: 30_000 });
+    await page.goto(`${app.baseUrl}/plateformes/monlycee-net?fenetre=3h`);
+    await stream;
+    const reporters = async () => Number(await page.locator('.series-panel').getAttribute('data-reporters'));
+    const before = await reporters();
+    const res = await fetch(`${app.baseUrl}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (e2e) Chrome/126.0' },
+      body: JSON.stringify({ platform: 'monlycee-net', academy: 'creteil', category: 'login', idempotencyKey: randomUUID() }),
+    });
+    expect(res.status).toBe(201);
+    await expect.poll(reporters, { timeout: 5_000, interval: 250 }).toBe(before + 1);
+    await page.close();
+  });
+
   test('the platform index lists PRONOTE under « Panne détectée »', async () => {
     const page = await open('/plateformes');
     const outage = page.locator('section', { has: page.locator('h2', { hasText: 'Panne détectée' }) });
@@ -116,9 +134,9 @@ describe('incident page', () => {
     expect(kinds).toEqual(expect.arrayContaining(['started', 'detected', 'academies_joined', 'peak']));
     expect(await page.locator('.timeline').innerText()).toMatch(/Créteil|Paris|Versailles/);
     expect(await page.locator('.figures').innerText()).toMatch(/Signalants distincts\s+\d/);
-    const share = await page.locator('#share-text').inputValue();
-    expect(share).toContain('PRONOTE');
-    expect(share).toContain(`${app.baseUrl}${href}`);
+    // Without a configured public URL the permalink is completed with the page's origin in the browser.
+    await expect.poll(() => page.locator('#share-text').inputValue()).toContain(`${app.baseUrl}${href}`);
+    expect(await page.locator('#share-text').inputValue()).toMatch(/^PRONOTE\u00a0: panne détectée depuis le /);
     const map = await page.getByRole('link', { name: 'Voir la carte au début de l’incident' }).getAttribute('href');
     expect(map).toMatch(/^\/\?at=\d{4}-\d{2}-\d{2}T\d{2}:\d{2}&plateforme=pronote$/);
     await expect.poll(() => page.locator('.series-chart canvas').count(), { timeout: 30_000 }).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { cache } from 'react';
 import { SeriesPanel } from '@/components/charts/series-panel';
 import { BreakdownTable } from '@/components/dashboard/breakdown-table';
 import { IncidentTimeline } from '@/components/dashboard/incident-timeline';
@@ -18,16 +19,19 @@ import '@/components/dashboard/dashboard.css';
 
 export const dynamic = 'force-dynamic';
 
+// One read per request for the metadata and the page.
+const loadPage = cache((id: string) => loadIncidentPage({ id, now: Date.now() }));
+
 async function summaryOf(data: IncidentPageData, now: number) {
-  const [t, when, locale, origin] = await Promise.all([getTranslations('incidentPage'), getWhen(), currentLocale(), siteOrigin()]);
-  return incidentSummary({ data, now, locale, origin, when, text: (values) => t('share.text', values) });
+  const [t, when, locale] = await Promise.all([getTranslations('incidentPage'), getWhen(), currentLocale()]);
+  return incidentSummary({ data, now, locale, origin: siteOrigin(), when, text: (values) => t('share.text', values) });
 }
 
 export async function generateMetadata(props: PageProps<'/incidents/[id]'>): Promise<Metadata> {
   const { id } = await props.params;
   const now = Date.now();
   const [data, t, all, locale, format] = await Promise.all([
-    loadIncidentPage({ id, now }),
+    loadPage(id),
     getTranslations('incidentPage.meta'),
     getTranslations(),
     currentLocale(),
@@ -42,13 +46,13 @@ export async function generateMetadata(props: PageProps<'/incidents/[id]'>): Pro
     date: format.dateTime(incident.startedAt, { dateStyle: 'long', timeZone: 'Europe/Paris' }),
     summary: summary.text.replace(summary.links.permalink, '').trim(),
   };
-  return pageMetadata({ title: t('title', values), description: t('description', values), path: `/incidents/${incident.id}`, locale, siteName: all('common.brand'), origin: await siteOrigin() });
+  return pageMetadata({ title: t('title', values), description: t('description', values), path: `/incidents/${incident.id}`, locale, siteName: all('common.brand'), origin: siteOrigin() });
 }
 
 export default async function IncidentPage(props: PageProps<'/incidents/[id]'>) {
   const { id } = await props.params;
   const now = Date.now();
-  const data = await loadIncidentPage({ id, now });
+  const data = await loadPage(id);
   if (!data) notFound();
   const [t, d, href, format] = await Promise.all([getTranslations('incidentPage'), getTranslations('dashboard'), localizer(), getFormatter()]);
   const { incident } = data;

@@ -32,7 +32,7 @@ export async function generateMetadata(props: PageProps<'/plateformes/[id]'>): P
   ]);
   if (!headline) return { title: common('dashboard.notFound') };
   const values = { platform: headline.platform.name, status: common(`dashboard.status.${headline.status}`).toLowerCase() };
-  return pageMetadata({ title: t('title', values), description: t('description', values), path: `/plateformes/${id}`, locale, siteName: common('common.brand'), origin: await siteOrigin() });
+  return pageMetadata({ title: t('title', values), description: t('description', values), path: `/plateformes/${id}`, locale, siteName: common('common.brand'), origin: siteOrigin() });
 }
 
 export default async function PlatformPage(props: PageProps<'/plateformes/[id]'>) {

@@ -81,3 +81,21 @@ describe('incidentSummary', () => {
     expect(out.facts.durationMinutes).toBe(10);
   });
 });
+
+describe('incidentSummary typography', () => {
+  test('keeps non-breaking spaces while collapsing ordinary gaps', () => {
+    const incident: IncidentDetail = {
+      ...item({ id: 'i2', state: 'closed', national: true }),
+      operator: null, peakAt: null, categoryBreakdown: {}, commonCause: null, mergedIntoId: null, dismissedReason: null, academyJoins: [], events: [],
+    };
+    const out = incidentSummary({
+      data: { incident, names: { academies: {}, platforms: {} } },
+      now: START,
+      locale: 'fr',
+      origin: null,
+      when: () => 'T',
+      text: (v) => `${v.platform}\u00a0: panne  \n ${v.url}`,
+    });
+    expect(out.text).toBe('CNED\u00a0: panne /incidents/i2');
+  });
+});
