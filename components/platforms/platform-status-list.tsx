@@ -26,7 +26,7 @@ function PlatformStatusListView({ platforms, names }: Props) {
           const scope = [p.since ? t('platforms.since', { time: time(p.since) }) : '', t('platforms.scope', { national: p.national && names.nationwide(p.platformId) ? 'yes' : 'no', count: p.academyCount })];
           const scopeText = scope.filter(Boolean).join(' · ');
           return (
-            <li key={p.platformId} className={`platform-item status-${p.status}`} data-platform={p.platformId} data-status={p.status}>
+            <li key={p.platformId} className={`platform-item status-${p.status}`} data-platform={p.platformId} data-status={p.status} data-reporters-3h={figures.total}>
               <div className="platform-item-head">
                 <a href={href(`/plateformes/${p.platformId}`)} className="platform-name">
                   {p.name}

@@ -29,10 +29,12 @@ function only(severities: Record<string, string>, value: string): string[] {
   return Object.keys(severities).filter((id) => severities[id] === value).sort();
 }
 
-async function panelReports(page: Page): Promise<number> {
-  const text = await page.locator('#academie-panneau [data-figure="reports"]').textContent();
-  return Number((text ?? '').replace(/\D/g, ''));
+async function firstNumber(page: Page, selector: string): Promise<number> {
+  const text = (await page.locator(selector).first().textContent()) ?? '';
+  return Number(/\d[\d\s\u202f\u00a0]*/.exec(text)?.[0].replace(/\D/g, '') ?? 'NaN');
 }
+
+const panelReports = (page: Page) => firstNumber(page, '#academie-panneau [data-figure="reports"]');
 
 describe('replay of a simulated morning (permalinks, server-rendered)', () => {
   test('the map at 09:30 for CNED shows the national outage, the same in the table, with the headline', async () => {
@@ -84,9 +86,18 @@ describe('replay of a simulated morning (permalinks, server-rendered)', () => {
     expect(await tableSeverities(page)).toEqual(await mapSeverities(page));
     expect(await page.locator('.headline-item').first().textContent()).toContain('Ma classe à la maison (CNED)');
 
+    const fetched: string[] = [];
+    page.on('request', (req) => {
+      const at = new URL(req.url()).pathname === '/api/etat' ? new URL(req.url()).searchParams.get('at') : null;
+      if (at) fetched.push(at);
+    });
     await page.getByRole('button', { name: 'Lecture' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('at'), { timeout: 10_000 }).not.toBe('2024-11-19T09:50');
     await page.getByRole('button', { name: 'Pause' }).click();
+    // Playback asked for instants ahead of the one shown (prefetch), 5 minutes apart at the default speed.
+    const shown = new URL(page.url()).searchParams.get('at') ?? '';
+    expect(fetched.some((at) => at > shown)).toBe(true);
+    expect(fetched).toContain('2024-11-19T09:55');
     expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
 
     await page.screenshot({ path: `${SCREENSHOTS}/home-replay-desktop.png` });
@@ -103,6 +114,9 @@ describe('live updates', () => {
     await waitForMap(page);
     await expect.poll(() => page.locator('.home-moment').textContent(), { timeout: 15_000 }).toContain('En direct');
     const before = await panelReports(page);
+    const tableBefore = await firstNumber(page, '.academy-table tr[data-academy="lyon"] td:nth-child(3)');
+    const sparkline = page.locator('.platform-item[data-platform="parcoursup"]');
+    const sparklineBefore = Number(await sparkline.getAttribute('data-reporters-3h'));
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     // Let the stream connect before posting (the page subscribes after hydration).
     await page.waitForTimeout(1500);
@@ -114,6 +128,10 @@ describe('live updates', () => {
     expect(res.status).toBe(201);
     expect((await res.json()).counted).toBe(true);
     await expect.poll(() => panelReports(page), { timeout: 5_000, interval: 200 }).toBe(before + 1);
+    // A new source: it also counts as a distinct reporter in the table and in the platform's sparkline.
+    expect(await firstNumber(page, '.academy-table tr[data-academy="lyon"] td:nth-child(3)')).toBe(tableBefore + 1);
+    expect(Number(await sparkline.getAttribute('data-reporters-3h'))).toBe(sparklineBefore + 1);
+    expect(await page.locator('path.academy-lyon').getAttribute('aria-label')).toContain(`${tableBefore + 1} signalant`);
     expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
     await page.close();
   });
