@@ -33,11 +33,14 @@ window.__startLive = async (opts) => {
   live.stop = () => connection.stop();
 };`;
 
-/** Every POST of this file comes from one source: a report counts once per platform, so each test uses its own platform. */
+/**
+ * Every POST of this file comes from one source (loopback, a Firefox family no other browser test uses): a report
+ * counts once per source and platform, so each test uses its own platform.
+ */
 async function post(body: Record<string, unknown>): Promise<{ status: number; counted: boolean }> {
   const res = await fetch(`${base}/api/reports`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (e2e) Chrome/126.0' },
+    headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' },
     body: JSON.stringify({ category: 'unreachable', idempotencyKey: randomUUID(), ...body }),
   });
   const out = (await res.json()) as { counted?: boolean };
