@@ -35,8 +35,11 @@ async function joinAcademies(tx: Tx, incidentId: string, scopes: string[], at: n
   }
 }
 
-/** Applies one detection run's changes; every change appends to the incident's timeline. Returns touched ids. */
-export async function applyIncidentChanges(db: PrismaClient, changes: IncidentChange[]): Promise<string[]> {
+/**
+ * Applies one detection run's changes; every change appends to the incident's timeline. `now` is the
+ * pass's time (epoch ms; a replayed pass is in the past): académies joining are dated by it. Returns touched ids.
+ */
+export async function applyIncidentChanges(db: PrismaClient, changes: IncidentChange[], now = Date.now()): Promise<string[]> {
   const touched: string[] = [];
   for (const change of changes) {
     await db.$transaction(async (tx) => {
@@ -76,7 +79,7 @@ export async function applyIncidentChanges(db: PrismaClient, changes: IncidentCh
           },
         });
         if (change.raised && d.detectedAt !== null) await addEvent(tx, change.id, d.detectedAt, 'detected');
-        await joinAcademies(tx, change.id, change.joined, d.end ?? Date.now(), d.level);
+        await joinAcademies(tx, change.id, change.joined, d.end ?? now, d.level);
         if (change.reopened) await addEvent(tx, change.id, d.start, 'reopened');
         if (change.closed && d.end !== null) await addEvent(tx, change.id, d.end, 'closed');
         touched.push(change.id);

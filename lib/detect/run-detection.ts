@@ -78,7 +78,7 @@ export async function runDetection(db: PrismaClient, opts: { now?: Date; cache?:
   }
   const detected = groupIncidents(scoped, MERGE_GAP_MINUTES * MINUTE_MS);
   const changes = reconcileIncidents({ persisted, detected, now: end, mergeGapMs: MERGE_GAP_MINUTES * MINUTE_MS });
-  const touched = await applyIncidentChanges(db, changes);
+  const touched = await applyIncidentChanges(db, changes, end);
   const open = (await listIncidentsNear(db, new Date(start))).filter((i) => i.state === 'open');
   for (const id of new Set([...touched, ...open.map((i) => i.id)])) await refreshIncidentStats(db, id, now);
   await flagCommonCauses(db, open, served);
