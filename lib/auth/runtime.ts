@@ -1,11 +1,9 @@
 import 'server-only';
 import { createHmac, randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import { getDb } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { clientIp } from '@/lib/ingest/client-ip';
-import { createMemoryStore } from '@/lib/ratelimit/memory-store';
-import { createRedisStore } from '@/lib/ratelimit/redis-store';
+import { createSharedStore } from '@/lib/ratelimit/shared-store';
 import type { RateLimitStore } from '@/lib/ratelimit/types';
 
 const SECRET_KEY = 'nextauth_secret';
@@ -17,9 +15,7 @@ const holder = globalThis as unknown as { __auth?: { secret: Promise<string> | n
 function runtime() {
   holder.__auth ??= {
     secret: null,
-    store: env.REDIS_URL
-      ? createRedisStore(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }), { prefix: 'auth:' })
-      : createMemoryStore({ maxKeys: 100_000 }),
+    store: createSharedStore({ redisUrl: env.REDIS_URL, prefix: 'auth:', maxKeys: 100_000, label: 'auth' }),
   };
   return holder.__auth;
 }

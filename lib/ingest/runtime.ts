@@ -1,5 +1,4 @@
 import 'server-only';
-import Redis from 'ioredis';
 import { getDb } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { reportEvents } from '@/lib/live/report-events';
@@ -8,8 +7,7 @@ import { createPowConfig, type PowConfig } from '@/lib/pow/challenge';
 import { createRollingCounter, type RollingCounter } from '@/lib/pow/rolling-count';
 import { INITIAL_SURGE_STATE, type SurgeState } from '@/lib/pow/surge';
 import { createMemoryUsedChallengeStore, type UsedChallengeStore } from '@/lib/pow/used-challenges';
-import { createMemoryStore } from '@/lib/ratelimit/memory-store';
-import { createRedisStore } from '@/lib/ratelimit/redis-store';
+import { createSharedStore } from '@/lib/ratelimit/shared-store';
 import type { RateLimitStore } from '@/lib/ratelimit/types';
 import { createBatcher, type Batcher } from './batcher';
 import { buildCatalog, type Catalog } from './check-catalog';
@@ -32,8 +30,7 @@ const CATALOG_TTL_MS = 60_000;
 const holder = globalThis as unknown as { __ingest?: IngestRuntime };
 
 function createStore(): RateLimitStore {
-  if (env.REDIS_URL) return createRedisStore(new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }));
-  return createMemoryStore({ maxKeys: 200_000 });
+  return createSharedStore({ redisUrl: env.REDIS_URL, maxKeys: 200_000, label: 'ingest' });
 }
 
 /** Per-process ingest state: batcher, limiter store (memory, or Redis when REDIS_URL is set), caches. */
