@@ -4,13 +4,17 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { AnnouncementBanner } from '@/components/layout/announcement-banner';
 import { currentLocale, currentPath } from '@/lib/i18n/server';
+import { siteOrigin } from '@/lib/seo/site';
 import { getRuntimeSettings } from '@/lib/settings/runtime';
 import { localizePath } from '@/lib/i18n/paths';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('common');
+  const origin = siteOrigin();
   return {
+    // Absolute Open Graph URLs come from the configured public origin, never from the Host header.
+    ...(origin ? { metadataBase: new URL(origin) } : {}),
     title: { default: t('brand'), template: `%s · ${t('brand')}` },
     description: t('meta.description'),
   };
