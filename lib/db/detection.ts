@@ -34,6 +34,12 @@ export async function readReporterCounts(
   return window;
 }
 
+/** Start of the first minute with counted reports: when this install began observing (null when none yet). */
+export async function firstCountedMinute(db: PrismaClient): Promise<Date | null> {
+  const rows = await db.$queryRaw<Array<{ first: Date | null }>>`SELECT min(bucket_start) AS first FROM report_count`;
+  return rows[0]?.first ?? null;
+}
+
 export async function listServedAcademies(db: PrismaClient): Promise<Map<string, { academies: string[]; operatorGroup: string | null }>> {
   const platforms = await db.platform.findMany({
     where: { retiredAt: null },

@@ -1,12 +1,15 @@
-import { listServedAcademies, loadBaselines, readReporterCounts, saveBaselines, type CountWindow } from '@/lib/db/detection';
+import { firstCountedMinute, listServedAcademies, loadBaselines, readReporterCounts, saveBaselines, type CountWindow } from '@/lib/db/detection';
 import { applyIncidentChanges, listIncidentsNear, refreshIncidentStats, setCommonCauses } from '@/lib/db/incidents';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { findCommonCauses, type OpenEpisodeRef } from './common-cause';
 import { groupIncidents, type ScopedEpisodes } from './incidents';
+import { NATIONAL_ACADEMY_ID } from '@/lib/calendar/day-type';
+import { createFallbackBaseline } from './baseline';
+import { historyRange } from './history-range';
 import { createGridProvider, learnPlatformBaselines, type PlatformBaselines } from './platform-baseline';
 import { reconcileIncidents } from './reconcile';
 import { detectPlatformWindow } from './run-platform';
-import { MAX_HISTORY_DAYS, MERGE_GAP_MINUTES } from './thresholds';
+import { FALLBACK_DISPERSION, MERGE_GAP_MINUTES } from './thresholds';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -21,15 +24,24 @@ function floorMinute(t: number): number {
   return t - (t % MINUTE_MS);
 }
 
-/** Learns one platform's baselines from the last MAX_HISTORY_DAYS of distinct reporters before `now`. */
+function fallbackBaselines(academies: string[]): PlatformBaselines {
+  return {
+    shape: createFallbackBaseline(academies[0] ?? NATIONAL_ACADEMY_ID),
+    academies: Object.fromEntries(academies.map((id) => [id, createFallbackBaseline(id)])),
+    totalDispersion: FALLBACK_DISPERSION,
+  };
+}
+
+/** Learns one platform's baselines from its distinct reporters over historyRange(), or the fallback. */
 async function learn(db: PrismaClient, platformId: string, academies: string[], now: Date): Promise<PlatformBaselines> {
-  const to = new Date(now.getTime() - (now.getTime() % DAY_MS));
-  const from = new Date(to.getTime() - MAX_HISTORY_DAYS * DAY_MS);
-  const counts = (await readReporterCounts(db, { from, to, platformIds: [platformId] })).get(platformId) ?? new Map();
-  const length = MAX_HISTORY_DAYS * 1440;
+  const first = await firstCountedMinute(db);
+  const range = historyRange(now.getTime(), first?.getTime() ?? null);
+  if (!range) return fallbackBaselines(academies);
+  const counts = (await readReporterCounts(db, { from: new Date(range.from), to: new Date(range.to), platformIds: [platformId] })).get(platformId) ?? new Map();
+  const length = Math.round((range.to - range.from) / MINUTE_MS);
   const histories = academies.map((academyId) => ({
     academyId,
-    history: { t0: from.getTime(), bucketMs: MINUTE_MS, counts: counts.get(academyId) ?? new Float64Array(length) },
+    history: { t0: range.from, bucketMs: MINUTE_MS, counts: counts.get(academyId) ?? new Float64Array(length) },
   }));
   return learnPlatformBaselines({ histories, grids: createGridProvider() });
 }
