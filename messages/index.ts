@@ -17,6 +17,12 @@ import enOg from './en/og.json';
 import frOg from './fr/og.json';
 import enPlatformPage from './en/platformPage.json';
 import frPlatformPage from './fr/platformPage.json';
+import enReport from './en/report.json';
+import frReport from './fr/report.json';
+import enSources from './en/sources.json';
+import frSources from './fr/sources.json';
+import enLabels from './en/labels.json';
+import frLabels from './fr/labels.json';
 
 /**
  * One JSON file per namespace and locale. French is the reference: a unit test checks that both
@@ -27,10 +33,12 @@ export const MESSAGES = {
   fr: {
     common: frCommon, home: frHome, map: frMap,
     dashboard: frDashboard, charts: frCharts, platformPage: frPlatformPage, academyPage: frAcademyPage, incidentPage: frIncidentPage, og: frOg,
+    report: frReport, sources: frSources, labels: frLabels,
   },
   en: {
     common: enCommon, home: enHome, map: enMap,
     dashboard: enDashboard, charts: enCharts, platformPage: enPlatformPage, academyPage: enAcademyPage, incidentPage: enIncidentPage, og: enOg,
+    report: enReport, sources: enSources, labels: enLabels,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 
