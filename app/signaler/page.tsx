@@ -1,30 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ReportForm } from '@/components/report/report-form';
+import { currentLocale } from '@/lib/i18n/server';
 import { decodeErrors } from '@/lib/report-client/form-errors';
 import { firstParam, isQuickReport, readPrefill, withQuickDefaults } from '@/lib/report-client/prefill';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { siteOrigin } from '@/lib/seo/site';
 import { loadReportCatalog } from './catalog-options';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = {
-  title: 'Signaler une panne',
-  description:
-    'Signalez en quelques secondes, anonymement et sans compte, qu’un service numérique scolaire (PRONOTE, ENT, CNED…) ne marche pas dans votre académie.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, all, locale] = await Promise.all([getTranslations('report.meta'), getTranslations(), currentLocale()]);
+  return pageMetadata({ title: t('title'), description: t('description'), path: '/signaler', locale, siteName: all('common.brand'), origin: siteOrigin() });
+}
 
 export default async function ReportPage(props: PageProps<'/signaler'>) {
-  const params = await props.searchParams;
-  const catalog = await loadReportCatalog();
+  const [params, catalog, t] = await Promise.all([props.searchParams, loadReportCatalog(), getTranslations('report')]);
   const errors = decodeErrors(firstParam(params, 'erreurs'));
   const prefill = readPrefill(params, catalog);
   const isQuick = isQuickReport(prefill) && Object.keys(errors).length === 0;
   return (
     <div className="report-page">
-      <h1>Signaler une panne</h1>
-      <p className="report-intro">
-        Anonyme et sans compte&nbsp;: choisissez votre académie, le service et le problème, puis envoyez.
-      </p>
+      <h1>{t('heading')}</h1>
+      <p className="report-intro">{t('intro')}</p>
       <ReportForm
         academies={catalog.academies}
         platforms={catalog.platforms}

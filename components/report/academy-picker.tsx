@@ -1,7 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { AcademyOption } from '@/lib/report-client/platform-choices';
+import type { AcademyArgs } from '@/lib/report-client/report-text';
 import { CommuneSearch } from './commune-search';
 import { describedBy, errorIdOf, FieldError } from './field-error';
 import { LocateButton } from './locate-button';
@@ -12,35 +14,36 @@ type Props = {
   value: string;
   error: string | undefined;
   onChange: (academy: string) => void;
-  academyComplement: (id: string) => string;
+  academyArgs: (id: string) => AcademyArgs;
 };
 
 export const ACADEMY_SELECT_ID = 'champ-academie';
 
 /** Three ways to the académie: device position, postal code or commune, or the plain list. */
-export function AcademyPicker({ academies, value, error, onChange, academyComplement }: Props) {
+export function AcademyPicker({ academies, value, error, onChange, academyArgs }: Props) {
+  const t = useTranslations('report');
   const isHydrated = useHydrated();
   const [announcement, setAnnouncement] = useState('');
   const errorId = error ? errorIdOf('academie') : undefined;
 
   function pick(academy: string) {
     onChange(academy);
-    setAnnouncement(`Académie ${academyComplement(academy)} choisie.`);
+    setAnnouncement(t('academy.chosen', academyArgs(academy)));
   }
 
   return (
     <fieldset className="report-field" id="champ-academie-groupe">
       <legend>
-        Votre académie <span className="report-required">(obligatoire)</span>
+        {t('academy.legend')} <span className="report-required">{t('required')}</span>
       </legend>
       <FieldError id={errorIdOf('academie')} message={error} />
       {isHydrated && (
         <div className="report-finders">
           <LocateButton onFound={pick} />
-          <CommuneSearch academyComplement={academyComplement} onPick={pick} />
+          <CommuneSearch academyArgs={academyArgs} onPick={pick} />
         </div>
       )}
-      <label htmlFor={ACADEMY_SELECT_ID}>{isHydrated ? 'Ou choisissez dans la liste' : 'Académie'}</label>
+      <label htmlFor={ACADEMY_SELECT_ID}>{isHydrated ? t('academy.listLabel') : t('academy.listLabelPlain')}</label>
       <select
         id={ACADEMY_SELECT_ID}
         name="academie"
@@ -49,7 +52,7 @@ export function AcademyPicker({ academies, value, error, onChange, academyComple
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(errorId)}
       >
-        <option value="">Choisissez votre académie</option>
+        <option value="">{t('academy.placeholder')}</option>
         {academies.map((academy) => (
           <option key={academy.id} value={academy.id}>
             {academy.name}

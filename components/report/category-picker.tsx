@@ -1,4 +1,4 @@
-import { PROBLEM_LABELS } from '@/lib/domain/labels';
+import { useTranslations } from 'next-intl';
 import type { ProblemCategory } from '@/lib/domain/types';
 import { describedBy, errorIdOf, FieldError } from './field-error';
 
@@ -20,6 +20,7 @@ const FEATURE_CATEGORIES: ProblemCategory[] = [
 export const FIRST_CATEGORY_ID = 'probleme-unreachable';
 
 export function CategoryPicker({ value, error, onChange }: Props) {
+  const t = useTranslations();
   const errorId = error ? errorIdOf('probleme') : undefined;
   function option(category: ProblemCategory) {
     return (
@@ -34,19 +35,19 @@ export function CategoryPicker({ value, error, onChange }: Props) {
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(errorId)}
         />
-        <label htmlFor={`probleme-${category}`}>{PROBLEM_LABELS[category]}</label>
+        <label htmlFor={`probleme-${category}`}>{t(`labels.categories.${category}`)}</label>
       </li>
     );
   }
   return (
     <fieldset className="report-field" id="champ-probleme">
       <legend>
-        Que se passe-t-il&#8239;? <span className="report-required">(obligatoire)</span>
+        {t('report.category.legend')} <span className="report-required">{t('report.required')}</span>
       </legend>
       <FieldError id={errorIdOf('probleme')} message={error} />
       <ul className="report-options">{MAIN_CATEGORIES.map(option)}</ul>
       <fieldset className="report-subgroup">
-        <legend>Une fonction ne marche pas&nbsp;:</legend>
+        <legend>{t('report.category.features')}</legend>
         <ul className="report-options">{FEATURE_CATEGORIES.map(option)}</ul>
       </fieldset>
       <ul className="report-options">{option('other')}</ul>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import {
   COMMUNE_QUERY_MAX_LENGTH,
@@ -9,9 +10,10 @@ import {
   resolveCommuneQuery,
   type CommuneResolution,
 } from '@/lib/report-client/commune-choices';
+import type { AcademyArgs } from '@/lib/report-client/report-text';
 
 type Props = {
-  academyComplement: (id: string) => string;
+  academyArgs: (id: string) => AcademyArgs;
   onPick: (academy: string) => void;
 };
 
@@ -20,7 +22,8 @@ type Result = { query: string; resolution: CommuneResolution } | { query: string
 const DEBOUNCE_MS = 250;
 
 /** Postal code or commune name → académie, through GET /api/geo/communes. */
-export function CommuneSearch({ academyComplement, onPick }: Props) {
+export function CommuneSearch({ academyArgs, onPick }: Props) {
+  const t = useTranslations('report.commune');
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<Result | null>(null);
   const onPickRef = useRef(onPick);
@@ -51,7 +54,7 @@ export function CommuneSearch({ academyComplement, onPick }: Props) {
   const current = result && result.query === query && isSearchableQuery(query) ? result : null;
   return (
     <div className="report-search">
-      <label htmlFor="recherche-commune">Code postal ou commune</label>
+      <label htmlFor="recherche-commune">{t('label')}</label>
       <input
         id="recherche-commune"
         type="search"
@@ -63,32 +66,33 @@ export function CommuneSearch({ academyComplement, onPick }: Props) {
         aria-describedby="commune-resultat"
       />
       <div id="commune-resultat" aria-live="polite">
-        {current && <CommuneResult result={current} academyComplement={academyComplement} onPick={onPick} />}
+        {current && <CommuneResult result={current} academyArgs={academyArgs} onPick={onPick} />}
       </div>
     </div>
   );
 }
 
-function CommuneResult({ result, academyComplement, onPick }: { result: Result } & Props) {
+function CommuneResult({ result, academyArgs, onPick }: { result: Result } & Props) {
+  const t = useTranslations('report');
   if ('failed' in result) {
-    return <p className="report-hint">Recherche indisponible pour le moment&nbsp;: choisissez votre académie dans la liste.</p>;
+    return <p className="report-hint">{t('commune.failed')}</p>;
   }
   const { resolution } = result;
   if (resolution.kind === 'none') {
-    return <p className="report-hint">Aucune commune trouvée. Vérifiez l’orthographe ou choisissez votre académie dans la liste.</p>;
+    return <p className="report-hint">{t('commune.none')}</p>;
   }
   if (resolution.kind === 'academy') {
-    return <p className="report-hint">Académie {academyComplement(resolution.academy)} choisie.</p>;
+    return <p className="report-hint">{t('academy.chosen', academyArgs(resolution.academy))}</p>;
   }
   if (resolution.kind === 'choose') {
     return (
       <>
-        <p className="report-hint">Ce code postal couvre plusieurs académies&nbsp;: laquelle est la vôtre&#8239;?</p>
+        <p className="report-hint">{t('commune.several')}</p>
         <ul className="report-choices">
           {resolution.academies.map((academy) => (
             <li key={academy}>
               <button type="button" className="report-btn-secondary" onClick={() => onPick(academy)}>
-                Académie {academyComplement(academy)}
+                {t('academy.option', academyArgs(academy))}
               </button>
             </li>
           ))}
@@ -101,7 +105,7 @@ function CommuneResult({ result, academyComplement, onPick }: { result: Result }
       {resolution.items.map((item) => (
         <li key={`${item.name}-${item.postalCode}`}>
           <button type="button" className="report-btn-secondary" onClick={() => onPick(item.academy)}>
-            {item.name} ({item.postalCode})<span className="report-option-detail">Académie {academyComplement(item.academy)}</span>
+            {item.name} ({item.postalCode})<span className="report-option-detail">{t('academy.option', academyArgs(item.academy))}</span>
           </button>
         </li>
       ))}

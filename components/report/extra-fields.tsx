@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from '@/lib/domain/labels';
+import { useTranslations } from 'next-intl';
 import { REPORTER_ROLES, type ReporterRole } from '@/lib/domain/types';
 import { COMMENT_MAX_LENGTH } from '@/lib/ingest/thresholds';
 import { describedBy, errorIdOf, FieldError } from './field-error';
@@ -15,11 +15,12 @@ type Props = {
 const COUNTER_ANNOUNCE_FROM = 50;
 
 export function ExtraFields({ role, comment, errors, onRoleChange, onCommentChange }: Props) {
+  const t = useTranslations();
   const remaining = COMMENT_MAX_LENGTH - comment.length;
   return (
     <fieldset className="report-field">
-      <legend>Facultatif</legend>
-      <label htmlFor="champ-role">Vous êtes</label>
+      <legend>{t('report.extra.legend')}</legend>
+      <label htmlFor="champ-role">{t('report.extra.roleLabel')}</label>
       <select
         id="champ-role"
         name="role"
@@ -28,18 +29,18 @@ export function ExtraFields({ role, comment, errors, onRoleChange, onCommentChan
         aria-invalid={errors.role ? true : undefined}
         aria-describedby={describedBy(errors.role && errorIdOf('role'))}
       >
-        <option value="">Je préfère ne pas le dire</option>
+        <option value="">{t('report.extra.roleNone')}</option>
         {REPORTER_ROLES.map((value) => (
           <option key={value} value={value}>
-            {ROLE_LABELS[value]}
+            {t(`labels.roles.${value}`)}
           </option>
         ))}
       </select>
       <FieldError id={errorIdOf('role')} message={errors.role} />
 
-      <label htmlFor="champ-commentaire">Commentaire</label>
+      <label htmlFor="champ-commentaire">{t('report.extra.commentLabel')}</label>
       <p id="commentaire-aide" className="report-hint">
-        Les commentaires sont publics après modération. N’y mettez ni nom, ni e-mail, ni téléphone.
+        {t('report.extra.commentHelp')}
       </p>
       <textarea
         id="champ-commentaire"
@@ -52,10 +53,10 @@ export function ExtraFields({ role, comment, errors, onRoleChange, onCommentChan
         aria-describedby={describedBy('commentaire-aide', 'commentaire-compteur', errors.comment && errorIdOf('commentaire'))}
       />
       <p id="commentaire-compteur" className="report-hint report-counter">
-        {comment.length}&nbsp;/&nbsp;{COMMENT_MAX_LENGTH}&nbsp;caractères
+        {t('report.extra.counter', { count: comment.length, max: COMMENT_MAX_LENGTH })}
       </p>
       <p className="report-sr-only" aria-live="polite">
-        {remaining <= COUNTER_ANNOUNCE_FROM ? `Encore ${remaining} caractères possibles.` : ''}
+        {remaining <= COUNTER_ANNOUNCE_FROM ? t('report.extra.remaining', { remaining }) : ''}
       </p>
       <FieldError id={errorIdOf('commentaire')} message={errors.comment} />
     </fieldset>
@@ -64,9 +65,10 @@ export function ExtraFields({ role, comment, errors, onRoleChange, onCommentChan
 
 /** Left empty by people; bots that fill every input are flagged by the server. */
 export function HoneypotField() {
+  const t = useTranslations('report.extra');
   return (
     <div className="report-hp" aria-hidden="true">
-      <label htmlFor="champ-site-web">Ne remplissez pas ce champ</label>
+      <label htmlFor="champ-site-web">{t('honeypot')}</label>
       <input id="champ-site-web" type="text" name="site_web" tabIndex={-1} autoComplete="off" defaultValue="" />
     </div>
   );

@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 type Props = { id: string; message: string | undefined };
 
 export function errorIdOf(name: string): string {
@@ -6,10 +8,11 @@ export function errorIdOf(name: string): string {
 
 /** The error text under a field; its id goes into the field's aria-describedby. */
 export function FieldError({ id, message }: Props) {
+  const t = useTranslations('report.errors');
   if (!message) return null;
   return (
     <p id={id} className="report-field-error">
-      <span className="report-sr-only">Erreur&nbsp;: </span>
+      <span className="report-sr-only">{t('prefix')} </span>
       {message}
     </p>
   );

@@ -1,17 +1,17 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { AcademyLocator } from '@/lib/geo/point-in-academy';
 
 type Props = { onFound: (academy: string) => void };
 
-type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; message: string };
+type Failure = 'denied' | 'unavailable' | 'timeout' | 'noMap' | 'outside';
 
-const GEO_ERRORS: Record<number, string> = {
-  1: 'Vous n’avez pas autorisé la localisation. Cherchez votre commune ou choisissez votre académie dans la liste.',
-  2: 'Votre position n’a pas pu être déterminée. Cherchez votre commune ou choisissez votre académie dans la liste.',
-  3: 'La localisation a pris trop de temps. Cherchez votre commune ou choisissez votre académie dans la liste.',
-};
+type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; failure: Failure };
+
+/** GeolocationPositionError codes → `report.locate` messages. */
+const GEO_FAILURES: Record<number, Failure> = { 1: 'denied', 2: 'unavailable', 3: 'timeout' };
 
 let locatorPromise: Promise<AcademyLocator | null> | null = null;
 
@@ -50,6 +50,7 @@ function currentPosition(): Promise<GeolocationPosition> {
 
 /** Finds the académie from the device position, entirely in the browser: the position is never sent. */
 export function LocateButton({ onFound }: Props) {
+  const t = useTranslations('report.locate');
   const [state, setState] = useState<State>({ kind: 'idle' });
   if (typeof navigator !== 'undefined' && !('geolocation' in navigator)) return null;
 
@@ -60,32 +61,32 @@ export function LocateButton({ onFound }: Props) {
       const position = await currentPosition();
       const locator = await locatorLoading;
       if (!locator) {
-        setState({ kind: 'error', message: 'La carte des académies n’a pas pu être chargée. Choisissez votre académie dans la liste.' });
+        setState({ kind: 'error', failure: 'noMap' });
         return;
       }
       const academy = locator.findAcademyAt(position.coords.longitude, position.coords.latitude);
       if (!academy) {
-        setState({ kind: 'error', message: 'Votre position est hors des académies françaises. Choisissez votre académie dans la liste.' });
+        setState({ kind: 'error', failure: 'outside' });
         return;
       }
       setState({ kind: 'idle' });
       onFound(academy);
     } catch (error) {
-      setState({ kind: 'error', message: GEO_ERRORS[errorCode(error)] ?? GEO_ERRORS[2] ?? '' });
+      setState({ kind: 'error', failure: GEO_FAILURES[errorCode(error)] ?? 'unavailable' });
     }
   }
 
   return (
     <div className="report-locate">
       <button type="button" className="report-btn-secondary" onClick={() => void locate()} disabled={state.kind === 'busy'} aria-describedby="localisation-aide">
-        {state.kind === 'busy' ? 'Localisation…' : 'Me localiser'}
+        {state.kind === 'busy' ? t('busy') : t('button')}
       </button>
       <p id="localisation-aide" className="report-hint">
-        Votre position reste sur votre appareil&nbsp;: elle sert seulement à trouver votre académie et n’est envoyée nulle part.
+        {t('help')}
       </p>
       {state.kind === 'error' && (
         <p className="report-field-error" role="alert">
-          {state.message}
+          {t(state.failure)}
         </p>
       )}
     </div>

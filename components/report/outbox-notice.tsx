@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+import { isReportIssueCode } from '@/lib/report-client/form-errors';
 import type { AcceptedReport, OutboxItem, ReportPayload } from '@/lib/report-client/types';
 
 export type DeliveredNotice = { payload: ReportPayload; report: AcceptedReport };
@@ -15,25 +17,28 @@ type Props = {
 /** Reports from earlier visits or other tabs: waiting, delivered in the background, or refused. */
 export function OutboxNotice(props: Props) {
   const { pending, rejected, delivered, describe } = props;
+  const t = useTranslations('report');
+  const refusalReason = (item: OutboxItem) => {
+    const code = item.error?.issues[0]?.code ?? item.error?.code;
+    return code && isReportIssueCode(code) ? t(`issues.${code}`) : t('outbox.refused');
+  };
   if (pending.length + rejected.length + delivered.length === 0) return null;
   return (
-    <section className="report-outbox" aria-label="Signalements enregistrés sur cet appareil">
+    <section className="report-outbox" aria-label={t('outbox.label')}>
       <div aria-live="polite">
         {pending.length > 0 && (
           <p>
-            {pending.length === 1
-              ? 'Un signalement attend d’être envoyé depuis cet appareil\u00a0: il partira automatiquement.'
-              : `${pending.length}\u00a0signalements attendent d’être envoyés depuis cet appareil\u00a0: ils partiront automatiquement.`}{' '}
+            {t('outbox.pending', { count: pending.length })}{' '}
             <button type="button" className="report-btn-link" onClick={props.onRetry}>
-              Réessayer maintenant
+              {t('outbox.retry')}
             </button>
           </p>
         )}
         {delivered.map(({ payload, report }) => (
           <p key={report.id} className="report-notice-ok">
-            Signalement envoyé&nbsp;: {describe(payload)}.{' '}
+            {t('outbox.delivered', { where: describe(payload) })}{' '}
             <button type="button" className="report-btn-link" onClick={() => props.onDismissDelivered(payload.idempotencyKey)}>
-              Masquer
+              {t('outbox.hide')}
             </button>
           </p>
         ))}
@@ -41,11 +46,10 @@ export function OutboxNotice(props: Props) {
       {rejected.map((item) => (
         <div key={item.payload.idempotencyKey} className="report-notice-error" role="alert">
           <p>
-            Votre signalement ({describe(item.payload)}) n’a pas pu être envoyé&nbsp;:{' '}
-            {item.error?.issues[0]?.message ?? item.error?.message ?? 'il a été refusé.'}
+            {t('outbox.rejected', { where: describe(item.payload), reason: refusalReason(item) })}
           </p>
           <button type="button" className="report-btn-secondary" onClick={() => props.onDismissRejected(item.payload.idempotencyKey)}>
-            J’ai compris
+            {t('outbox.understood')}
           </button>
         </div>
       ))}

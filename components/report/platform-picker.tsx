@@ -1,25 +1,19 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { KIND_LABELS } from '@/lib/domain/labels';
-import type { PlatformScope } from '@/lib/domain/types';
 import { listPlatformChoices, listVisiblePlatforms, type PlatformOption } from '@/lib/report-client/platform-choices';
+import type { AcademyArgs } from '@/lib/report-client/report-text';
 import { describedBy, errorIdOf, FieldError } from './field-error';
 import { useHydrated } from './use-hydrated';
 
 type Props = {
   platforms: PlatformOption[];
   academy: string;
-  academyLabel: string | null;
+  academyNames: AcademyArgs | null;
   value: string;
   error: string | undefined;
   onChange: (platform: string) => void;
-};
-
-const SCOPE_LABELS: Record<PlatformScope, string> = {
-  national: 'national',
-  regional: 'régional',
-  departemental: 'départemental',
 };
 
 export const PLATFORM_SEARCH_ID = 'recherche-service';
@@ -30,13 +24,8 @@ export function platformTargetId(platforms: PlatformOption[]): string {
   return first ? `plateforme-${first.id}` : PLATFORM_SEARCH_ID;
 }
 
-function listHint(academyLabel: string | null, query: string, count: number): string {
-  if (academyLabel) return `Services utilisés dans ${academyLabel}\u00a0: ${count}.`;
-  if (query) return `Services trouvés\u00a0: ${count}.`;
-  return `Services nationaux\u00a0: ${count}. Choisissez votre académie pour voir aussi les services régionaux et départementaux, ou cherchez-les par leur nom.`;
-}
-
-export function PlatformPicker({ platforms, academy, academyLabel, value, error, onChange }: Props) {
+export function PlatformPicker({ platforms, academy, academyNames, value, error, onChange }: Props) {
+  const t = useTranslations();
   const isHydrated = useHydrated();
   const [query, setQuery] = useState('');
   const choices = listVisiblePlatforms({ platforms, academy, query, selected: value, isInteractive: isHydrated });
@@ -44,12 +33,12 @@ export function PlatformPicker({ platforms, academy, academyLabel, value, error,
   return (
     <fieldset className="report-field" id="champ-plateforme">
       <legend>
-        Quel service ne marche pas&#8239;? <span className="report-required">(obligatoire)</span>
+        {t('report.platform.legend')} <span className="report-required">{t('report.required')}</span>
       </legend>
       <FieldError id={errorIdOf('plateforme')} message={error} />
       {isHydrated && (
         <div className="report-search">
-          <label htmlFor={PLATFORM_SEARCH_ID}>Rechercher un service (nom ou adresse du site)</label>
+          <label htmlFor={PLATFORM_SEARCH_ID}>{t('report.platform.searchLabel')}</label>
           <input
             id={PLATFORM_SEARCH_ID}
             type="search"
@@ -59,12 +48,14 @@ export function PlatformPicker({ platforms, academy, academyLabel, value, error,
             aria-describedby="services-aide"
           />
           <p id="services-aide" className="report-hint" aria-live="polite">
-            {listHint(academyLabel, query, choices.length)}
+            {academyNames
+              ? t('report.platform.hintAcademy', { ...academyNames, count: choices.length })
+              : t(query ? 'report.platform.hintQuery' : 'report.platform.hintNational', { count: choices.length })}
           </p>
         </div>
       )}
       {choices.length === 0 ? (
-        <p className="report-hint">Aucun service ne correspond à cette recherche.</p>
+        <p className="report-hint">{t('report.platform.none')}</p>
       ) : (
         <ul className="report-options report-platforms">
           {choices.map((platform) => (
@@ -82,7 +73,7 @@ export function PlatformPicker({ platforms, academy, academyLabel, value, error,
               <label htmlFor={`plateforme-${platform.id}`}>
                 {platform.name}
                 <span id={`plateforme-${platform.id}-type`} className="report-option-detail">
-                  {KIND_LABELS[platform.kind]} · {SCOPE_LABELS[platform.scope]}
+                  {t(`labels.kinds.${platform.kind}`)} · {t(`labels.scopes.${platform.scope}`)}
                 </span>
               </label>
             </li>

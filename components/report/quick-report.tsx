@@ -1,5 +1,5 @@
+import { useTranslations } from 'next-intl';
 import type { Ref } from 'react';
-import { PROBLEM_LABELS } from '@/lib/domain/labels';
 import type { ProblemCategory } from '@/lib/domain/types';
 
 type Props = {
@@ -11,16 +11,20 @@ type Props = {
 
 /** One-tap report from a deep link: what will be sent, and the button, at the top of the page. */
 export function QuickReport({ title, category, isSending, buttonRef }: Props) {
+  const t = useTranslations();
   return (
     <section className="report-quick" aria-labelledby="signalement-rapide">
       <h2 id="signalement-rapide">{title}</h2>
       {category && (
         <p>
-          Problème&nbsp;: <strong>{PROBLEM_LABELS[category]}</strong>
+          {t.rich('report.quick.problem', {
+            label: t(`labels.categories.${category}`),
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
       )}
       <button type="submit" className="report-btn report-btn-large" ref={buttonRef} disabled={isSending}>
-        {isSending ? 'Envoi…' : 'Signaler la panne'}
+        {isSending ? t('report.submit.sending') : t('report.submit.quick')}
       </button>
     </section>
   );

@@ -1,6 +1,9 @@
+import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode, Ref } from 'react';
-import { confirmationSentence } from '@/lib/report-client/report-text';
+import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/config';
+import { localizePath } from '@/lib/i18n/paths';
 import type { AcademyOption, PlatformOption } from '@/lib/report-client/platform-choices';
+import { academyArgs, LOCAL_COUNT_WINDOW_MINUTES } from '@/lib/report-client/report-text';
 
 type Props = {
   platform: Pick<PlatformOption, 'id' | 'name'> | null;
@@ -15,21 +18,28 @@ type Props = {
 /** Thanks and the local count, after a report is accepted (JavaScript form and no-JS page alike). */
 export function ReportConfirmation(props: Props) {
   const { platform, academy, count, isDuplicate = false, headingLevel: Heading = 'h2' } = props;
-  const mapHref = platform ? `/?plateforme=${encodeURIComponent(platform.id)}` : '/';
+  const t = useTranslations('report');
+  const locale = useLocale();
+  const mapPath = platform ? `/?plateforme=${encodeURIComponent(platform.id)}` : '/';
+  const mapHref = localizePath(isLocale(locale) ? locale : DEFAULT_LOCALE, mapPath);
   return (
     <section className="report-done" aria-labelledby="confirmation-titre">
       <Heading id="confirmation-titre" tabIndex={-1} ref={props.headingRef}>
-        Merci, votre signalement est enregistré
+        {t('confirmation.title')}
       </Heading>
-      {isDuplicate && <p>Ce signalement nous était déjà parvenu&nbsp;: il n’est compté qu’une fois.</p>}
+      {isDuplicate && <p>{t('confirmation.duplicate')}</p>}
       {platform && academy && count !== null && (
         <p className="report-count" data-count={count}>
-          {confirmationSentence({ count, platformName: platform.name, academy })}
+          {t('confirmation.count', {
+            count,
+            minutes: LOCAL_COUNT_WINDOW_MINUTES,
+            where: t('where', { platform: platform.name, ...academyArgs(academy) }),
+          })}
         </p>
       )}
       <p>
         <a href={mapHref} className="report-btn">
-          Voir la carte en direct
+          {t('confirmation.mapLink')}
         </a>
       </p>
       {props.children}

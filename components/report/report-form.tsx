@@ -1,13 +1,16 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/config';
+import { localizePath } from '@/lib/i18n/paths';
 import { buildPayload, validateValues } from '@/lib/report-client/build-payload';
 import { toFormErrors, type FormErrors } from '@/lib/report-client/form-errors';
 import { readDeviceToken } from '@/lib/report-client/identity';
 import { browserStorage } from '@/lib/report-client/outbox-store';
 import type { AcademyOption, PlatformOption } from '@/lib/report-client/platform-choices';
 import type { ReportValues } from '@/lib/report-client/prefill';
-import { academyComplement, academyLabel, quickReportTitle } from '@/lib/report-client/report-text';
+import { academyArgs, type AcademyArgs } from '@/lib/report-client/report-text';
 import { ErrorSummary } from './error-summary';
 import { HoneypotField } from './extra-fields';
 import { OutboxNotice } from './outbox-notice';
@@ -30,6 +33,8 @@ type Props = {
 
 export function ReportForm(props: Props) {
   const { academies, platforms } = props;
+  const t = useTranslations('report');
+  const locale = useLocale();
   const [values, setValues] = useState(props.initialValues);
   const [errors, setErrors] = useState(props.initialErrors);
   const [isQuick, setQuick] = useState(props.isQuick);
@@ -41,9 +46,9 @@ export function ReportForm(props: Props) {
 
   const academyById = useMemo(() => new Map(academies.map((a) => [a.id, a])), [academies]);
   const platformById = useMemo(() => new Map(platforms.map((p) => [p.id, p])), [platforms]);
-  const complementOf = useCallback((id: string) => {
+  const argsOf = useCallback((id: string): AcademyArgs => {
     const academy = academyById.get(id);
-    return academy ? academyComplement(academy) : id;
+    return academy ? academyArgs(academy) : { academy: id, complement: id, name: id };
   }, [academyById]);
 
   const showErrors = useCallback((next: FormErrors) => {
@@ -108,7 +113,7 @@ export function ReportForm(props: Props) {
   const describe = (payload: { platform: string; academy: string }) => {
     const academy = academyById.get(payload.academy);
     const name = platformById.get(payload.platform)?.name ?? payload.platform;
-    return academy ? `${name} dans ${academyLabel(academy)}` : name;
+    return academy ? t('where', { platform: name, ...academyArgs(academy) }) : name;
   };
   const academy = academyById.get(values.academy) ?? null;
   const platform = platformById.get(values.platform) ?? null;
@@ -135,18 +140,18 @@ export function ReportForm(props: Props) {
         >
           <p>
             <button type="button" className="report-btn-secondary" onClick={startAnother}>
-              Faire un autre signalement
+              {t('confirmation.another')}
             </button>
           </p>
         </ReportConfirmation>
       ) : phase.kind === 'queued' ? (
         <QueuedNotice isPersistent={outbox.isPersistent} onRetry={outbox.retryNow} headingRef={statusRef} />
       ) : (
-        <form method="post" action="/signaler/envoyer" noValidate onSubmit={handleSubmit} aria-busy={isSending}>
+        <form method="post" action={localizePath(isLocale(locale) ? locale : DEFAULT_LOCALE, '/signaler/envoyer')} noValidate onSubmit={handleSubmit} aria-busy={isSending}>
           <ErrorSummary entries={summaryEntries(errors, platforms)} ref={summaryRef} />
           {isQuick && (
             <QuickReport
-              title={platform && academy ? quickReportTitle({ platformName: platform.name, academy }) : 'Signaler une panne'}
+              title={platform && academy ? t('quick.title', { platform: platform.name, ...academyArgs(academy) }) : t('quick.titleFallback')}
               category={values.category}
               isSending={isSending}
               buttonRef={quickButtonRef}
@@ -158,8 +163,8 @@ export function ReportForm(props: Props) {
               platforms={platforms}
               values={values}
               errors={errors}
-              academyLabel={academy ? academyLabel(academy) : null}
-              academyComplement={complementOf}
+              academyNames={academy ? academyArgs(academy) : null}
+              academyArgs={argsOf}
               onAcademyChange={changeAcademy}
               onChange={update}
             />
@@ -168,7 +173,7 @@ export function ReportForm(props: Props) {
           <HoneypotField />
           {(!isQuick || isDetailsOpen) && (
             <button type="submit" className="report-btn report-btn-large" disabled={isSending}>
-              {isSending ? 'Envoi…' : 'Envoyer le signalement'}
+              {isSending ? t('submit.sending') : t('submit.send')}
             </button>
           )}
         </form>

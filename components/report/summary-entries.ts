@@ -23,5 +23,5 @@ export function summaryEntries(errors: FormErrors, platforms: PlatformOption[]):
   };
   return Object.entries(errors)
     .sort(([a], [b]) => orderOf(a) - orderOf(b))
-    .map(([name, message]) => ({ targetId: targets[name] ?? null, message }));
+    .map(([name, code]) => ({ targetId: targets[name] ?? null, code }));
 }

@@ -1,10 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { issuesToFormIssues, toFormErrors, type FormErrors } from '@/lib/report-client/form-errors';
-import { FORM_LEVEL_FIELD } from '@/lib/report-client/form-fields';
+import { rejectionToFormErrors, type FormErrors } from '@/lib/report-client/form-errors';
 import { createRandomToken } from '@/lib/report-client/identity';
-import type { OutboxEvent, ReportError, ReportPayload } from '@/lib/report-client/types';
+import type { OutboxEvent, ReportPayload } from '@/lib/report-client/types';
 import type { DeliveredNotice } from './outbox-notice';
 import { useOutbox, type Outbox } from './use-outbox';
 
@@ -24,11 +23,6 @@ export type ReportSubmission = {
   startAnother(): void;
   dismissDelivered(key: string): void;
 };
-
-function rejectionErrors(error: ReportError): FormErrors {
-  const issues = issuesToFormIssues(error.issues);
-  return issues.length > 0 ? toFormErrors(issues) : { [FORM_LEVEL_FIELD]: error.message };
-}
 
 /**
  * The life of the report on screen: sending, waiting in the outbox, delivered (now or later, while
@@ -60,7 +54,7 @@ export function useReportSubmission(input: {
       removeRef.current(event.payload.idempotencyKey);
       currentKey.current = null;
       setPhase({ kind: 'editing' });
-      onRejectedRef.current(rejectionErrors(event.error));
+      onRejectedRef.current(rejectionToFormErrors(event.error));
     }
   }, []);
 

@@ -21,17 +21,25 @@ export type FormFieldName = (typeof REPORT_FORM_FIELDS)[ReportField];
 /** Name of the pseudo-field carrying errors about the whole form (limits, outages). */
 export const FORM_LEVEL_FIELD = 'formulaire';
 
-/** Form errors that are not about one field, with the text shown above the form. */
-export const FORM_LEVEL_MESSAGES = {
-  rate_limited: 'Trop de signalements envoyés depuis cette connexion. Réessayez dans une minute.',
-  unavailable: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
-  pow_required:
-    'Beaucoup de signalements arrivent en ce moment\u00a0: une vérification anti-robot est nécessaire, qui demande JavaScript. Réessayez dans quelques minutes.',
-  forbidden: 'Cet envoi a été refusé. Rechargez la page et réessayez.',
-  internal: 'Une erreur est survenue. Réessayez dans quelques instants.',
-} as const;
+/**
+ * Codes of form errors that are not about one field (limits, outages, refusals); the text shown for
+ * them, like for field codes, is in the `report.issues` messages.
+ */
+export const FORM_LEVEL_CODES = [
+  'rate_limited',
+  'unavailable',
+  'pow_required',
+  'forbidden',
+  'payload_too_large',
+  'invalid_input',
+  'internal',
+] as const;
 
-export type FormLevelCode = keyof typeof FORM_LEVEL_MESSAGES;
+export type FormLevelCode = (typeof FORM_LEVEL_CODES)[number];
+
+export function isFormLevelCode(code: string): code is FormLevelCode {
+  return (FORM_LEVEL_CODES as readonly string[]).includes(code);
+}
 
 export function isReportField(field: string): field is ReportField {
   return Object.hasOwn(REPORT_FORM_FIELDS, field);

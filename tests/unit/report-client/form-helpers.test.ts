@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { FORM_FIELDS } from '@/lib/ingest/schema';
 import { buildPayload, validateValues } from '@/lib/report-client/build-payload';
-import { buildRetryLocation, buildThanksLocation, decodeErrors, encodeErrors, issuesToFormIssues } from '@/lib/report-client/form-errors';
+import { buildRetryLocation, buildThanksLocation, decodeErrors, encodeErrors, issuesToFormIssues, rejectionToFormErrors } from '@/lib/report-client/form-errors';
 import { REPORT_FORM_FIELDS } from '@/lib/report-client/form-fields';
 import type { AcademyOption, PlatformOption } from '@/lib/report-client/platform-choices';
 import { EMPTY_VALUES, isQuickReport, readPrefill, readThanks, withQuickDefaults } from '@/lib/report-client/prefill';
@@ -65,10 +65,18 @@ describe('form errors', () => {
     const encoded = encodeErrors([{ field: 'probleme', code: 'category_required' }, { field: 'formulaire', code: 'rate_limited' }]);
     expect(encoded).toBe('probleme:category_required,formulaire:rate_limited');
     const errors = decodeErrors(`${encoded},academie:<script>,role:role_invalid,role:category_required`);
-    expect(errors).toEqual({
-      probleme: 'Choisissez le type de problème.',
-      formulaire: expect.stringContaining('Trop de signalements'),
-      role: 'Rôle invalide.',
+    expect(errors).toEqual({ probleme: 'category_required', formulaire: 'rate_limited', role: 'role_invalid' });
+  });
+
+  test('a refusal of the API shows its issues, else its code above the form, never its text', () => {
+    expect(rejectionToFormErrors({ code: 'invalid_input', issues: [{ field: 'comment', code: 'comment_too_long', message: 'x' }] })).toEqual({
+      commentaire: 'comment_too_long',
+    });
+    expect(rejectionToFormErrors({ code: 'forbidden', issues: [] })).toEqual({ formulaire: 'forbidden' });
+    expect(rejectionToFormErrors({ code: 'payload_too_large', issues: [] })).toEqual({ formulaire: 'payload_too_large' });
+    expect(rejectionToFormErrors({ code: 'teapot', issues: [] })).toEqual({ formulaire: 'internal' });
+    expect(rejectionToFormErrors({ code: 'invalid_input', issues: [{ field: 'role', code: 'new_code', message: 'x' }] })).toEqual({
+      formulaire: 'invalid_input',
     });
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createRandomToken, DEVICE_TOKEN_KEY, isValidToken, readDeviceToken } from '@/lib/report-client/identity';
 import { listPlatformChoices, listVisiblePlatforms, matchesPlatformQuery, sortAcademies, type PlatformOption } from '@/lib/report-client/platform-choices';
-import { academyLabel, confirmationSentence, formatCount, quickReportTitle } from '@/lib/report-client/report-text';
+import { academyArgs, academyLabel } from '@/lib/report-client/report-text';
 
 function platform(id: string, name: string, scope: PlatformOption['scope'], academies: string[], domains: string[] = []): PlatformOption {
   return { id, name, kind: 'ENT', scope, academies, domains, aliases: [] };
@@ -53,17 +53,12 @@ describe('French text', () => {
     expect(academyLabel(academy)).toBe(expected);
   });
 
-  test('confirmation sentence with French number formatting and non-breaking spaces', () => {
-    const academy = { id: 'versailles', name: 'Versailles' };
-    expect(confirmationSentence({ count: 12, platformName: 'PRONOTE', academy })).toBe(
-      'Vous êtes 12\u00a0à signaler PRONOTE dans l’académie de Versailles depuis 30\u00a0minutes.',
-    );
-    expect(confirmationSentence({ count: 1234, platformName: 'PRONOTE', academy })).toContain(`Vous êtes 1${formatCount(1234).charAt(1)}234`);
-    expect(formatCount(1234)).toBe('1\u202f234');
-    expect(confirmationSentence({ count: 1, platformName: 'PRONOTE', academy })).toBe(
-      'Vous êtes la première personne à signaler PRONOTE dans l’académie de Versailles depuis 30\u00a0minutes.',
-    );
-    expect(quickReportTitle({ platformName: 'PRONOTE', academy })).toBe('Signaler une panne de PRONOTE dans l’académie de Versailles');
+  test('academyArgs gives French the elided forms and English the bare name', () => {
+    expect(academyArgs({ id: 'aix-marseille', name: 'Aix-Marseille' })).toEqual({
+      academy: 'l’académie d’Aix-Marseille',
+      complement: 'd’Aix-Marseille',
+      name: 'Aix-Marseille',
+    });
   });
 
   test('académies sort in French order', () => {
