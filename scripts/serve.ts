@@ -19,7 +19,8 @@ import { serveLiveStream } from '../lib/live/node-stream';
 import { getLiveRuntime } from '../lib/live/runtime';
 
 const PEER_HEADER = 'x-ecole-peer';
-const INGEST_PATHS = new Set(['/api/reports', '/signaler/envoyer']);
+// The no-JS report form posts to /signaler/envoyer, or /en/signaler/envoyer from the English page.
+const INGEST_PATHS = new Set(['/api/reports', '/signaler/envoyer', '/en/signaler/envoyer']);
 const LIVE_PATH = '/api/flux';
 
 function sendJson(res: http.ServerResponse, status: number, code: string, message: string, retryAfter?: number) {

@@ -2,6 +2,8 @@ import { acceptReport } from '@/lib/ingest/accept-report';
 import { parseReportForm } from '@/lib/ingest/schema';
 import { readLimitedBody, REPORT_BODY_LIMIT_BYTES, requireContentType, requireSameOrigin } from '@/lib/http/body';
 import { isAppError } from '@/lib/http/errors';
+import { DEFAULT_LOCALE, isLocale, LOCALE_HEADER, type Locale } from '@/lib/i18n/config';
+import { localizePath } from '@/lib/i18n/paths';
 import { route } from '@/lib/http/route';
 import { COMMENT_MAX_LENGTH } from '@/lib/ingest/thresholds';
 import { buildRetryLocation, buildThanksLocation, issuesToFormIssues, type CodedIssue } from '@/lib/report-client/form-errors';
@@ -11,8 +13,11 @@ export const dynamic = 'force-dynamic';
 
 const RETRY_FIELDS = ['plateforme', 'academie', 'probleme', 'role', 'commentaire'];
 
-function seeOther(location: string): Response {
-  return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
+/** Back to the form or on to the confirmation, in the language of the page that posted (header set by proxy.ts). */
+function seeOther(req: Request, location: string): Response {
+  const requested = req.headers.get(LOCALE_HEADER);
+  const locale: Locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
+  return new Response(null, { status: 303, headers: { location: localizePath(locale, location), 'cache-control': 'no-store' } });
 }
 
 /** The values to prefill the form with again (bounded: they go into a URL). */
@@ -42,13 +47,13 @@ export const POST = route(async (req: Request) => {
   const form = Object.fromEntries(new URLSearchParams(await readLimitedBody(req, REPORT_BODY_LIMIT_BYTES)));
   const now = new Date();
   const parsed = parseReportForm(form, { now });
-  if (!parsed.ok) return seeOther(buildRetryLocation(retryValues(form), issuesToFormIssues(parsed.issues)));
+  if (!parsed.ok) return seeOther(req, buildRetryLocation(retryValues(form), issuesToFormIssues(parsed.issues)));
   try {
     const result = await acceptReport(parsed.value, { headers: req.headers, now });
-    return seeOther(buildThanksLocation(result.body));
+    return seeOther(req, buildThanksLocation(result.body));
   } catch (error) {
     const issues = refusalIssues(error);
     if (!issues) throw error;
-    return seeOther(buildRetryLocation(retryValues(form), issues));
+    return seeOther(req, buildRetryLocation(retryValues(form), issues));
   }
 });
