@@ -1,22 +1,25 @@
 import type { Metadata } from 'next';
-import { BOUNDARY_ATTRIBUTION, CALENDAR_ATTRIBUTION, REFERENCE_ATTRIBUTION } from '@/lib/geo/attribution';
+import { getTranslations } from 'next-intl/server';
+import { currentLocale } from '@/lib/i18n/server';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { siteOrigin } from '@/lib/seo/site';
 
-export const metadata: Metadata = { title: 'Sources et licences', description: 'Origine et licences des données de référence.' };
+const ITEMS = ['boundaries', 'reference', 'calendar', 'catalogue', 'holidays', 'postcodes'] as const;
 
-export default function SourcesPage() {
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, all, locale] = await Promise.all([getTranslations('sources.meta'), getTranslations(), currentLocale()]);
+  return pageMetadata({ title: t('title'), description: t('description'), path: '/sources', locale, siteName: all('common.brand'), origin: siteOrigin() });
+}
+
+export default async function SourcesPage() {
+  const t = await getTranslations('sources');
   return (
     <article>
-      <h1>Sources et licences des données</h1>
+      <h1>{t('heading')}</h1>
       <ul>
-        <li>{BOUNDARY_ATTRIBUTION}</li>
-        <li>{REFERENCE_ATTRIBUTION}</li>
-        <li>{CALENDAR_ATTRIBUTION}</li>
-        <li>
-          Catalogue des plateformes : compilation propre au projet à partir de sources publiques ; les noms de
-          produits appartiennent à leurs détenteurs.
-        </li>
-        <li>Jours fériés : bibliothèque date-holidays (y compris les jours fériés d’Alsace-Moselle).</li>
-        <li>Codes postaux et communes : paquet @etalab/decoupage-administratif (Etalab, Licence Ouverte).</li>
+        {ITEMS.map((item) => (
+          <li key={item}>{t(`items.${item}`)}</li>
+        ))}
       </ul>
     </article>
   );
