@@ -94,15 +94,25 @@ async function startStatic(bodyFile: string): Promise<Server> {
   return { port, child };
 }
 
-type Phase = PollSummary & { cpu: { server: number; postgres: number }; load: number };
+type Phase = PollSummary & { cpu: { server: number; postgres: number }; load: [number, number] };
 
-/** One measured phase; cpu = cores used meanwhile by the server's processes and by PostgreSQL's. */
+const QUIET_WAIT_MS = 120_000;
+
+/** The machine is shared: waits (at most QUIET_WAIT_MS) until the load average falls to the core count. */
+async function waitForQuiet(): Promise<void> {
+  const deadline = Date.now() + QUIET_WAIT_MS;
+  while ((os.loadavg()[0] ?? 0) > os.cpus().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2000));
+}
+
+/** One measured phase; cpu = cores used meanwhile by the server's processes and by PostgreSQL's; load = load average before and after. */
 async function phase(server: Server, reportPort: number, mix: PollConfig['mix']): Promise<Phase> {
+  await waitForQuiet();
+  const loadBefore = os.loadavg()[0] ?? 0;
   const [before, t0] = [cpuSeconds(server.child.pid ?? 0), performance.now()];
   const summary = await runLoad({ port: server.port, reportPort, mix, seconds: SECONDS, warmupSeconds: 10, viewers: VIEWERS, intervalMs: 2000, reportRate: REPORT_RATE, reportPairs: REPORT_PAIRS });
   const [after, elapsed] = [cpuSeconds(server.child.pid ?? 0), (performance.now() - t0) / 1000];
   const cpu = { server: (after.server - before.server) / elapsed, postgres: (after.postgres - before.postgres) / elapsed };
-  return { ...summary, cpu, load: os.loadavg()[0] ?? 0 };
+  return { ...summary, cpu, load: [loadBefore, os.loadavg()[0] ?? 0] };
 }
 
 function rows(backend: string, endpoint: string, summary: Phase, baselines: { floor?: number } = {}): Row[] {
@@ -122,7 +132,7 @@ function rows(backend: string, endpoint: string, summary: Phase, baselines: { fl
     'reports accepted/s': label === 'all' ? Math.round(summary.reports.perSecond) : '',
     'server CPU': label === 'all' ? `${Math.round(summary.cpu.server * 100)} %` : '',
     'PostgreSQL CPU': label === 'all' ? `${Math.round(summary.cpu.postgres * 100)} %` : '',
-    'load avg': label === 'all' ? summary.load.toFixed(1) : '',
+    'load avg before/after': label === 'all' ? summary.load.map((l) => l.toFixed(1)).join(' / ') : '',
   });
   return [line(summary.all, 'all'), ...(summary.kinds.length > 1 ? summary.kinds.map((k) => line(k, k.kind)) : [])];
 }
