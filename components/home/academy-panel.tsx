@@ -6,10 +6,11 @@ import { severityStyle } from '@/lib/map-view/severity-style';
 import { academyArgs } from './academy-text';
 import { SeverityLabel } from './severity-label';
 import { useHref } from './use-href';
+import { useSinceFormat } from './use-since';
 
 type Props = {
   academy: AcademyState | null;
-  state: Pick<MapState, 'incidents' | 'windowMinutes'>;
+  state: Pick<MapState, 'incidents' | 'windowMinutes' | 'at'>;
   names: NameLookup;
   closeHref: string;
   onClose(event: React.MouseEvent): void;
@@ -20,6 +21,7 @@ function AcademyPanelView({ academy, state, names, closeHref, onClose }: Props) 
   const t = useTranslations('home');
   const format = useFormatter();
   const href = useHref();
+  const time = useSinceFormat(state.at);
   if (!academy) {
     return (
       <section id="academie-panneau" className="academy-panel academy-panel-empty" aria-labelledby="titre-academie">
@@ -30,9 +32,9 @@ function AcademyPanelView({ academy, state, names, closeHref, onClose }: Props) 
   }
   const args = academyArgs(names, academy.academyId);
   const number = (n: number) => format.number(n, { maximumFractionDigits: 1 });
-  const time = (iso: string) => format.dateTime(new Date(iso), { hour: '2-digit', minute: '2-digit' });
   const incidents = state.incidents.filter((i) => academy.incidentIds.includes(i.id));
-  const ratio = academy.expected > 0 ? number(academy.reporters / academy.expected) : null;
+  // Below one expected reporter the ratio says more about the baseline than about the académie.
+  const ratio = academy.expected >= 1 ? number(academy.reporters / academy.expected) : null;
   return (
     <section id="academie-panneau" className="academy-panel" aria-labelledby="titre-academie" data-academy={academy.academyId}>
       <div className="academy-panel-head">

@@ -119,7 +119,7 @@ export function HomeDashboard({ initial, query: initialQuery, catalog, map }: Ho
         <strong>{state.live ? t(mode === 'polling' ? 'live.polling' : 'live.connected') : t('moment.replay')}</strong> {state.live ? t('moment.liveAt', { time: atText }) : t('moment.replayAt', { date: atText })}{' '}
         {t('moment.window', { minutes: state.windowMinutes })}
       </p>
-      <StatusHeadline platforms={state.platforms} live={state.live} names={names} />
+      <StatusHeadline platforms={state.platforms} at={state.at} live={state.live} names={names} />
       <div className="home-grid">
         <section className="map-section" aria-label={tMap('metro')}>
           <a className="skip-map" href="#filtres">
@@ -150,7 +150,7 @@ export function HomeDashboard({ initial, query: initialQuery, catalog, map }: Ho
           <p className="visually-hidden" aria-live="polite">
             {selected ? t('panel.selected', academyArgs(names, selected.academyId)) : ''}
           </p>
-          <PlatformStatusList platforms={state.platforms} names={names} />
+          <PlatformStatusList platforms={state.platforms} at={state.at} names={names} />
         </div>
       </div>
       <section className="academy-table-section" aria-labelledby="titre-tableau">

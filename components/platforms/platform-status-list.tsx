@@ -1,20 +1,20 @@
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { memo } from 'react';
 import { useHref } from '@/components/home/use-href';
+import { useSinceFormat } from '@/components/home/use-since';
 import type { PlatformSummary } from '@/lib/map-state/types';
 import type { NameLookup } from '@/lib/map-view/catalog';
 import { sortPlatforms } from '@/lib/map-view/rank';
 import { sparklineSummary } from '@/lib/map-view/sparkline';
 import { Sparkline } from './sparkline';
 
-type Props = { platforms: readonly PlatformSummary[]; names: Pick<NameLookup, 'platform' | 'nationwide'> };
+type Props = { platforms: readonly PlatformSummary[]; at: string; names: Pick<NameLookup, 'platform' | 'nationwide'> };
 
 /** Every platform, those in trouble first, with its status, scope and the last 3 hours of reporters. */
-function PlatformStatusListView({ platforms, names }: Props) {
+function PlatformStatusListView({ platforms, at, names }: Props) {
   const t = useTranslations('home');
-  const format = useFormatter();
   const href = useHref();
-  const time = (iso: string) => format.dateTime(new Date(iso), { hour: '2-digit', minute: '2-digit' });
+  const time = useSinceFormat(at);
   const rows = sortPlatforms(platforms.map((p) => ({ ...p, name: names.platform(p.platformId), figures: sparklineSummary(p.sparkline) })));
   // A flat line says nothing: platforms working with no report for 3 hours fold into a short list.
   const active = rows.filter((p) => p.status !== 'operational' || p.figures.total > 0);
