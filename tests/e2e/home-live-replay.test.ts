@@ -101,8 +101,12 @@ describe('replay of a simulated morning (permalinks, server-rendered)', () => {
     expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
 
     await page.screenshot({ path: `${SCREENSHOTS}/home-replay-desktop.png` });
-    await page.setViewportSize(PHONE);
-    await page.screenshot({ path: `${SCREENSHOTS}/home-replay-phone.png` });
+    const phone = await browser.newPage({ viewport: PHONE });
+    await phone.goto(page.url());
+    await waitForMap(phone);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await phone.screenshot({ path: `${SCREENSHOTS}/home-replay-phone.png` });
+    await phone.close();
     await page.close();
   });
 });
