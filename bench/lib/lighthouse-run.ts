@@ -17,6 +17,7 @@ export type PageRun = {
   speedIndexMs: number;
   scripts: Script[];
   jsBytes: number;
+  domElements: number;
   benchmarkIndex: number;
   /** One-minute load average of the machine when the run started. */
   load: number;
@@ -71,6 +72,7 @@ export function summarize(lhr: Result): PageRun {
     speedIndexMs: numeric(lhr, 'speed-index'),
     scripts,
     jsBytes: scripts.reduce((sum, s) => sum + s.transferBytes, 0),
+    domElements: numeric(lhr, 'dom-size'),
     benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
     load: 0,
     ...lcpDetails(lhr),

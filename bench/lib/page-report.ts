@@ -41,6 +41,7 @@ export function summaryRows(measured: Measured[]): Row[] {
       'Speed Index s': s(m((r) => r.speedIndexMs)),
       'JS kB (compressed)': kB(js),
       scripts: m((r) => r.scripts.length),
+      'DOM elements': m((r) => r.domElements),
       'score ≥ 90': target.baseline ? '' : verdict(score >= TARGETS.score),
       'LCP < 2.5 s': target.baseline ? '' : verdict(lcp < TARGETS.lcpMs),
       'JS < 250 kB': target.baseline ? '' : verdict(js < TARGETS.jsBytes),
