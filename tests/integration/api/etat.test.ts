@@ -1,4 +1,3 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { GET } from '@/app/api/etat/route';
 import { POST } from '@/app/api/reports/route';
@@ -10,6 +9,7 @@ import { getMapState } from '@/lib/map-state/get-map-state';
 import { invalidateMapState } from '@/lib/map-state/runtime';
 import type { MapState } from '@/lib/map-state/types';
 import { counterDeltas } from '@/lib/moderation/counters';
+import { reportRow } from '../../helpers/factories';
 import { nextIp, reportBody, reportRequest } from '../../helpers/requests';
 
 // A quiet Tuesday morning of 2019 that no other suite writes to: 09:02 Paris = 07:02 UTC.
@@ -29,22 +29,7 @@ afterAll(async () => {
 beforeEach(() => invalidateMapState());
 
 function row(over: Partial<NewReportRow> & { createdAt: Date }): NewReportRow {
-  return {
-    id: uuidv7(over.createdAt.getTime()),
-    platformId: 'ent-hauts-de-france',
-    academyId: 'lille',
-    category: 'login',
-    role: null,
-    comment: null,
-    observedAt: null,
-    idempotencyKey: randomUUID(),
-    sourceFingerprint: randomBytes(32).toString('hex'),
-    deviceTokenHash: null,
-    counted: true,
-    distinctReporter: true,
-    flagReason: null,
-    ...over,
-  };
+  return reportRow({ platformId: 'ent-hauts-de-france', academyId: 'lille', ...over });
 }
 
 async function getState(query: string, headers: Record<string, string> = {}) {

@@ -1,4 +1,3 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET } from '@/app/api/flux/route';
 import { POST } from '@/app/api/reports/route';
@@ -9,6 +8,7 @@ import { getLiveRuntime } from '@/lib/live/runtime';
 import { moderateIncident } from '@/lib/moderation/incidents';
 import { moderateReport } from '@/lib/moderation/moderate';
 import { collectSse, type SseCollector } from '../../helpers/sse-client';
+import { reportRow } from '../../helpers/factories';
 import { reportBody, reportRequest } from '../../helpers/requests';
 
 const actor = { userId: null, label: 'modo@test.example' };
@@ -111,22 +111,7 @@ describe('GET /api/flux (route handler, in-process hub)', () => {
   test('hiding a counted report asks every viewer for a resync', async () => {
     const { stream } = await openFlux('?plateforme=pronote');
     const createdAt = new Date();
-    const row = {
-      id: uuidv7(createdAt.getTime()),
-      platformId: 'pronote',
-      academyId: 'dijon',
-      category: 'login' as const,
-      role: null,
-      comment: null,
-      observedAt: null,
-      idempotencyKey: randomUUID(),
-      sourceFingerprint: randomBytes(32).toString('hex'),
-      deviceTokenHash: null,
-      counted: true,
-      distinctReporter: true,
-      flagReason: null,
-      createdAt,
-    };
+    const row = reportRow({ platformId: 'pronote', academyId: 'dijon', createdAt });
     await insertReportBatch(getDb(), [row]);
     await moderateReport(actor, { reportId: row.id, target: 'report', op: 'hide', reason: 'faux signalement' });
     await stream.waitFor((d) => d.kind === 'resync');

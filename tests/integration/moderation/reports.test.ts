@@ -1,10 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { getDb } from '@/lib/db/client';
 import { insertReportBatch, type NewReportRow } from '@/lib/db/reports';
 import { getModerationQueue, hideSource, moderateReport } from '@/lib/moderation/moderate';
-import { uuidv7 } from '@/lib/ingest/uuid';
 import { shortLabel } from '@/lib/ingest/fingerprint';
+import { reportRow } from '../../helpers/factories';
 
 const actor = { userId: null, label: 'modo@test.example' };
 let minuteOffset = 0;
@@ -16,22 +16,7 @@ function freshMinute(): Date {
 }
 
 function row(over: Partial<NewReportRow> & { createdAt: Date }): NewReportRow {
-  return {
-    id: uuidv7(over.createdAt.getTime()),
-    platformId: 'pronote',
-    academyId: 'lille',
-    category: 'login',
-    role: null,
-    comment: null,
-    observedAt: null,
-    idempotencyKey: randomUUID(),
-    sourceFingerprint: randomBytes(32).toString('hex'),
-    deviceTokenHash: null,
-    counted: true,
-    distinctReporter: true,
-    flagReason: null,
-    ...over,
-  };
+  return reportRow({ platformId: 'pronote', academyId: 'lille', ...over });
 }
 
 async function counter(bucketStart: Date) {
