@@ -2,12 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { SeriesPanel } from '@/components/charts/series-panel';
-import { WindowPicker } from '@/components/charts/window-picker';
+import { WindowedChartCard } from '@/components/charts/windowed-chart-card';
 import { AreaTable } from '@/components/dashboard/area-table';
-import { BreakdownTable } from '@/components/dashboard/breakdown-table';
-import { CommentList } from '@/components/dashboard/comment-list';
 import { IncidentList } from '@/components/dashboard/incident-list';
+import { ReportDetails } from '@/components/dashboard/report-details';
 import { frenchOfAcademy } from '@/lib/dashboard/academy-name';
 import { loadAcademyHeadline } from '@/lib/dashboard/headlines';
 import { loadAcademyPage } from '@/lib/dashboard/load-academy-page';
@@ -62,11 +60,17 @@ export default async function AcademyPage(props: PageProps<'/academies/[id]'>) {
         </p>
       </header>
 
-      <section aria-labelledby="titre-graphique" className="card">
-        <h2 id="titre-graphique">{t('chartTitle')}</h2>
-        <WindowPicker path={href(`/academies/${academy.id}`)} active={active} today={parisToday(now)} />
-        <SeriesPanel initial={data.series} intervals={[]} lineNames={data.names.platforms} livePreset={livePreset} timeZone={timeZone} />
-      </section>
+      <WindowedChartCard
+        title={t('chartTitle')}
+        path={href(`/academies/${academy.id}`)}
+        active={active}
+        today={parisToday(now)}
+        initial={data.series}
+        intervals={[]}
+        lineNames={data.names.platforms}
+        livePreset={livePreset}
+        timeZone={timeZone}
+      />
 
       <section aria-labelledby="titre-services" className="card">
         <h2 id="titre-services">{t('platformsTitle')}</h2>
@@ -78,16 +82,7 @@ export default async function AcademyPage(props: PageProps<'/academies/[id]'>) {
         <IncidentList incidents={data.incidents} href={href} showPlatform timeZone={timeZone} />
       </section>
 
-      <div className="dashboard-columns">
-        <section aria-labelledby="titre-problemes" className="card">
-          <h2 id="titre-problemes">{d('breakdown.title')}</h2>
-          <BreakdownTable rows={data.breakdown} />
-        </section>
-        <section aria-labelledby="titre-commentaires" className="card">
-          <h2 id="titre-commentaires">{d('comments.title')}</h2>
-          <CommentList comments={data.comments} names={data.names} />
-        </section>
-      </div>
+      <ReportDetails breakdown={data.breakdown} comments={data.comments} names={data.names} />
     </article>
   );
 }

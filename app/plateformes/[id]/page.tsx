@@ -2,12 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { SeriesPanel } from '@/components/charts/series-panel';
-import { WindowPicker } from '@/components/charts/window-picker';
+import { WindowedChartCard } from '@/components/charts/windowed-chart-card';
 import { AreaTable } from '@/components/dashboard/area-table';
-import { BreakdownTable } from '@/components/dashboard/breakdown-table';
-import { CommentList } from '@/components/dashboard/comment-list';
 import { IncidentList } from '@/components/dashboard/incident-list';
+import { ReportDetails } from '@/components/dashboard/report-details';
 import { StatusBadge } from '@/components/dashboard/status-badge';
 import { StatusHistory } from '@/components/dashboard/status-history';
 import { getWhen } from '@/components/dashboard/server-when';
@@ -81,11 +79,16 @@ export default async function PlatformPage(props: PageProps<'/plateformes/[id]'>
         </p>
       </header>
 
-      <section aria-labelledby="titre-graphique" className="card">
-        <h2 id="titre-graphique">{t('chartTitle')}</h2>
-        <WindowPicker path={path} active={active} today={parisToday(now)} />
-        <SeriesPanel initial={data.series} intervals={data.history} lineNames={{}} livePreset={livePreset} />
-      </section>
+      <WindowedChartCard
+        title={t('chartTitle')}
+        path={path}
+        active={active}
+        today={parisToday(now)}
+        initial={data.series}
+        intervals={data.history}
+        lineNames={{}}
+        livePreset={livePreset}
+      />
 
       <div className="dashboard-columns">
         <section aria-labelledby="titre-historique" className="card">
@@ -103,16 +106,7 @@ export default async function PlatformPage(props: PageProps<'/plateformes/[id]'>
         <AreaTable rows={data.academies} caption={t('academiesCaption')} nameHeader={t('academy')} labels={academyLabels} />
       </section>
 
-      <div className="dashboard-columns">
-        <section aria-labelledby="titre-problemes" className="card">
-          <h2 id="titre-problemes">{d('breakdown.title')}</h2>
-          <BreakdownTable rows={data.breakdown} />
-        </section>
-        <section aria-labelledby="titre-commentaires" className="card">
-          <h2 id="titre-commentaires">{d('comments.title')}</h2>
-          <CommentList comments={data.comments} names={data.names} />
-        </section>
-      </div>
+      <ReportDetails breakdown={data.breakdown} comments={data.comments} names={data.names} />
     </article>
   );
 }
