@@ -1,45 +1,32 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import type { UserRole } from '@/lib/auth/roles';
 import { generateTotp } from '@/lib/auth/totp';
 import { insertReportBatch } from '@/lib/db/reports';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { uuidv7 } from '@/lib/ingest/uuid';
-import { launchBrowser } from '../helpers/browser';
-import { connectE2eDatabase, createAccount, signIn as signInAt, type Account } from '../helpers/e2e-accounts';
+import { createAccount, signIn as signInAt, type Account } from '../helpers/e2e-accounts';
+import { useE2eSuite } from '../helpers/e2e-suite';
 
-let browser: Browser;
-let db: PrismaClient;
-let base: string;
-
-beforeAll(async () => {
-  base = inject('baseUrl');
-  db = connectE2eDatabase(inject('dataDir'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.$disconnect();
-});
+const e2e = useE2eSuite();
 
 function account(roles: UserRole[], opts: { totp?: boolean } = {}): Promise<Account> {
-  return createAccount(db, roles, opts);
+  return createAccount(e2e.db, roles, opts);
 }
 
 function signIn(page: Page, who: Account, callbackUrl = '/admin'): Promise<void> {
-  return signInAt(page, base, who, callbackUrl);
+  return signInAt(page, e2e.base, who, callbackUrl);
 }
 
 async function expectDenied(page: Page, pathname: string): Promise<void> {
-  await page.goto(`${base}${pathname}`);
+  await page.goto(`${e2e.base}${pathname}`);
   await page.getByRole('heading', { name: 'Accès refusé' }).waitFor({ timeout: 15_000 });
 }
 
 describe('admin area (production build)', () => {
   test('anonymous visitors are sent to sign-in and refused by the APIs; pages carry strict headers', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${base}/admin/moderation`);
+    const page = await e2e.browser.newPage();
+    const response = await page.goto(`${e2e.base}/admin/moderation`);
     expect(new URL(page.url()).pathname).toBe('/connexion');
     expect(new URL(page.url()).searchParams.get('callbackUrl')).toBe('/admin');
     const headers = response?.headers() ?? {};
@@ -51,13 +38,13 @@ describe('admin area (production build)', () => {
     expect(headers['cache-control']).toContain('no-store');
     expect(headers['cache-control']).toContain('private');
     expect(headers['x-content-type-options']).toBe('nosniff');
-    const root = await fetch(`${base}/admin`, { redirect: 'manual' });
+    const root = await fetch(`${e2e.base}/admin`, { redirect: 'manual' });
     expect(root.status).toBe(307);
     expect(root.headers.get('content-security-policy')).toContain("'strict-dynamic'");
-    const api = await fetch(`${base}/api/admin/users`);
+    const api = await fetch(`${e2e.base}/api/admin/users`);
     expect(api.status).toBe(401);
     expect(await api.json()).toMatchObject({ error: { code: 'unauthorized' } });
-    const write = await fetch(`${base}/api/moderation/sources`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const write = await fetch(`${e2e.base}/api/moderation/sources`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(write.status).toBe(401);
     await page.close();
   });
@@ -71,14 +58,14 @@ describe('admin area (production build)', () => {
       observedAt: null, idempotencyKey: randomUUID(), sourceFingerprint: fingerprint, deviceTokenHash: null,
       counted: i === 0, distinctReporter: i === 0, flagReason: i === 0 ? null : 'flood', createdAt: now,
     }));
-    await insertReportBatch(db, rows);
-    const page = await browser.newPage();
+    await insertReportBatch(e2e.db, rows);
+    const page = await e2e.browser.newPage();
     const blocked: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) blocked.push(message.text());
     });
     await signIn(page, moderator);
-    await page.waitForURL(`${base}/admin`);
+    await page.waitForURL(`${e2e.base}/admin`);
     await page.getByRole('link', { name: 'Modération' }).first().click();
     await page.getByRole('heading', { name: 'Modération' }).waitFor();
     const label = `S-${fingerprint.slice(0, 6).toUpperCase()}`;
@@ -86,7 +73,7 @@ describe('admin area (production build)', () => {
     const item = page.locator('li', { hasText: label });
     await item.getByLabel('Raison').fill('robot qui inonde');
     await item.getByRole('button', { name: `Masquer toute la source ${label}` }).click();
-    await expect.poll(() => db.report.count({ where: { sourceFingerprint: fingerprint, moderationState: 'hidden' } }), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => e2e.db.report.count({ where: { sourceFingerprint: fingerprint, moderationState: 'hidden' } }), { timeout: 15_000 }).toBe(3);
     await expect.poll(() => page.locator('li', { hasText: label }).count(), { timeout: 15_000 }).toBe(0);
     await page.getByText(label).first().waitFor({ timeout: 15_000 });
     expect(blocked, 'the strict CSP blocks nothing the app needs').toEqual([]);
@@ -96,7 +83,7 @@ describe('admin area (production build)', () => {
 
   test('a moderator without TOTP must enrol before reaching the queue', async () => {
     const moderator = await account(['moderator']);
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     await signIn(page, moderator, '/admin/moderation');
     await page.waitForURL(/\/connexion\/double-facteur$/);
     await page.getByRole('button', { name: 'Commencer' }).click();
@@ -104,7 +91,7 @@ describe('admin area (production build)', () => {
     await page.getByLabel('Code à 6 chiffres').fill(generateTotp(secret, Date.now()));
     await page.getByRole('button', { name: 'Activer' }).click();
     await expect.poll(() => page.locator('.admin-reveal li').count(), { timeout: 15_000 }).toBe(10);
-    await page.goto(`${base}/admin/moderation`);
+    await page.goto(`${e2e.base}/admin/moderation`);
     await page.getByRole('heading', { name: 'Modération' }).waitFor();
     await page.close();
   });
@@ -112,29 +99,29 @@ describe('admin area (production build)', () => {
   test('an admin creates an account, revokes a session and reads the verified journal', async () => {
     const admin = await account(['admin'], { totp: true });
     const journalist = await account(['journalist']);
-    const victim = await browser.newPage();
+    const victim = await e2e.browser.newPage();
     await signIn(victim, journalist);
-    await victim.waitForURL(`${base}/admin`);
+    await victim.waitForURL(`${e2e.base}/admin`);
 
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     await signIn(page, admin);
-    await page.waitForURL(`${base}/admin`);
-    await page.goto(`${base}/admin/utilisateurs`);
+    await page.waitForURL(`${e2e.base}/admin`);
+    await page.goto(`${e2e.base}/admin/utilisateurs`);
     const email = `invite-${randomUUID().slice(0, 6)}@e2e.example`;
     const form = page.locator('form', { hasText: 'Créer le compte' });
     await form.getByLabel('Adresse e-mail').fill(email);
     await form.getByLabel('Modération').check();
     await form.getByRole('button', { name: 'Créer le compte' }).click();
     await expect.poll(() => page.locator('.admin-reveal li').first().textContent(), { timeout: 15_000 }).toMatch(/^\/connexion\/reinitialiser\?token=/);
-    expect(await db.user.findUnique({ where: { email }, include: { roles: true } })).toMatchObject({ roles: [{ role: 'moderator' }] });
+    expect(await e2e.db.user.findUnique({ where: { email }, include: { roles: true } })).toMatchObject({ roles: [{ role: 'moderator' }] });
 
-    await page.goto(`${base}/admin/utilisateurs/${journalist.id}`);
+    await page.goto(`${e2e.base}/admin/utilisateurs/${journalist.id}`);
     await page.getByRole('button', { name: 'Terminer toutes ses sessions' }).click();
     await page.getByText('Toutes les sessions de ce compte sont terminées.').waitFor({ timeout: 15_000 });
-    await victim.goto(`${base}/admin`);
+    await victim.goto(`${e2e.base}/admin`);
     expect(new URL(victim.url()).pathname).toBe('/connexion');
 
-    await page.goto(`${base}/admin/journal?verify=1`);
+    await page.goto(`${e2e.base}/admin/journal?verify=1`);
     await page.getByText(/Chaîne intacte/).waitFor({ timeout: 15_000 });
     expect(await page.locator('td', { hasText: 'user.sessions_revoked' }).count()).toBeGreaterThan(0);
     await expectDenied(page, '/admin/moderation');
@@ -144,39 +131,39 @@ describe('admin area (production build)', () => {
 
   test('a journalist creates an API key and is refused moderation', async () => {
     const journalist = await account(['journalist']);
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     await signIn(page, journalist);
-    await page.waitForURL(`${base}/admin`);
-    await page.goto(`${base}/admin/cles-api`);
+    await page.waitForURL(`${e2e.base}/admin`);
+    await page.goto(`${e2e.base}/admin/cles-api`);
     await page.getByLabel('Nom (usage)').fill('rédaction');
     await page.getByRole('button', { name: 'Créer une clé' }).click();
     await expect.poll(() => page.locator('.admin-reveal li').first().textContent(), { timeout: 15_000 }).toMatch(/^eep_[A-Za-z0-9_-]{43}$/);
     await expectDenied(page, '/admin/moderation');
-    const api = await page.request.get(`${base}/api/moderation/queue`);
+    const api = await page.request.get(`${e2e.base}/api/moderation/queue`);
     expect(api.status()).toBe(403);
     await page.close();
   });
 
   test('a union member signs in, sees only their account, and is refused admin pages', async () => {
     const union = await account(['union']);
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     await signIn(page, union);
-    await page.waitForURL(`${base}/admin`);
+    await page.waitForURL(`${e2e.base}/admin`);
     expect(await page.getByRole('navigation', { name: 'Administration' }).getByRole('link').allTextContents()).toEqual(['Accueil', 'Mon compte']);
     await expectDenied(page, '/admin/journal');
-    const api = await page.request.post(`${base}/api/admin/users`, { data: { email: 'x@e2e.example' }, headers: { origin: base } });
+    const api = await page.request.post(`${e2e.base}/api/admin/users`, { data: { email: 'x@e2e.example' }, headers: { origin: e2e.base } });
     expect(api.status()).toBe(403);
 
     const copied = await page.context().cookies();
     const sessionCookie = copied.find((c) => c.name === 'next-auth.session-token');
     expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
-    await page.goto(`${base}/admin`);
+    await page.goto(`${e2e.base}/admin`);
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL(/\/connexion$/);
-    const replay = await browser.newContext();
+    const replay = await e2e.browser.newContext();
     await replay.addCookies(copied);
     const replayed = await replay.newPage();
-    await replayed.goto(`${base}/admin`);
+    await replayed.goto(`${e2e.base}/admin`);
     expect(new URL(replayed.url()).pathname, 'a copied cookie is worthless after sign-out').toBe('/connexion');
     await replay.close();
     await page.close();

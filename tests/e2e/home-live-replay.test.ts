@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { launchBrowser } from '../helpers/browser';
-import { connectE2eDatabase } from '../helpers/e2e-accounts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useE2eSuite } from '../helpers/e2e-suite';
 import { CNED, ENT_IDF, mapSeverities, seedReplayMorning, tableSeverities, waitForMap } from '../helpers/home-page';
 
 const SCREENSHOTS = 'tests/e2e/screenshots';
@@ -11,19 +9,7 @@ const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
 const IDF = ['creteil', 'paris', 'versailles'];
 
-let browser: Browser;
-let db: PrismaClient;
-let base: string;
-beforeAll(async () => {
-  base = inject('baseUrl');
-  db = connectE2eDatabase(inject('dataDir'));
-  await seedReplayMorning(db);
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await db?.$disconnect();
-});
+const e2e = useE2eSuite({ seed: seedReplayMorning, timeout: 300_000 });
 
 function only(severities: Record<string, string>, value: string): string[] {
   return Object.keys(severities).filter((id) => severities[id] === value).sort();
@@ -38,8 +24,8 @@ const panelReports = (page: Page) => firstNumber(page, '#academie-panneau [data-
 
 describe('replay of a simulated morning (permalinks, server-rendered)', () => {
   test('the map at 09:30 for CNED shows the national outage, the same in the table, with the headline', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP });
-    await page.goto(`${base}/?at=2024-11-19T09:30&plateforme=cned`);
+    const page = await e2e.browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${e2e.base}/?at=2024-11-19T09:30&plateforme=cned`);
     expect(await page.locator('#filtre-plateforme').inputValue()).toBe(CNED);
     expect(await page.locator('.home-moment').textContent()).toContain('État au 19 novembre 2024 à 09:30 (heure de Paris).');
     expect(await page.locator('.headline-item', { hasText: 'Ma classe à la maison (CNED)' }).textContent()).toBe(
@@ -54,8 +40,8 @@ describe('replay of a simulated morning (permalinks, server-rendered)', () => {
   });
 
   test('a regional ENT is « perturbé » before the detector raised it and « panne » after; other académies are not served', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP });
-    await page.goto(`${base}/?at=2024-11-19T09:30&plateforme=${ENT_IDF}`);
+    const page = await e2e.browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${e2e.base}/?at=2024-11-19T09:30&plateforme=${ENT_IDF}`);
     const before = await tableSeverities(page);
     expect(only(before, 'perturbe')).toEqual(IDF);
     expect(only(before, 'non-desservie')).toHaveLength(27);
@@ -63,7 +49,7 @@ describe('replay of a simulated morning (permalinks, server-rendered)', () => {
     expect(await mapSeverities(page)).toEqual(before);
     await page.screenshot({ path: `${SCREENSHOTS}/home-replay-regional-desktop.png` });
 
-    await page.goto(`${base}/?at=2024-11-19T09:50&plateforme=${ENT_IDF}&academie=paris`);
+    await page.goto(`${e2e.base}/?at=2024-11-19T09:50&plateforme=${ENT_IDF}&academie=paris`);
     expect(only(await tableSeverities(page), 'panne')).toEqual(IDF);
     const panel = page.locator('#academie-panneau');
     expect(await panel.getAttribute('data-academy')).toBe('paris');
@@ -73,8 +59,8 @@ describe('replay of a simulated morning (permalinks, server-rendered)', () => {
   });
 
   test('before the outages everything is normal; changing the time replays without reloading and updates the URL', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP });
-    await page.goto(`${base}/?at=2024-11-19T08:30`);
+    const page = await e2e.browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${e2e.base}/?at=2024-11-19T08:30`);
     await waitForMap(page);
     expect(await page.locator('.headline-section').textContent()).toContain('Aucune panne détectée à cette heure-là.');
     expect(only(await mapSeverities(page), 'normal')).toHaveLength(30);
@@ -101,7 +87,7 @@ describe('replay of a simulated morning (permalinks, server-rendered)', () => {
     expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
 
     await page.screenshot({ path: `${SCREENSHOTS}/home-replay-desktop.png` });
-    const phone = await browser.newPage({ viewport: PHONE });
+    const phone = await e2e.browser.newPage({ viewport: PHONE });
     await phone.goto(page.url());
     await waitForMap(phone);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -113,8 +99,8 @@ describe('replay of a simulated morning (permalinks, server-rendered)', () => {
 
 describe('live updates', () => {
   test('a report posted through the API shows in an open page within 5 seconds, without reload', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP });
-    await page.goto(`${base}/?plateforme=parcoursup&academie=lyon`);
+    const page = await e2e.browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${e2e.base}/?plateforme=parcoursup&academie=lyon`);
     await waitForMap(page);
     await expect.poll(() => page.locator('.home-moment').textContent(), { timeout: 15_000 }).toContain('En direct');
     const before = await panelReports(page);
@@ -124,7 +110,7 @@ describe('live updates', () => {
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     // Let the stream connect before posting (the page subscribes after hydration).
     await page.waitForTimeout(1500);
-    const res = await fetch(`${base}/api/reports`, {
+    const res = await fetch(`${e2e.base}/api/reports`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'user-agent': 'e2e-live-test' },
       body: JSON.stringify({ platform: 'parcoursup', academy: 'lyon', category: 'login', role: 'parent', idempotencyKey: randomUUID().replace(/-/g, '') }),

@@ -1,0 +1,27 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { launchBrowser } from './browser';
+import { connectE2eDatabase } from './e2e-accounts';
+
+export type E2eSuite = { base: string; db: PrismaClient; browser: Browser };
+
+/**
+ * Hooks of a browser suite against the server of the e2e global setup: its address, a client on its
+ * database and a browser, all closed after the suite. `seed` writes the suite's data before the browser starts.
+ * The fields are set in beforeAll: read them inside hooks and tests only.
+ */
+export function useE2eSuite(opts: { seed?: (db: PrismaClient) => Promise<void>; timeout?: number } = {}): E2eSuite {
+  const suite = {} as E2eSuite;
+  beforeAll(async () => {
+    suite.base = inject('baseUrl');
+    suite.db = connectE2eDatabase(inject('dataDir'));
+    await opts.seed?.(suite.db);
+    suite.browser = await launchBrowser();
+  }, opts.timeout);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.db?.$disconnect();
+  });
+  return suite;
+}
