@@ -1,6 +1,6 @@
 import type { BaselineModel } from '@/lib/detect/baseline';
 import type { PlatformBaselines } from '@/lib/detect/platform-baseline';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import type { BucketRow } from '@/lib/series/observed';
 
 const SHAPE_KEY = '';
@@ -18,37 +18,17 @@ export async function readBucketedReporters(
   const { from, to } = input;
   const seconds = input.bucketMinutes * 60;
   type Row = { platform_id: string; i: number; n: number };
-  let rows: Row[];
-  if (input.platformId && input.academyId) {
-    rows = await db.$queryRaw<Row[]>`
-      SELECT platform_id, floor(extract(epoch FROM bucket_start - ${from}::timestamptz) / ${seconds})::int AS i,
-        sum(reporters)::int AS n
-      FROM report_count
-      WHERE platform_id = ${input.platformId} AND academy_id = ${input.academyId}
-        AND bucket_start >= ${from} AND bucket_start < ${to} AND reporters > 0
-      GROUP BY platform_id, i`;
-  } else if (input.platformId) {
-    rows = await db.$queryRaw<Row[]>`
-      SELECT platform_id, floor(extract(epoch FROM bucket_start - ${from}::timestamptz) / ${seconds})::int AS i,
-        sum(reporters)::int AS n
-      FROM report_count
-      WHERE platform_id = ${input.platformId} AND bucket_start >= ${from} AND bucket_start < ${to} AND reporters > 0
-      GROUP BY platform_id, i`;
-  } else if (input.academyId) {
-    rows = await db.$queryRaw<Row[]>`
-      SELECT platform_id, floor(extract(epoch FROM bucket_start - ${from}::timestamptz) / ${seconds})::int AS i,
-        sum(reporters)::int AS n
-      FROM report_count
-      WHERE academy_id = ${input.academyId} AND bucket_start >= ${from} AND bucket_start < ${to} AND reporters > 0
-      GROUP BY platform_id, i`;
-  } else {
-    rows = await db.$queryRaw<Row[]>`
-      SELECT platform_id, floor(extract(epoch FROM bucket_start - ${from}::timestamptz) / ${seconds})::int AS i,
-        sum(reporters)::int AS n
-      FROM report_count
-      WHERE bucket_start >= ${from} AND bucket_start < ${to} AND reporters > 0
-      GROUP BY platform_id, i`;
-  }
+  const conditions = [
+    ...(input.platformId ? [Prisma.sql`platform_id = ${input.platformId}`] : []),
+    ...(input.academyId ? [Prisma.sql`academy_id = ${input.academyId}`] : []),
+    Prisma.sql`bucket_start >= ${from} AND bucket_start < ${to} AND reporters > 0`,
+  ];
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT platform_id, floor(extract(epoch FROM bucket_start - ${from}::timestamptz) / ${seconds})::int AS i,
+      sum(reporters)::int AS n
+    FROM report_count
+    WHERE ${Prisma.join(conditions, ' AND ')}
+    GROUP BY platform_id, i`;
   return rows.map((r) => ({ platformId: r.platform_id, i: r.i, reporters: r.n }));
 }
 
