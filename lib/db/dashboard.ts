@@ -137,9 +137,10 @@ export async function listApprovedComments(
   }));
 }
 
-export async function readPlatform(db: PrismaClient, id: string): Promise<PlatformInfo | null> {
-  const row = await db.platform.findUnique({ where: { id }, include: { academies: { select: { academyId: true } } } });
-  if (!row) return null;
+const PLATFORM_INFO = { include: { academies: { select: { academyId: true } } } } as const;
+const ACADEMY_INFO = { include: { region: { select: { name: true } } } } as const;
+
+function toPlatformInfo(row: Prisma.PlatformGetPayload<typeof PLATFORM_INFO>): PlatformInfo {
   return {
     id: row.id,
     name: row.name,
@@ -152,22 +153,28 @@ export async function readPlatform(db: PrismaClient, id: string): Promise<Platfo
   };
 }
 
-export async function readAcademy(db: PrismaClient, id: string): Promise<AcademyInfo | null> {
-  const row = await db.academy.findUnique({ where: { id }, include: { region: { select: { name: true } } } });
-  if (!row) return null;
+function toAcademyInfo(row: Prisma.AcademyGetPayload<typeof ACADEMY_INFO>): AcademyInfo {
   return { id: row.id, name: row.name, regionName: row.region.name, overseas: row.overseas, timeZone: row.timeZone };
+}
+
+export async function readPlatform(db: PrismaClient, id: string): Promise<PlatformInfo | null> {
+  const row = await db.platform.findUnique({ where: { id }, ...PLATFORM_INFO });
+  return row ? toPlatformInfo(row) : null;
+}
+
+export async function readAcademy(db: PrismaClient, id: string): Promise<AcademyInfo | null> {
+  const row = await db.academy.findUnique({ where: { id }, ...ACADEMY_INFO });
+  return row ? toAcademyInfo(row) : null;
 }
 
 /** Names of every académie and platform (retired included), for labels. */
 export async function readNames(db: PrismaClient): Promise<{ academies: Record<string, AcademyInfo>; platforms: Record<string, string> }> {
   const [academies, platforms] = await Promise.all([
-    db.academy.findMany({ include: { region: { select: { name: true } } } }),
+    db.academy.findMany(ACADEMY_INFO),
     db.platform.findMany({ select: { id: true, name: true } }),
   ]);
   return {
-    academies: Object.fromEntries(
-      academies.map((a) => [a.id, { id: a.id, name: a.name, regionName: a.region.name, overseas: a.overseas, timeZone: a.timeZone }]),
-    ),
+    academies: Object.fromEntries(academies.map((a) => [a.id, toAcademyInfo(a)])),
     platforms: Object.fromEntries(platforms.map((p) => [p.id, p.name])),
   };
 }
@@ -176,17 +183,8 @@ export async function readNames(db: PrismaClient): Promise<{ academies: Record<s
 export async function listServingPlatforms(db: PrismaClient, academyId: string): Promise<PlatformInfo[]> {
   const rows = await db.platform.findMany({
     where: { retiredAt: null, academies: { some: { academyId } } },
-    include: { academies: { select: { academyId: true } } },
+    ...PLATFORM_INFO,
     orderBy: { name: 'asc' },
   });
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    kind: row.kind as PlatformKind,
-    scope: row.scope as PlatformScope,
-    operator: row.operator,
-    statusPageUrl: row.statusPageUrl,
-    academies: row.academies.map((a) => a.academyId).sort(),
-    retired: false,
-  }));
+  return rows.map(toPlatformInfo);
 }
