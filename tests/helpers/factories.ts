@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { NewReportRow } from '@/lib/db/reports';
+import { createFallbackBaseline } from '@/lib/detect/baseline';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { uuidv7 } from '@/lib/ingest/uuid';
 
 /**
@@ -23,4 +25,24 @@ export function reportRow(
     flagReason: null,
     ...over,
   };
+}
+
+/**
+ * Stores fallback baselines for a platform (shape from the first académie, one model per académie), unless
+ * it already has some. Suites pick a `learnedAt` of their own to delete them afterwards.
+ */
+export async function insertFallbackBaselines(
+  db: PrismaClient,
+  input: { platformId: string; academies: string[]; learnedAt: Date; totalDispersion: number },
+): Promise<void> {
+  const model = {
+    shape: createFallbackBaseline(input.academies[0] ?? 'paris'),
+    academies: Object.fromEntries(input.academies.map((a) => [a, createFallbackBaseline(a)])),
+    totalDispersion: input.totalDispersion,
+  };
+  await db.baseline.upsert({
+    where: { platformId_academyId: { platformId: input.platformId, academyId: '' } },
+    create: { platformId: input.platformId, academyId: '', learnedAt: input.learnedAt, model: JSON.parse(JSON.stringify(model)) },
+    update: {},
+  });
 }

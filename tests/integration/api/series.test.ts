@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET } from '@/app/api/series/route';
 import { getDb } from '@/lib/db/client';
-import { createFallbackBaseline } from '@/lib/detect/baseline';
 import { FALLBACK_RATE_PER_MINUTE } from '@/lib/detect/thresholds';
 import { SERIES_QUERY_MESSAGES } from '@/lib/series/schema';
 import type { SeriesPayload } from '@/lib/series/types';
+import { insertFallbackBaselines } from '../../helpers/factories';
 import { nextIp } from '../../helpers/requests';
 
 const db = getDb();
@@ -27,16 +27,7 @@ beforeAll(async () => {
       { platformId: 'pronote', academyId: 'lille', bucketStart: at(2), reports: 6, reporters: 6 },
     ],
   });
-  await db.baseline.upsert({
-    where: { platformId_academyId: { platformId: PLATFORM, academyId: '' } },
-    create: {
-      platformId: PLATFORM,
-      academyId: '',
-      learnedAt: LEARNED_AT,
-      model: JSON.parse(JSON.stringify({ shape: createFallbackBaseline('lille'), academies: { lille: createFallbackBaseline('lille'), lyon: createFallbackBaseline('lyon') }, totalDispersion: 1 })),
-    },
-    update: {},
-  });
+  await insertFallbackBaselines(db, { platformId: PLATFORM, academies: ['lille', 'lyon'], learnedAt: LEARNED_AT, totalDispersion: 1 });
 });
 
 afterAll(async () => {

@@ -5,6 +5,7 @@ import { countCategories, listApprovedComments, listIncidents, listServingPlatfo
 import { readAcademyBaselines, readBucketedReporters, readPlatformBaselines } from '@/lib/db/series';
 import { createFallbackBaseline } from '@/lib/detect/baseline';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { insertFallbackBaselines } from '../../helpers/factories';
 
 const db = createPrismaClient({ url: inject('databaseUrl'), kind: inject('databaseKind') });
 const PLATFORM = 'ecoledirecte';
@@ -63,16 +64,7 @@ beforeAll(async () => {
   await addReport({ comment: 'Commentaire masqué', commentState: 'hidden', createdAt: at(7) });
   await addReport({ comment: 'Signalement masqué', commentState: 'approved', moderationState: 'hidden', createdAt: at(8) });
   await addReport({ comment: 'Autre académie', commentState: 'approved', academyId: 'lyon', createdAt: at(9) });
-  await db.baseline.upsert({
-    where: { platformId_academyId: { platformId: PLATFORM, academyId: '' } },
-    create: {
-      platformId: PLATFORM,
-      academyId: '',
-      learnedAt: T0,
-      model: JSON.parse(JSON.stringify({ shape: createFallbackBaseline('lille'), academies: { lille: createFallbackBaseline('lille'), lyon: createFallbackBaseline('lyon') }, totalDispersion: 0.5 })),
-    },
-    update: {},
-  });
+  await insertFallbackBaselines(db, { platformId: PLATFORM, academies: ['lille', 'lyon'], learnedAt: T0, totalDispersion: 0.5 });
 });
 
 afterAll(async () => {
