@@ -1,29 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { startSimulatedApp } from '../helpers/simulated-data';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useSimulatedSuite } from '../helpers/e2e-suite';
 
 const MIN = 60_000;
-let browser: Browser;
-let app: Awaited<ReturnType<typeof startSimulatedApp>>;
 
 // A small simulated history with an outage under way, so the platform and incident pages have content.
-beforeAll(async () => {
-  [browser, app] = await Promise.all([
-    launchBrowser(),
-    startSimulatedApp({
-      platforms: ['pronote', 'cned-ma-classe-a-la-maison'],
-      historyDays: 3,
-      outages: (now) => [
-        { id: 'a11y', platformId: 'pronote', academies: ['creteil', 'paris', 'versailles'], start: now - 50 * MIN, end: now + 60 * MIN, extraPerMinute: 15, kind: 'saturation' },
-      ],
-    }),
-  ]);
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+const suite = useSimulatedSuite({
+  platforms: ['pronote', 'cned-ma-classe-a-la-maison'],
+  historyDays: 3,
+  outages: (now) => [
+    { id: 'a11y', platformId: 'pronote', academies: ['creteil', 'paris', 'versailles'], start: now - 50 * MIN, end: now + 60 * MIN, extraPerMinute: 15, kind: 'saturation' },
+  ],
 });
 
 type Finding = { id: string; impact: string | null | undefined; help: string; targets: string[] };
@@ -37,10 +25,10 @@ async function seriousViolations(page: Page): Promise<Finding[]> {
 
 async function check(path: string, ready: (page: Page) => Promise<unknown>, width = 1280): Promise<Finding[]> {
   // AxeBuilder needs a page of an explicit context (browser.newPage() is refused).
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const context = await suite.browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   try {
-    const res = await page.goto(`${app.baseUrl}${path}`);
+    const res = await page.goto(`${suite.app.baseUrl}${path}`);
     expect(res?.status(), path).toBe(200);
     await ready(page);
     return await seriousViolations(page);
@@ -68,8 +56,8 @@ describe('no serious or critical axe-core violation (WCAG 2.1 A/AA and best prac
   });
 
   test('incident page', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${app.baseUrl}/plateformes/pronote`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.app.baseUrl}/plateformes/pronote`);
     const href = await page.locator('.incident-item a.incident-link').first().getAttribute('href');
     await page.close();
     expect(href).toMatch(/^\/incidents\//);

@@ -1,41 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { startSimulatedApp } from '../helpers/simulated-data';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useSimulatedSuite } from '../helpers/e2e-suite';
 
 const MIN = 60_000;
-let browser: Browser;
-let app: Awaited<ReturnType<typeof startSimulatedApp>>;
 
 // Two weeks of simulated traffic: CNED attacked nationally (over), PRONOTE saturated in four académies (ongoing).
-beforeAll(async () => {
-  [browser, app] = await Promise.all([
-    launchBrowser(),
-    startSimulatedApp({
-      platforms: ['pronote', 'cned-ma-classe-a-la-maison', 'monlycee-net'],
-      outages: (now) => [
-        { id: 'cned', platformId: 'cned-ma-classe-a-la-maison', academies: 'national', start: now - 100 * MIN, end: now - 40 * MIN, extraPerMinute: 20, kind: 'attack' },
-        { id: 'pronote', platformId: 'pronote', academies: ['creteil', 'paris', 'versailles', 'guyane'], start: now - 45 * MIN, end: now + 120 * MIN, extraPerMinute: 15, kind: 'saturation', rampMinutes: 5 },
-      ],
-    }),
-  ]);
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+const suite = useSimulatedSuite({
+  platforms: ['pronote', 'cned-ma-classe-a-la-maison', 'monlycee-net'],
+  outages: (now) => [
+    { id: 'cned', platformId: 'cned-ma-classe-a-la-maison', academies: 'national', start: now - 100 * MIN, end: now - 40 * MIN, extraPerMinute: 20, kind: 'attack' },
+    { id: 'pronote', platformId: 'pronote', academies: ['creteil', 'paris', 'versailles', 'guyane'], start: now - 45 * MIN, end: now + 120 * MIN, extraPerMinute: 15, kind: 'saturation', rampMinutes: 5 },
+  ],
 });
 
 const pageErrors = new WeakMap<Page, string[]>();
 
 /** Opens a page and records its script errors (a hydration mismatch shows up as one). */
 async function open(path: string, width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const page = await suite.browser.newPage({ viewport: { width, height: 900 } });
   const errors: string[] = [];
   pageErrors.set(page, errors);
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  const res = await page.goto(`${app.baseUrl}${path}`);
+  const res = await page.goto(`${suite.app.baseUrl}${path}`);
   expect(res?.status(), path).toBe(200);
   return page;
 }
@@ -98,13 +86,13 @@ describe('platform page (production build, simulated data)', () => {
   });
 
   test('a report posted through the API shows on an open chart within 5 seconds (live stream)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const stream = page.waitForResponse((r) => r.url().includes('/api/flux'), { timeout: 30_000 });
-    await page.goto(`${app.baseUrl}/plateformes/monlycee-net?fenetre=3h`);
+    await page.goto(`${suite.app.baseUrl}/plateformes/monlycee-net?fenetre=3h`);
     await stream;
     const reporters = async () => Number(await page.locator('.series-panel').getAttribute('data-reporters'));
     const before = await reporters();
-    const res = await fetch(`${app.baseUrl}/api/reports`, {
+    const res = await fetch(`${suite.app.baseUrl}/api/reports`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (e2e) Chrome/126.0' },
       body: JSON.stringify({ platform: 'monlycee-net', academy: 'creteil', category: 'login', idempotencyKey: randomUUID() }),
@@ -135,12 +123,12 @@ describe('incident page', () => {
     expect(await page.locator('.timeline').innerText()).toMatch(/Créteil|Paris|Versailles/);
     expect(await page.locator('.figures').innerText()).toMatch(/Signalants distincts\s+\d/);
     // Without a configured public URL the permalink is completed with the page's origin in the browser.
-    await expect.poll(() => page.locator('#share-text').inputValue()).toContain(`${app.baseUrl}${href}`);
+    await expect.poll(() => page.locator('#share-text').inputValue()).toContain(`${suite.app.baseUrl}${href}`);
     expect(await page.locator('#share-text').inputValue()).toMatch(/^PRONOTE\u00a0: panne détectée depuis le /);
     const map = await page.getByRole('link', { name: 'Voir la carte au début de l’incident' }).getAttribute('href');
     expect(map).toMatch(/^\/\?at=\d{4}-\d{2}-\d{2}T\d{2}:\d{2}&plateforme=pronote$/);
     await expect.poll(() => page.locator('.series-chart canvas').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    const og = await fetch(`${app.baseUrl}${href}/opengraph-image`);
+    const og = await fetch(`${suite.app.baseUrl}${href}/opengraph-image`);
     expect(og.status).toBe(200);
     expect(og.headers.get('content-type')).toBe('image/png');
     const png = Buffer.from(await og.arrayBuffer());
@@ -172,12 +160,12 @@ describe('académie page', () => {
 
 describe('sharing metadata', () => {
   test('title, description and Open Graph image on the platform page; the image is drawn offline', async () => {
-    const html = await (await fetch(`${app.baseUrl}/plateformes/pronote`)).text();
+    const html = await (await fetch(`${suite.app.baseUrl}/plateformes/pronote`)).text();
     expect(html).toMatch(/<title>PRONOTE\u00a0: état et signalements · École en panne<\/title>/);
     expect(html).toMatch(/<meta name="description" content="PRONOTE en ce moment\u00a0: panne détectée\./);
     const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
     expect(image).toMatch(/\/plateformes\/pronote\/opengraph-image/);
-    const res = await fetch(new URL(new URL(image ?? '').pathname + new URL(image ?? '').search, app.baseUrl));
+    const res = await fetch(new URL(new URL(image ?? '').pathname + new URL(image ?? '').search, suite.app.baseUrl));
     expect(res.headers.get('content-type')).toBe('image/png');
     expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
   });

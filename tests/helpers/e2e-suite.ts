@@ -3,6 +3,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { launchBrowser } from './browser';
 import { connectE2eDatabase } from './e2e-accounts';
+import { startSimulatedApp } from './simulated-data';
 
 export type E2eSuite = { base: string; db: PrismaClient; browser: Browser };
 
@@ -22,6 +23,24 @@ export function useE2eSuite(opts: { seed?: (db: PrismaClient) => Promise<void>; 
   afterAll(async () => {
     await suite.browser?.close();
     await suite.db?.$disconnect();
+  });
+  return suite;
+}
+
+export type SimulatedSuite = { browser: Browser; app: Awaited<ReturnType<typeof startSimulatedApp>> };
+
+/**
+ * Hooks of a browser suite against its own app server on simulated history (`startSimulatedApp`),
+ * started alongside the browser and stopped after the suite. Read the fields inside hooks and tests only.
+ */
+export function useSimulatedSuite(opts: Parameters<typeof startSimulatedApp>[0]): SimulatedSuite {
+  const suite = {} as SimulatedSuite;
+  beforeAll(async () => {
+    [suite.browser, suite.app] = await Promise.all([launchBrowser(), startSimulatedApp(opts)]);
+  }, 600_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.app?.stop();
   });
   return suite;
 }
