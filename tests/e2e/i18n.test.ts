@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
+import { describe, expect, inject, test } from 'vitest';
+import { useBrowserSuite } from '../helpers/e2e-suite';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = useBrowserSuite();
 
 describe('English version of the public pages (production build)', () => {
   test('/en renders in English, keeps links in English, and hydrates without errors', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -30,7 +23,7 @@ describe('English version of the public pages (production build)', () => {
   });
 
   test('the language switch points to the same page in the other language', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await page.goto(`${inject('baseUrl')}/sources`);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await page.getByRole('link', { name: 'Read this page in English' }).click();

@@ -2,19 +2,13 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { freePort } from '@/lib/net/free-port';
 import { startAppServer } from '../helpers/app-server';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
+import { afterAll, describe, expect, inject, test } from 'vitest';
+import { useBrowserSuite } from '../helpers/e2e-suite';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = useBrowserSuite();
 
 const PHONE = { width: 360, height: 780 };
 
@@ -35,7 +29,7 @@ async function reportCount(page: Page, timeout = 30_000): Promise<number> {
 
 describe('report form with JavaScript (production build)', () => {
   test('files a report from a deep link in one tap', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await suite.browser.newPage({ viewport: PHONE });
     await page.goto(`${inject('baseUrl')}/signaler?plateforme=pronote&academie=versailles`);
     await waitForHydration(page);
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Signaler la panne');
@@ -56,7 +50,7 @@ describe('report form with JavaScript (production build)', () => {
   });
 
   test('files a report after finding the académie by postal code', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await suite.browser.newPage({ viewport: PHONE });
     await page.goto(`${inject('baseUrl')}/signaler`);
     await waitForHydration(page);
     await page.locator('#recherche-commune').fill('78000');
@@ -78,7 +72,7 @@ describe('report form with JavaScript (production build)', () => {
   });
 
   test('finds the académie from the device position without sending the position anywhere', async () => {
-    const context = await browser.newContext({
+    const context = await suite.browser.newContext({
       viewport: PHONE,
       geolocation: { latitude: 48.80494, longitude: 2.13012 },
       permissions: ['geolocation'],
@@ -95,7 +89,7 @@ describe('report form with JavaScript (production build)', () => {
   });
 
   test('shows the missing choices in an error summary that takes the focus', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await suite.browser.newPage({ viewport: PHONE });
     await page.goto(`${inject('baseUrl')}/signaler?academie=lille`);
     await waitForHydration(page);
     await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
@@ -109,7 +103,7 @@ describe('report form with JavaScript (production build)', () => {
 
 describe('report form without JavaScript', () => {
   test('submits to the server and shows the server-rendered confirmation, or the field errors', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const context = await suite.browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
     const page = await context.newPage();
     await page.goto(`${inject('baseUrl')}/signaler?plateforme=educonnect&academie=rennes&probleme=login`);
     await page.getByRole('button', { name: 'Signaler la panne' }).click();
@@ -173,7 +167,7 @@ describe('offline outbox', () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     server = await startServer(port, dataDir);
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await suite.browser.newPage({ viewport: PHONE });
     const answers: number[] = [];
     page.on('response', (res) => {
       if (new URL(res.url()).pathname === '/api/reports') answers.push(res.status());

@@ -1,15 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { MESSAGES } from '@/messages';
-import { launchBrowser } from '../helpers/browser';
+import { useBrowserSuite } from '../helpers/e2e-suite';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = useBrowserSuite();
 
 const PHONE = { width: 360, height: 780 };
 
@@ -32,7 +26,7 @@ async function frenchLeftovers(page: Page, namespaces: Array<'report' | 'sources
 
 describe('report form in English (production build)', () => {
   test('/en/signaler is in English, files a one-tap report and confirms it in English', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await suite.browser.newPage({ viewport: PHONE });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${inject('baseUrl')}/en/signaler?plateforme=pronote&academie=versailles`);
@@ -67,7 +61,7 @@ describe('report form in English (production build)', () => {
   });
 
   test('missing choices are listed in English, from the stable error codes', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await suite.browser.newPage({ viewport: PHONE });
     await page.goto(`${inject('baseUrl')}/en/signaler?academie=lille`);
     await page.locator('#recherche-commune').waitFor({ state: 'attached', timeout: 30_000 });
     await page.getByRole('button', { name: 'Send the report' }).click();
@@ -79,7 +73,7 @@ describe('report form in English (production build)', () => {
   });
 
   test('without JavaScript the English form posts, comes back with English errors and confirms in English', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const context = await suite.browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
     const page = await context.newPage();
     await page.goto(`${inject('baseUrl')}/en/signaler`);
     await page.selectOption('#champ-academie', 'rennes');
@@ -104,7 +98,7 @@ describe('report form in English (production build)', () => {
 
 describe('sources page in English', () => {
   test('/en/sources is in English, /sources stays French', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await page.goto(`${inject('baseUrl')}/en/sources`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.title()).toBe('Sources and licences · École en panne');

@@ -5,6 +5,18 @@ import { launchBrowser } from './browser';
 import { connectE2eDatabase } from './e2e-accounts';
 import { startSimulatedApp } from './simulated-data';
 
+/** A browser for the suite, closed after it (pages against the server of the e2e global setup). */
+export function useBrowserSuite(): { browser: Browser } {
+  const suite = {} as { browser: Browser };
+  beforeAll(async () => {
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+  });
+  return suite;
+}
+
 export type E2eSuite = { base: string; db: PrismaClient; browser: Browser };
 
 /**
