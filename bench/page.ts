@@ -106,7 +106,7 @@ async function main() {
     const notes = [
       `Code: ${tree}${process.env.BENCH_NO_BUILD === '1' ? ' (build reused, may be older)' : ''}.`,
       `Targets: performance ≥ ${TARGETS.score}, LCP < ${TARGETS.lcpMs / 1000} s, JavaScript < ${TARGETS.jsBytes / 1000} kB compressed (1 kB = 1,000 bytes; transfer sizes of every script the page loaded).`,
-      `Chromium ${chromePath}. The ${os.cpus().length}-core machine is shared: Lighthouse CPU benchmark index ${Math.min(...indexes)}–${Math.max(...indexes)} (median ${Math.round(median(indexes))}), load average at run start median ${median(loads).toFixed(1)} (max ${Math.max(...loads)}; each run waits up to 1 min for a load ≤ core count). Compare pages with the baselines of the same run, interleaved run by run.`,
+      `Chromium ${chromePath}. The ${os.cpus().length}-core machine is shared: Lighthouse CPU benchmark index ${Math.min(...indexes)}–${Math.max(...indexes)} (median ${Math.round(median(indexes))}), load average at run start median ${median(loads).toFixed(1)} (max ${Math.max(...loads)}; each run waits up to 3 min for a load ≤ core count, ${loads.filter((l) => l > os.cpus().length).length} of ${loads.length} runs started above it). Compare pages with the baselines of the same run, interleaved run by run.`,
       `Static copy: the server-rendered HTML of / (${Math.round(copy.htmlBytes / 1000)} kB) with its scripts removed, same CSS, gzipped.`,
     ];
     const rows = summaryRows(measured);

@@ -84,7 +84,7 @@ export function summarize(lhr: Result): PageRun {
   };
 }
 
-const QUIET_WAIT_MS = 60_000;
+const QUIET_WAIT_MS = 180_000;
 
 /** The machine is shared: waits (at most QUIET_WAIT_MS) until the load average falls to the core count. */
 async function waitForQuiet(): Promise<number> {
