@@ -7,7 +7,7 @@ import type { AcademyArgs } from '@/lib/report-client/report-text';
 import { CommuneSearch } from './commune-search';
 import { describedBy, errorIdOf, FieldError } from './field-error';
 import { LocateButton } from './locate-button';
-import { useHydrated } from './use-hydrated';
+import { PENDING_WIDGET, useHydrated } from './use-hydrated';
 
 type Props = {
   academies: AcademyOption[];
@@ -37,12 +37,11 @@ export function AcademyPicker({ academies, value, error, onChange, academyArgs }
         {t('academy.legend')} <span className="report-required">{t('required')}</span>
       </legend>
       <FieldError id={errorIdOf('academie')} message={error} />
-      {isHydrated && (
-        <div className="report-finders">
-          <LocateButton onFound={pick} />
-          <CommuneSearch academyArgs={academyArgs} onPick={pick} />
-        </div>
-      )}
+      {/* Rendered hidden before hydration so its space is kept and the fields below do not jump (CLS). */}
+      <div className="report-finders" {...(isHydrated ? {} : PENDING_WIDGET)}>
+        <LocateButton onFound={pick} />
+        <CommuneSearch academyArgs={academyArgs} onPick={pick} />
+      </div>
       <label htmlFor={ACADEMY_SELECT_ID}>{isHydrated ? t('academy.listLabel') : t('academy.listLabelPlain')}</label>
       <select
         id={ACADEMY_SELECT_ID}

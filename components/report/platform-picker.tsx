@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { listPlatformChoices, listVisiblePlatforms, type PlatformOption } from '@/lib/report-client/platform-choices';
 import type { AcademyArgs } from '@/lib/report-client/report-text';
 import { describedBy, errorIdOf, FieldError } from './field-error';
-import { useHydrated } from './use-hydrated';
+import { PENDING_WIDGET, useHydrated } from './use-hydrated';
 
 type Props = {
   platforms: PlatformOption[];
@@ -36,24 +36,23 @@ export function PlatformPicker({ platforms, academy, academyNames, value, error,
         {t('report.platform.legend')} <span className="report-required">{t('report.required')}</span>
       </legend>
       <FieldError id={errorIdOf('plateforme')} message={error} />
-      {isHydrated && (
-        <div className="report-search">
-          <label htmlFor={PLATFORM_SEARCH_ID}>{t('report.platform.searchLabel')}</label>
-          <input
-            id={PLATFORM_SEARCH_ID}
-            type="search"
-            value={query}
-            autoComplete="off"
-            onChange={(event) => setQuery(event.target.value)}
-            aria-describedby="services-aide"
-          />
-          <p id="services-aide" className="report-hint" aria-live="polite">
-            {academyNames
-              ? t('report.platform.hintAcademy', { ...academyNames, count: choices.length })
-              : t(query ? 'report.platform.hintQuery' : 'report.platform.hintNational', { count: choices.length })}
-          </p>
-        </div>
-      )}
+      {/* Rendered hidden before hydration so its space is kept and the list below does not jump (CLS). */}
+      <div className="report-search" {...(isHydrated ? {} : PENDING_WIDGET)}>
+        <label htmlFor={PLATFORM_SEARCH_ID}>{t('report.platform.searchLabel')}</label>
+        <input
+          id={PLATFORM_SEARCH_ID}
+          type="search"
+          value={query}
+          autoComplete="off"
+          onChange={(event) => setQuery(event.target.value)}
+          aria-describedby="services-aide"
+        />
+        <p id="services-aide" className="report-hint" aria-live="polite">
+          {academyNames
+            ? t('report.platform.hintAcademy', { ...academyNames, count: choices.length })
+            : t(query ? 'report.platform.hintQuery' : 'report.platform.hintNational', { count: choices.length })}
+        </p>
+      </div>
       {choices.length === 0 ? (
         <p className="report-hint">{t('report.platform.none')}</p>
       ) : (

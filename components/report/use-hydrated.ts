@@ -12,3 +12,6 @@ export function useHydrated(): boolean {
     () => false,
   );
 }
+
+/** Props of a JavaScript-only widget before hydration: laid out (no layout shift later) but invisible and inert. */
+export const PENDING_WIDGET = { 'aria-hidden': true, inert: true, style: { visibility: 'hidden' } } as const;
