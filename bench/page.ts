@@ -7,11 +7,8 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createPrismaClient } from '../lib/db/create-client';
-import { startEmbeddedServer } from '../lib/db/embedded/owner';
-import { prepareDatabase } from '../lib/db/prepare';
 import { freePort } from '../lib/net/free-port';
-import { fillDemoData } from '../scripts/demo-data';
+import { createDemoDatabase } from '../scripts/demo-data';
 import { startAppServer } from '../tests/helpers/app-server';
 import { findChromium } from '../tests/helpers/chromium-path';
 import { runLighthouse, type PageRun } from './lib/lighthouse-run';
@@ -37,14 +34,6 @@ function build(): void {
   if (result.status !== 0) throw new Error(`next build failed (${result.status})`);
 }
 
-async function fillDatabase(dataDir: string): Promise<void> {
-  const server = await startEmbeddedServer({ dataDir });
-  await prepareDatabase({ url: server.url, kind: 'embedded', log });
-  const db = createPrismaClient({ url: server.url, kind: 'embedded', timeoutMs: 120_000 });
-  await fillDemoData(db, { now: Date.now(), log });
-  await db.$disconnect();
-  await server.stop();
-}
 
 async function startApp(dataDir: string): Promise<{ base: string; port: number; child: ChildProcess }> {
   Object.assign(process.env, { NEXT_DIST_DIR: DIST_DIR, DETECTOR: 'off', LOG_LEVEL: 'warn' });
@@ -84,7 +73,7 @@ async function main() {
   const tree = describeTree();
   if (process.env.BENCH_NO_BUILD !== '1') build();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ecole-bench-page-'));
-  await fillDatabase(dataDir);
+  await createDemoDatabase(dataDir, log);
   const app = await startApp(dataDir);
   const copy = await serveStaticCopy(stripScripts(await (await fetch(`${app.base}/`)).text()), { host: '127.0.0.1', port: app.port });
   try {

@@ -1,6 +1,9 @@
 // The demo's data, shared by `npm run demo` and the page benchmark: the 6 April 2021 morning with the
 // four weeks before it (replay), and the last two weeks up to `now` with an outage under way, then
 // detection run over both so incidents exist.
+import { createPrismaClient } from '../lib/db/create-client';
+import { startEmbeddedServer } from '../lib/db/embedded/owner';
+import { prepareDatabase } from '../lib/db/prepare';
 import { runDetection } from '../lib/detect/run-detection';
 import type { PrismaClient } from '../lib/generated/prisma/client';
 import { simulateIter } from '../lib/simulate/generate';
@@ -44,4 +47,17 @@ export async function fillDemoData(db: PrismaClient, opts: { now: number; log: (
   for (let t = now - 60 * MIN; t <= now; t += 5 * MIN) await runDetection(db, { now: new Date(t), cache: new Map() });
   const open = await db.incident.count({ where: { state: 'open' } });
   log(`détection faite : ${await db.incident.count()} incidents, dont ${open} en cours`);
+}
+
+/** A migrated, seeded embedded database in `dataDir` filled with the demo data (the folder's owner is stopped after). */
+export async function createDemoDatabase(dataDir: string, log: (line: string) => void): Promise<void> {
+  const server = await startEmbeddedServer({ dataDir });
+  try {
+    await prepareDatabase({ url: server.url, kind: 'embedded', log });
+    const db = createPrismaClient({ url: server.url, kind: 'embedded', timeoutMs: 120_000 });
+    await fillDemoData(db, { now: Date.now(), log });
+    await db.$disconnect();
+  } finally {
+    await server.stop();
+  }
 }

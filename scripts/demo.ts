@@ -4,22 +4,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { createPrismaClient } from '../lib/db/create-client';
-import { startEmbeddedServer } from '../lib/db/embedded/owner';
-import { prepareDatabase } from '../lib/db/prepare';
 import { APP_SERVER_ARGS } from './app-command';
-import { fillDemoData } from './demo-data';
+import { createDemoDatabase } from './demo-data';
 
 async function main() {
   const log = (line: string) => console.log(`[démo] ${line}`);
   const dataDir = path.resolve(process.env.DATA_DIR || '.data-demo');
   rmSync(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedServer({ dataDir });
-  await prepareDatabase({ url: server.url, kind: 'embedded', log });
-  const db = createPrismaClient({ url: server.url, kind: 'embedded', timeoutMs: 120_000 });
-  await fillDemoData(db, { now: Date.now(), log });
-  await db.$disconnect();
-  await server.stop();
+  await createDemoDatabase(dataDir, log);
   if (!existsSync(path.join(process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
     const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
     if (build.status !== 0) process.exit(build.status ?? 1);
