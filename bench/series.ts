@@ -7,8 +7,7 @@ import { createPrismaClient } from '../lib/db/create-client';
 import { readReporterCounts, saveBaselines } from '../lib/db/detection';
 import { prepareDatabase } from '../lib/db/prepare';
 import { readBucketedReporters } from '../lib/db/series';
-import { createFallbackBaseline } from '../lib/detect/baseline';
-import { createGridProvider, learnPlatformBaselines } from '../lib/detect/platform-baseline';
+import { createGridProvider, fallbackPlatformBaselines, learnPlatformBaselines } from '../lib/detect/platform-baseline';
 import type { PrismaClient } from '../lib/generated/prisma/client';
 import { readSeries, type SeriesQuery } from '../lib/series/read-series';
 import { alignWindow, presetWindow } from '../lib/series/window';
@@ -63,7 +62,7 @@ async function storeBaselines(db: PrismaClient, learned: string): Promise<void> 
       }));
       baselines = learnPlatformBaselines({ histories, grids: createGridProvider() });
     } else {
-      baselines = { shape: createFallbackBaseline(academies[0] ?? 'paris'), academies: Object.fromEntries(academies.map((a) => [a, createFallbackBaseline(a)])), totalDispersion: 1 };
+      baselines = fallbackPlatformBaselines(academies);
     }
     await saveBaselines(db, platform.id, baselines, new Date(now));
   }

@@ -1,4 +1,5 @@
 import {
+  createFallbackBaseline,
   estimateDispersion,
   expectedAt,
   expectedOnGrid,
@@ -8,7 +9,8 @@ import {
   type RegularSeries,
 } from './baseline';
 import { buildCalendarGrid, type CalendarGrid } from './calendar-grid';
-import { BASELINE_SLOT_MINUTES } from './thresholds';
+import { NATIONAL_ACADEMY_ID } from '@/lib/calendar/day-type';
+import { BASELINE_SLOT_MINUTES, FALLBACK_DISPERSION } from './thresholds';
 import type { Expectation } from './types';
 
 /**
@@ -26,6 +28,15 @@ export type PlatformBaselines = {
 export type AcademyHistory = { academyId: string; history: RegularSeries };
 
 export type Layout = { t0: number; bucketMs: number; length: number };
+
+/** Baselines of a platform without usable history: the flat fallback model for its shape and every académie. */
+export function fallbackPlatformBaselines(academies: readonly string[], totalDispersion = FALLBACK_DISPERSION): PlatformBaselines {
+  return {
+    shape: createFallbackBaseline(academies[0] ?? NATIONAL_ACADEMY_ID),
+    academies: Object.fromEntries(academies.map((id) => [id, createFallbackBaseline(id)])),
+    totalDispersion,
+  };
+}
 
 /** Looks up (or builds and caches) the calendar grid of an académie for a regular layout. */
 export type GridProvider = (academyId: string, layout: Layout) => CalendarGrid;

@@ -3,13 +3,11 @@ import { applyIncidentChanges, listIncidentsNear, refreshIncidentStats, setCommo
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { findCommonCauses, type OpenEpisodeRef } from './common-cause';
 import { groupIncidents, type ScopedEpisodes } from './incidents';
-import { NATIONAL_ACADEMY_ID } from '@/lib/calendar/day-type';
-import { createFallbackBaseline } from './baseline';
 import { historyRange } from './history-range';
-import { createGridProvider, learnPlatformBaselines, type PlatformBaselines } from './platform-baseline';
+import { createGridProvider, fallbackPlatformBaselines, learnPlatformBaselines, type PlatformBaselines } from './platform-baseline';
 import { reconcileIncidents } from './reconcile';
 import { detectPlatformWindow } from './run-platform';
-import { FALLBACK_DISPERSION, MERGE_GAP_MINUTES } from './thresholds';
+import { MERGE_GAP_MINUTES } from './thresholds';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -24,19 +22,11 @@ function floorMinute(t: number): number {
   return t - (t % MINUTE_MS);
 }
 
-function fallbackBaselines(academies: string[]): PlatformBaselines {
-  return {
-    shape: createFallbackBaseline(academies[0] ?? NATIONAL_ACADEMY_ID),
-    academies: Object.fromEntries(academies.map((id) => [id, createFallbackBaseline(id)])),
-    totalDispersion: FALLBACK_DISPERSION,
-  };
-}
-
 /** Learns one platform's baselines from its distinct reporters over historyRange(), or the fallback. */
 async function learn(db: PrismaClient, platformId: string, academies: string[], now: Date): Promise<PlatformBaselines> {
   const first = await firstCountedMinute(db);
   const range = historyRange(now.getTime(), first?.getTime() ?? null);
-  if (!range) return fallbackBaselines(academies);
+  if (!range) return fallbackPlatformBaselines(academies);
   const counts = (await readReporterCounts(db, { from: new Date(range.from), to: new Date(range.to), platformIds: [platformId] })).get(platformId) ?? new Map();
   const length = Math.round((range.to - range.from) / MINUTE_MS);
   const histories = academies.map((academyId) => ({

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { NewReportRow } from '@/lib/db/reports';
-import { createFallbackBaseline } from '@/lib/detect/baseline';
+import { fallbackPlatformBaselines } from '@/lib/detect/platform-baseline';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { uuidv7 } from '@/lib/ingest/uuid';
 
@@ -35,11 +35,7 @@ export async function insertFallbackBaselines(
   db: PrismaClient,
   input: { platformId: string; academies: string[]; learnedAt: Date; totalDispersion: number },
 ): Promise<void> {
-  const model = {
-    shape: createFallbackBaseline(input.academies[0] ?? 'paris'),
-    academies: Object.fromEntries(input.academies.map((a) => [a, createFallbackBaseline(a)])),
-    totalDispersion: input.totalDispersion,
-  };
+  const model = fallbackPlatformBaselines(input.academies, input.totalDispersion);
   await db.baseline.upsert({
     where: { platformId_academyId: { platformId: input.platformId, academyId: '' } },
     create: { platformId: input.platformId, academyId: '', learnedAt: input.learnedAt, model: JSON.parse(JSON.stringify(model)) },
