@@ -13,15 +13,11 @@ import type { PrismaClient } from '../lib/generated/prisma/client';
 import { sparklineFrom, windowFrom } from '../lib/map-state/window';
 import { startPostgres } from './lib/postgres';
 import { writeResults, type Row } from './lib/table';
+import { percentile } from './lib/stats';
 
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const RUNS = 50;
 const BATCHES = 200;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 async function timed(fn: () => Promise<unknown>, runs = RUNS): Promise<{ p50: number; p99: number }> {
   await fn();

@@ -8,6 +8,7 @@ import { createPrismaClient } from '../lib/db/create-client';
 import { prepareDatabase } from '../lib/db/prepare';
 import { startPostgres } from './lib/postgres';
 import { writeResults, type Row } from './lib/table';
+import { percentile, time } from './lib/stats';
 
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 10_000_000);
 const WARM_RUNS = 200;
@@ -41,17 +42,6 @@ async function fill(url: string): Promise<void> {
   const counts = await client.query<{ r: number; c: number }>('SELECT (SELECT count(*) FROM report)::int AS r, (SELECT count(*) FROM report_count)::int AS c');
   console.log(`\n${counts.rows[0]?.r} signalements, ${counts.rows[0]?.c} compteurs par minute`);
   await client.end();
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await fn();
-  return performance.now() - started;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 async function main() {

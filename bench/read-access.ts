@@ -6,13 +6,10 @@ import os from 'node:os';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
 import { prepareDatabase } from '../lib/db/prepare';
 import { writeResults, type Row } from './lib/table';
+import { percentileOfSorted as percentile } from './lib/stats';
 
 /** At most 5,500 so that a keyed case stays under the default 6,000 requests per minute per key. */
 const RUNS = Math.min(5_500, Number(process.env.BENCH_RUNS ?? 3_000));
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 /** Sequential calls: per-call latency (µs) and calls per second on one core. */
 async function measure(label: string, run: (i: number) => Promise<unknown>, baseline?: { meanUs: number; p50Us: number }): Promise<Row & { meanUs: number; p50Us: number }> {

@@ -13,6 +13,7 @@ import { readSeries, type SeriesQuery } from '../lib/series/read-series';
 import { alignWindow, presetWindow } from '../lib/series/window';
 import { startPostgres } from './lib/postgres';
 import { writeResults, type Row } from './lib/table';
+import { percentile, time } from './lib/stats';
 
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 5_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -66,17 +67,6 @@ async function storeBaselines(db: PrismaClient, learned: string): Promise<void> 
     }
     await saveBaselines(db, platform.id, baselines, new Date(now));
   }
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await fn();
-  return performance.now() - started;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 async function measure(db: PrismaClient, query: SeriesQuery): Promise<Row> {

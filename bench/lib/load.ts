@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { percentileOfSorted as percentile } from './stats';
 
 export type LoadResult = {
   label: string;
@@ -18,11 +19,6 @@ export type LoadResult = {
 };
 
 export type RequestFactory = () => { path: string; body: string; headers: Record<string, string> };
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 type Sample = { status: number; ms: number; serverMs: number | null };
 

@@ -4,6 +4,7 @@
 // Usage: poll-load.ts '<json config>'; prints one JSON summary on stdout.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { percentileOfSorted as percentile } from './stats';
 
 export type PollConfig = {
   port: number;
@@ -23,10 +24,6 @@ export type PollSummary = { kinds: KindSummary[]; all: KindSummary; reports: { s
 
 const CATEGORIES = ['unreachable', 'login', 'slow', 'error_page', 'feature_homework'];
 const pick = <T,>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
-}
 
 type Sample = { kind: string; ms: number; status: number; serverMs: number | null };
 
