@@ -1,0 +1,72 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+import boundaries from 'eslint-plugin-boundaries';
+
+// The layers of STYLE.md §15, read from here rather than from memory: imports point down this list only.
+//   app, components, proxy      transport and views
+//   scripts, bench              entry points
+//   lib/<feature>               ingest, detect, live, …
+//   lib/http                    request/response helpers (a leaf above domain)
+//   lib/db                      SQL and Prisma
+//   lib/domain                  types, ids, errors, constants
+const LAYERS = [
+  { type: 'app', pattern: ['app/**', 'components/**', 'proxy.ts', 'messages/**'], partialMatch: false },
+  { type: 'entry', pattern: ['scripts/**', 'bench/**'], partialMatch: false },
+  { type: 'generated', pattern: ['lib/generated/**'], partialMatch: false },
+  { type: 'http', pattern: ['lib/http/**'], partialMatch: false },
+  { type: 'db', pattern: ['lib/db/**'], partialMatch: false },
+  { type: 'domain', pattern: ['lib/domain/**'], partialMatch: false },
+  { type: 'feature', pattern: ['lib/*/**', 'lib/*.ts'], partialMatch: false },
+];
+
+const allow = (from, to) => ({
+  from: { element: { type: from } },
+  allow: { to: { element: { types: { anyOf: to } } } },
+});
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.mjs'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': LAYERS,
+      'boundaries/include': ['app/**', 'components/**', 'lib/**', 'scripts/**', 'bench/**', 'messages/**', 'proxy.ts'],
+      'import/resolver': { typescript: { alwaysTryTypes: true } },
+    },
+    rules: {
+      'boundaries/dependencies': [
+        2,
+        {
+          default: 'disallow',
+          policies: [
+            allow('app', ['app', 'feature', 'http', 'db', 'domain']),
+            allow('entry', ['entry', 'feature', 'http', 'db', 'domain']),
+            allow('feature', ['feature', 'http', 'db', 'domain', 'app']),
+            allow('http', ['http', 'domain']),
+            allow('db', ['db', 'domain', 'generated']),
+            allow('domain', ['domain']),
+            allow('generated', ['generated']),
+          ],
+        },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // STYLE.md §6: configuration is read once, in lib/env.ts and its schema.
+    files: ['app/**', 'components/**', 'lib/**'],
+    ignores: ['lib/env.ts', 'lib/public-env.ts', 'lib/config/**'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Lire la configuration via lib/env.ts.' }],
+    },
+  },
+  globalIgnores([
+    '.next/**', '.next-*/**', 'out/**', 'build/**', 'dist/**', 'next-env.d.ts', 'lib/generated/**',
+    'node_modules/**', '.data*/**', 'coverage/**', 'bench/results/**', 'public/sw.js', 'tests/e2e/screenshots/**',
+  ]),
+]);
