@@ -17,6 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
     ...(origin ? { metadataBase: new URL(origin) } : {}),
     title: { default: t('brand'), template: `%s · ${t('brand')}` },
     description: t('meta.description'),
+    manifest: '/manifest.webmanifest',
+    icons: { apple: '/icons/apple-touch-icon.png' },
+    appleWebApp: { capable: true, title: t('brand'), statusBarStyle: 'default' },
   };
 }
 
