@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { AnnouncementBanner } from '@/components/layout/announcement-banner';
 import { currentLocale, currentPath } from '@/lib/i18n/server';
+import { SITE_FEED } from '@/lib/seo/metadata';
 import { siteOrigin } from '@/lib/seo/site';
 import { getRuntimeSettings } from '@/lib/settings/runtime';
 import { localizePath } from '@/lib/i18n/paths';
@@ -18,6 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: t('brand'), template: `%s · ${t('brand')}` },
     description: t('meta.description'),
     manifest: '/manifest.webmanifest',
+    alternates: { types: { 'application/atom+xml': [SITE_FEED] } },
     icons: { apple: '/icons/apple-touch-icon.png' },
     appleWebApp: { capable: true, title: t('brand'), statusBarStyle: 'default' },
   };

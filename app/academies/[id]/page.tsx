@@ -24,7 +24,7 @@ export async function generateMetadata(props: PageProps<'/academies/[id]'>): Pro
   if (!headline) return { title: all('dashboard.notFound') };
   const { academy, open } = headline;
   const values = { academy: academy.name, of: frenchOfAcademy(academy.id, academy.name), count: new Set(open.map((i) => i.platformId)).size };
-  return pageMetadata({ title: t('title', values), description: t('description', values), path: `/academies/${id}`, locale, siteName: all('common.brand'), origin: siteOrigin() });
+  return pageMetadata({ title: t('title', values), description: t('description', values), path: `/academies/${id}`, locale, siteName: all('common.brand'), origin: siteOrigin(), feed: { path: `/academies/${id}/incidents.atom`, title: all('feeds.title.academy', { academy: academy.name }) } });
 }
 
 export default async function AcademyPage(props: PageProps<'/academies/[id]'>) {

@@ -30,7 +30,7 @@ export async function generateMetadata(props: PageProps<'/plateformes/[id]'>): P
   ]);
   if (!headline) return { title: common('dashboard.notFound') };
   const values = { platform: headline.platform.name, status: common(`dashboard.status.${headline.status}`).toLowerCase() };
-  return pageMetadata({ title: t('title', values), description: t('description', values), path: `/plateformes/${id}`, locale, siteName: common('common.brand'), origin: siteOrigin() });
+  return pageMetadata({ title: t('title', values), description: t('description', values), path: `/plateformes/${id}`, locale, siteName: common('common.brand'), origin: siteOrigin(), feed: { path: `/plateformes/${id}/incidents.atom`, title: common('feeds.title.platform', { platform: headline.platform.name }) } });
 }
 
 export default async function PlatformPage(props: PageProps<'/plateformes/[id]'>) {
