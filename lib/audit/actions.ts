@@ -34,6 +34,9 @@ export const AUDIT_ACTIONS = [
   'apikey.created',
   'apikey.revoked',
   'settings.updated',
+  'webhook.created',
+  'webhook.deleted',
+  'webhook.reactivated',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'moderation.manage': ['moderator'],
   'incidents.manage': ['moderator'],
   'apikeys.own': ['journalist'],
+  'webhooks.own': ['journalist', 'union'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

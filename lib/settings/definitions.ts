@@ -15,6 +15,8 @@ export type RuntimeSettings = {
   readLimitApiKeyPerMinute: number;
   /** Banner text on every page; '' = no banner. */
   announcement: string;
+  /** Hosts that webhooks may reach although they resolve to a private, loopback or link-local address. */
+  webhookAllowedHosts: string;
 };
 
 export type SettingName = keyof RuntimeSettings;
@@ -77,6 +79,14 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     label: 'Bandeau d’annonce',
     help: 'Texte affiché en haut de toutes les pages (maintenance, incident majeur…). Vide : pas de bandeau.',
     maxLength: ANNOUNCEMENT_MAX_LENGTH,
+    builtin: '',
+  },
+  {
+    name: 'webhookAllowedHosts',
+    kind: 'text',
+    label: 'Hôtes internes autorisés pour les webhooks',
+    help: 'Noms d’hôte (séparés par des virgules) que les webhooks peuvent appeler même s’ils pointent vers une adresse privée, locale ou de lien local. Vide : aucune adresse interne.',
+    maxLength: 500,
     builtin: '',
   },
 ];

@@ -27,6 +27,7 @@ function parseComplete(values: Record<string, unknown>): RuntimeSettings {
     readLimitPerMinute: settingValueSchemas.readLimitPerMinute.parse(values.readLimitPerMinute),
     readLimitApiKeyPerMinute: settingValueSchemas.readLimitApiKeyPerMinute.parse(values.readLimitApiKeyPerMinute),
     announcement: settingValueSchemas.announcement.parse(values.announcement),
+    webhookAllowedHosts: settingValueSchemas.webhookAllowedHosts.parse(values.webhookAllowedHosts),
   };
 }
 

@@ -27,6 +27,7 @@ export const settingValueSchemas = {
   readLimitPerMinute: integerValue('readLimitPerMinute'),
   readLimitApiKeyPerMinute: integerValue('readLimitApiKeyPerMinute'),
   announcement: textValue('announcement'),
+  webhookAllowedHosts: textValue('webhookAllowedHosts'),
 } as const satisfies Record<SettingName, z.ZodType>;
 
 /** JSON API: only the settings to change; `null` goes back to the default. */
@@ -37,6 +38,7 @@ export const settingsPatchSchema = z
     readLimitPerMinute: settingValueSchemas.readLimitPerMinute.nullable().optional(),
     readLimitApiKeyPerMinute: settingValueSchemas.readLimitApiKeyPerMinute.nullable().optional(),
     announcement: settingValueSchemas.announcement.nullable().optional(),
+    webhookAllowedHosts: settingValueSchemas.webhookAllowedHosts.nullable().optional(),
   })
   .strict();
 
@@ -65,6 +67,11 @@ export const settingsFormSchema = z.object({
     .max(4_000)
     .transform((v) => v.trim())
     .pipe(settingValueSchemas.announcement),
+  webhookAllowedHosts: z
+    .string(missing)
+    .max(4_000)
+    .transform((v) => v.trim())
+    .pipe(settingValueSchemas.webhookAllowedHosts),
 });
 
 /** Rules across settings, checked on the values that would apply. */

@@ -30,6 +30,7 @@ const BY_FILE: Record<string, Permission> = {
   'app/admin/utilisateurs/actions.ts': 'users.manage',
   'app/admin/plateformes/actions.ts': 'catalog.manage',
   'app/admin/cles-api/actions.ts': 'apikeys.own',
+  'app/admin/webhooks/actions.ts': 'webhooks.own',
   'app/admin/reglages/actions.ts': 'settings.manage',
 };
 

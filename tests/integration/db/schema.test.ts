@@ -28,6 +28,7 @@ afterAll(async () => {
 });
 
 const tag = randomUUID().slice(0, 8);
+const webhookId = randomUUID();
 const now = new Date('2021-04-06T07:02:00.000Z');
 
 /** One write + read-back per model; the test below fails when a model is added without an entry here. */
@@ -125,6 +126,14 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
   Setting: async (c) => {
     await c.setting.create({ data: { key: `s-${tag}`, value: { on: true } } });
     return c.setting.findUniqueOrThrow({ where: { key: `s-${tag}` } });
+  },
+  WebhookSubscription: async (c) => {
+    await c.webhookSubscription.create({ data: { id: webhookId, ownerId: `u-${tag}`, url: 'https://example.org/hook', secret: 'whsec_x', events: ['opened'], platformIds: ['pronote'] } });
+    return c.webhookSubscription.findUniqueOrThrow({ where: { id: webhookId } });
+  },
+  WebhookDelivery: async (c) => {
+    await c.webhookDelivery.create({ data: { id: randomUUID(), subscriptionId: webhookId, incidentEventId: 1n, event: 'opened', payload: { ok: true }, nextAttemptAt: now } });
+    return c.webhookDelivery.findFirstOrThrow({ where: { subscriptionId: webhookId } });
   },
 };
 

@@ -43,7 +43,7 @@ describe('planSettingsChange', () => {
 });
 
 describe('settingsFormSchema', () => {
-  const complete = { reportLimitPerMinute: '', powSurgeFloorPerMinute: '120', readLimitPerMinute: '1 000', readLimitApiKeyPerMinute: '10\u202f000', announcement: '  Panne ENT en cours  ' };
+  const complete = { reportLimitPerMinute: '', powSurgeFloorPerMinute: '120', readLimitPerMinute: '1 000', readLimitApiKeyPerMinute: '10\u202f000', announcement: '  Panne ENT en cours  ', webhookAllowedHosts: ' hooks.intranet.example.org ' };
 
   test('empty means default; French digit grouping is accepted; text is trimmed', () => {
     expect(settingsFormSchema.parse(complete)).toEqual({
@@ -52,6 +52,7 @@ describe('settingsFormSchema', () => {
       readLimitPerMinute: 1000,
       readLimitApiKeyPerMinute: 10000,
       announcement: 'Panne ENT en cours',
+      webhookAllowedHosts: 'hooks.intranet.example.org',
     });
   });
 
