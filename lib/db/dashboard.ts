@@ -179,10 +179,10 @@ export async function readNames(db: PrismaClient): Promise<{ academies: Record<s
   };
 }
 
-/** Platforms in service that serve an académie. */
-export async function listServingPlatforms(db: PrismaClient, academyId: string): Promise<PlatformInfo[]> {
+/** Platforms in service that serve an académie (all of them without one). */
+export async function listServingPlatforms(db: PrismaClient, academyId?: string): Promise<PlatformInfo[]> {
   const rows = await db.platform.findMany({
-    where: { retiredAt: null, academies: { some: { academyId } } },
+    where: { retiredAt: null, ...(academyId ? { academies: { some: { academyId } } } : {}) },
     ...PLATFORM_INFO,
     orderBy: { name: 'asc' },
   });
