@@ -8,6 +8,7 @@ import { SITE_FEED } from '@/lib/seo/metadata';
 import { siteOrigin } from '@/lib/seo/site';
 import { getRuntimeSettings } from '@/lib/settings/runtime';
 import { localizePath } from '@/lib/i18n/paths';
+import { isEmbedPath } from '@/lib/security/page-headers';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,6 +33,18 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const [locale, path, t, settings] = await Promise.all([currentLocale(), currentPath(), getTranslations('common'), getRuntimeSettings()]);
   const href = (target: string) => localizePath(locale, target);
   const other = locale === 'fr' ? 'en' : 'fr';
+  // Framed by other sites: the page alone, without the site's header, banner and footer.
+  if (isEmbedPath(path.split('?')[0] ?? path)) {
+    return (
+      <html lang={locale}>
+        <body className="embed-body">
+          <NextIntlClientProvider>
+            <main id="contenu">{children}</main>
+          </NextIntlClientProvider>
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang={locale}>
       <body>

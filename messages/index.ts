@@ -25,6 +25,8 @@ import enLabels from './en/labels.json';
 import frLabels from './fr/labels.json';
 import enFeeds from './en/feeds.json';
 import frFeeds from './fr/feeds.json';
+import enEmbed from './en/embed.json';
+import frEmbed from './fr/embed.json';
 
 /**
  * One JSON file per namespace and locale. French is the reference: a unit test checks that both
@@ -35,12 +37,12 @@ export const MESSAGES = {
   fr: {
     common: frCommon, home: frHome, map: frMap,
     dashboard: frDashboard, charts: frCharts, platformPage: frPlatformPage, academyPage: frAcademyPage, incidentPage: frIncidentPage, og: frOg,
-    report: frReport, sources: frSources, labels: frLabels, feeds: frFeeds,
+    report: frReport, sources: frSources, labels: frLabels, feeds: frFeeds, embed: frEmbed,
   },
   en: {
     common: enCommon, home: enHome, map: enMap,
     dashboard: enDashboard, charts: enCharts, platformPage: enPlatformPage, academyPage: enAcademyPage, incidentPage: enIncidentPage, og: enOg,
-    report: enReport, sources: enSources, labels: enLabels, feeds: enFeeds,
+    report: enReport, sources: enSources, labels: enLabels, feeds: enFeeds, embed: enEmbed,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

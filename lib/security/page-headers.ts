@@ -1,7 +1,7 @@
 import { buildCsp, tileImageSource } from './csp';
 
 /** Pages other sites may show in a frame (the embeddable map). The only exception to frame-ancestors 'none'. */
-export const EMBED_PATHS: readonly string[] = ['/integrer'];
+export const EMBED_PATHS: readonly string[] = ['/integrer/carte', '/integrer/service'];
 
 /** Pages behind an account: strict CSP, never cached by shared caches, never indexed. */
 export const PRIVATE_PATHS: readonly string[] = ['/admin', '/connexion'];

@@ -70,8 +70,11 @@ describe('pageSecurityHeaders', () => {
       expect(headers['content-security-policy']).toContain('frame-ancestors *');
       expect(headers['x-frame-options']).toBeUndefined();
     }
-    expect(isEmbedPath('/integrer')).toBe(true);
-    expect(isEmbedPath('/integrerx')).toBe(false);
+    expect(isEmbedPath('/integrer/carte')).toBe(true);
+    expect(isEmbedPath('/integrer/service/pronote')).toBe(true);
+    // The code generator is an ordinary page: only what it generates may be framed.
+    expect(isEmbedPath('/integrer')).toBe(false);
+    expect(isEmbedPath('/integrer/cartex')).toBe(false);
   });
 
   test('account pages get the strict policy, no caching and no indexing', () => {
