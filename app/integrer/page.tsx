@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import '@/components/embed/embed.css';
 import { getDb } from '@/lib/db/client';
@@ -22,7 +23,8 @@ export default async function EmbedGeneratorPage(props: PageProps<'/integrer'>) 
   const db = getDb();
   const [names, platforms] = await Promise.all([readNames(db), listServingPlatforms(db)]);
   const options = parseEmbedOptions(params, new Set(platforms.map((p) => p.id)), new Set(Object.keys(names.academies)));
-  const origin = siteOrigin() ?? '';
+  // Pasted on another site, the code needs absolute URLs: without a configured origin, the address this page was opened at.
+  const origin = siteOrigin() ?? `http://${(await headers()).get('host') ?? 'localhost'}`;
   const platformName = options.platformId ? (names.platforms[options.platformId] ?? options.platformId) : null;
   const what = options.kind === 'service' && platformName ? platformName : t('kindMap');
   const code = iframeCode({ origin, options, title: t('frameTitle', { what }) });
