@@ -24,6 +24,7 @@ afterAll(async () => {
   await db.verificationToken.deleteMany({ where: { token: `v-${tag}` } });
   await db.auditLog.deleteMany({ where: { targetId: `p-${tag}` } });
   await db.setting.deleteMany({ where: { key: `s-${tag}` } });
+  await db.jobLease.deleteMany({ where: { name: `j-${tag}` } });
   await db.$disconnect();
 });
 
@@ -125,6 +126,10 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
   Setting: async (c) => {
     await c.setting.create({ data: { key: `s-${tag}`, value: { on: true } } });
     return c.setting.findUniqueOrThrow({ where: { key: `s-${tag}` } });
+  },
+  JobLease: async (c) => {
+    await c.jobLease.create({ data: { name: `j-${tag}`, tickAt: now, holder: 'test' } });
+    return c.jobLease.findUniqueOrThrow({ where: { name: `j-${tag}` } });
   },
 };
 
