@@ -1,13 +1,2 @@
-/** The production app server (launcher + HTTP layer), as spawned by tests and benchmarks. */
-export const APP_SERVER_ARGS = [
-  '--import',
-  'tsx',
-  'scripts/run-with-db.ts',
-  '--',
-  'node',
-  '--import',
-  'tsx',
-  '--import',
-  './scripts/hooks/register.mjs',
-  'scripts/serve.ts',
-];
+/** The production app server (compiled launcher + HTTP layer, `npm run build`), as spawned by tests and benchmarks. */
+export const APP_SERVER_ARGS = ['dist/run-with-db.js', '--', process.execPath, 'dist/serve.js'];

@@ -8,6 +8,7 @@ import { parseEnv, EnvError } from '../lib/config/env-schema';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
 import { MigrationError } from '../lib/db/migrate/apply';
 import { prepareDatabase } from '../lib/db/prepare';
+import { onParentGone } from '../lib/worker/supervise';
 
 const log = (line: string) => console.log(`[école-en-panne] ${line}`);
 
@@ -40,6 +41,7 @@ async function main() {
   process.on('SIGINT', () => forward('SIGINT'));
   process.on('SIGTERM', () => forward('SIGTERM'));
   process.on('SIGHUP', () => forward('SIGTERM'));
+  onParentGone(() => forward('SIGTERM'));
   child.on('error', (error) => {
     console.error(`Lancement impossible de ${bin} : ${error.message}`);
     void stop().finally(() => process.exit(1));

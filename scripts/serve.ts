@@ -13,7 +13,7 @@ import { DEFAULT_LOAD_LIMITS, shouldShed } from '../lib/http/load-shed';
 import { serveLiveStream } from '../lib/live/node-stream';
 import { getLiveRuntime } from '../lib/live/runtime';
 import { createDrain } from '../lib/server/drain';
-import { onParentGone, superviseChild } from '../lib/worker/supervise';
+import { onParentGone, superviseChild, type Supervised } from '../lib/worker/supervise';
 import { siblingEntry } from './entry';
 
 const PEER_HEADER = 'x-ecole-peer';
@@ -146,14 +146,17 @@ async function main() {
   });
   server.keepAliveTimeout = 65_000;
   const drain = createDrain(server);
-  const worker = env.DETECTOR === 'off' ? null : superviseChild({ name: 'worker', ...siblingEntry('worker') });
+  let worker: Supervised | null = null;
+  let stopping = false;
 
   server.on('error', (error) => {
     console.error(`[école-en-panne] écoute impossible sur le port ${env.PORT} :`, error.message);
-    void worker?.stop().finally(() => process.exit(1));
+    process.exit(1);
   });
-  server.listen(env.PORT, () => console.log(`[école-en-panne] prêt sur http://localhost:${env.PORT}${dev ? ' (dev)' : ''}`));
-  let stopping = false;
+  server.listen({ port: env.PORT, backlog: env.LISTEN_BACKLOG }, () => {
+    console.log(`[école-en-panne] prêt sur http://localhost:${env.PORT}${dev ? ' (dev)' : ''}`);
+    if (env.DETECTOR === 'on' && !stopping) worker = superviseChild({ name: 'worker', ...siblingEntry('worker') });
+  });
   const shutdown = (why: string) => {
     if (stopping) return;
     stopping = true;

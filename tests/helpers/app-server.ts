@@ -7,7 +7,7 @@ export async function startAppServer(opts: { port: number; dataDir: string; logs
   delete env.DATABASE_URL;
   const child = spawn('node', APP_SERVER_ARGS, {
     env,
-    stdio: ['ignore', opts.logs ? 'inherit' : 'ignore', 'inherit'],
+    stdio: ['ignore', opts.logs ? 'inherit' : 'ignore', 'inherit', 'ipc'],
     detached: true,
   });
   const deadline = Date.now() + 120_000;
