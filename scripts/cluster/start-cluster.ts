@@ -11,7 +11,17 @@ import { startPostgres, type PostgresServer } from './postgres';
 import { startRedis, type RedisServer } from './redis';
 
 export type Instance = { port: number; url: string; process: ChildProcess; start(): Promise<void>; stop(): Promise<void> };
-export type Cluster = { url: string; dir: string; postgres: PostgresServer; redis: RedisServer; nginx: Nginx; instances: Instance[]; stop(): Promise<void> };
+export type Cluster = {
+  url: string;
+  dir: string;
+  postgres: PostgresServer;
+  redis: RedisServer;
+  nginx: Nginx;
+  instances: Instance[];
+  /** Stops Redis, waits `downMs`, starts it again on the same port. */
+  restartRedis(downMs: number): Promise<void>;
+  stop(): Promise<void>;
+};
 
 async function healthy(url: string): Promise<boolean> {
   const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
@@ -47,7 +57,7 @@ export async function startCluster(opts: { count: number; port?: number; env?: R
     const postgres = await startPostgres(path.join(dir, 'postgres'));
     cleanups.push(() => postgres.stop());
     log(`PostgreSQL 15 : ${postgres.url}`);
-    const redis = await startRedis();
+    let redis = await startRedis();
     cleanups.push(() => redis.stop());
     log(`Redis : ${redis.url}`);
     await prepareDatabase({ url: postgres.url, kind: 'postgresql', log });
@@ -81,18 +91,25 @@ export async function startCluster(opts: { count: number; port?: number; env?: R
     });
     cleanups.push(() => nginx.stop());
     log(`nginx : ${nginx.url}`);
-    return {
+    const cluster: Cluster = {
       url: nginx.url,
       dir,
       postgres,
       redis,
       nginx,
       instances,
+      async restartRedis(downMs) {
+        await redis.stop();
+        await new Promise((r) => setTimeout(r, downMs));
+        redis = await startRedis({ port: redis.port });
+        cluster.redis = redis;
+      },
       async stop() {
         for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
         rmSync(dir, { recursive: true, force: true });
       },
     };
+    return cluster;
   } catch (error) {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
