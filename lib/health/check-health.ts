@@ -5,7 +5,7 @@ import { checkDatabase, type DatabaseHealth } from '@/lib/db/health';
 import { withTimeout } from '@/lib/http/timeout';
 import { checkRedis, type RedisHealth } from '@/lib/redis/client';
 
-const DATABASE_PROBE_MS = 2_000;
+const DATABASE_PROBE_MS = 2_500;
 
 export const EMBEDDED_DURABILITY_NOTE =
   'Base embarquée (PGlite) sans fsync : elle survit à l’arrêt brutal du processus, pas à une coupure de courant. Utilisez PostgreSQL (DATABASE_URL) en production.';

@@ -64,5 +64,10 @@ export function superviseChild(opts: {
 /** In a supervised child: calls `onGone` once the parent's IPC channel closes (parent exited or was killed). */
 export function onParentGone(onGone: () => void): void {
   if (!process.send) return;
+  // The parent may have died while this process was still loading: the event is gone by then.
+  if (!process.connected) {
+    onGone();
+    return;
+  }
   process.once('disconnect', onGone);
 }

@@ -29,7 +29,10 @@ function portFree(p: number): Promise<boolean> {
 async function launch(): Promise<AppProcess> {
   const app = startLauncher({ DATA_DIR: dataDir, PORT: String(port), EMBEDDED_DB_PORT: String(dbPort) });
   started.push(app);
-  await waitUntil('healthy', () => isHealthy(baseUrl), 120_000);
+  await waitUntil('healthy', () => {
+    if (app.child.exitCode !== null) throw new Error(`launcher exited with ${app.child.exitCode}`);
+    return isHealthy(baseUrl);
+  }, 120_000);
   await waitUntil('worker started', () => appTree(app.pid).worker !== undefined, 20_000);
   return app;
 }
