@@ -18,7 +18,8 @@ const OVERLOAD_BODY =
  * nginx in front of the app instances: intake limited at the door (rate and concurrency, refused
  * at once with 503 + Retry-After rather than queued), map reads and live streams on their own
  * paths so a surge of reports never queues them, idempotent report retries on another instance
- * when one dies mid-request (the idempotency key makes a retry harmless).
+ * when one dies mid-request (the idempotency key makes a retry harmless), and an instance slower than
+ * 2.5 s answered for by nginx (503 + Retry-After: the client retries with the same key).
  */
 export function renderNginxConfig(l: NginxLayout): string {
   const servers = l.upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n');
@@ -59,18 +60,19 @@ ${servers}
   server {
     listen 127.0.0.1:${l.listenPort} backlog=${l.backlog} reuseport;
     error_page 503 = @overload;
+    error_page 504 = @overload;
 
     location = /api/reports {
       limit_req zone=intake_rate burst=${l.intakeBurst} nodelay;
       limit_conn intake_conn ${l.intakeConnections};
       proxy_next_upstream error http_502 non_idempotent;
-      proxy_read_timeout 3s;
+      proxy_read_timeout 2500ms;
       proxy_pass http://app;
     }
     location ~ ^/(en/)?signaler/envoyer$ {
       limit_req zone=intake_rate burst=${l.intakeBurst} nodelay;
       limit_conn intake_conn ${l.intakeConnections};
-      proxy_read_timeout 3s;
+      proxy_read_timeout 2500ms;
       proxy_pass http://app;
     }
     location = /api/etat {
