@@ -19,10 +19,11 @@ const OVERLOAD_BODY =
  * at once with 503 + Retry-After rather than queued), map reads and live streams on their own
  * paths so a surge of reports never queues them, idempotent report retries on another instance
  * when one dies mid-request (the idempotency key makes a retry harmless), and an instance slower than
- * 2.5 s answered for by nginx (503 + Retry-After: the client retries with the same key).
+ * 2.5 s, or no instance reachable, answered for by nginx (503 + Retry-After: the client retries
+ * with the same key).
  */
 export function renderNginxConfig(l: NginxLayout): string {
-  const servers = l.upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n');
+  const servers = l.upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=3 fail_timeout=2s;`).join('\n');
   return `worker_processes 2;
 pid ${l.prefix}/nginx.pid;
 error_log ${l.prefix}/error.log warn;
@@ -59,8 +60,7 @@ ${servers}
 
   server {
     listen 127.0.0.1:${l.listenPort} backlog=${l.backlog} reuseport;
-    error_page 503 = @overload;
-    error_page 504 = @overload;
+    error_page 502 503 504 = @overload;
 
     location = /api/reports {
       limit_req zone=intake_rate burst=${l.intakeBurst} nodelay;

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startCluster, type Cluster } from '../../scripts/cluster/start-cluster';
 import { buildServer } from './helpers/app';
@@ -14,6 +16,8 @@ beforeAll(async () => {
   cluster = await startCluster({ count: 3, env: { POW_MODE: 'off', DETECTOR: 'on' } });
 }, 300_000);
 afterAll(async () => {
+  const log = cluster ? path.join(cluster.dir, 'nginx', 'error.log') : '';
+  if (log && existsSync(log)) console.log(`nginx error.log (tail):\n${readFileSync(log, 'utf8').split('\n').slice(-15).join('\n')}`);
   await cluster?.stop();
 });
 
