@@ -3,7 +3,7 @@
 // (compiled JS), the same through tsx (the former production path, as baseline), and one instance on
 // PostgreSQL. Needs `npm run build` (NEXT_DIST_DIR honoured). Results: bench/results/memory.{md,json}.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { APP_SERVER_ARGS } from '../scripts/app-command';
@@ -101,7 +101,8 @@ async function main() {
   const want = (k: string) => !only || only.includes(k);
   if (want('embedded')) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ecole-bench-mem-'));
-    rows.push(...(await measure('embedded, compiled (npm start)', APP_SERVER_ARGS, { DATA_DIR: dir, DATABASE_URL: '' })));
+    rows.push(...(await measure('embedded, compiled (npm start), new data folder', APP_SERVER_ARGS, { DATA_DIR: dir, DATABASE_URL: '' })));
+    rows.push(...(await measure('embedded, compiled, restarted on that folder', APP_SERVER_ARGS, { DATA_DIR: dir, DATABASE_URL: '' })));
     rmSync(dir, { recursive: true, force: true });
   }
   if (want('tsx')) {
@@ -111,6 +112,7 @@ async function main() {
   }
   if (want('postgresql')) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ecole-bench-mem-pg-'));
+    chmodSync(dir, 0o755);
     const pg = await startClusterPostgres(path.join(dir, 'postgres'));
     try {
       rows.push(...(await measure('PostgreSQL, compiled (app processes only)', APP_SERVER_ARGS, { DATABASE_URL: pg.url })));
