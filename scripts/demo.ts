@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { APP_SERVER_ARGS } from './app-command';
+import { APP_SERVER_ARGS, ensureServerBuild } from './app-command';
 import { createDemoDatabase } from './demo-data';
 
 async function main() {
@@ -16,6 +16,7 @@ async function main() {
     const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
+  ensureServerBuild();
   log(`ouverture sur http://localhost:${process.env.PORT ?? 3000}`);
   const app = spawn('node', APP_SERVER_ARGS, { stdio: 'inherit', env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', DATABASE_URL: '' } });
   const forward = (signal: NodeJS.Signals) => app.kill(signal);

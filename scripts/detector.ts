@@ -1,35 +1,17 @@
-// The outage detector process. `serve.ts` starts it with --loop (one pass a minute; with several
-// instances only the holder of a PostgreSQL advisory lock runs). By hand, it replays the past:
+// Replays the outage detector over the past (the live passes run in the worker, scripts/worker.ts):
 //   npm run detect:run -- --at 2021-04-06T09:30:00+02:00
 //   npm run detect:run -- --from 2021-04-06T06:00:00+02:00 --to 2021-04-06T20:00:00+02:00 --every 5
 import { parseArgs } from 'node:util';
 import { runDetection } from '../lib/detect/run-detection';
 import { connectForScript } from './db-connect';
 
-const LOCK_KEY = 4_242_021;
-
 async function main() {
   const { values } = parseArgs({
-    options: { loop: { type: 'boolean' }, at: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, every: { type: 'string' } },
+    options: { at: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, every: { type: 'string' } },
   });
   const { db, close } = await connectForScript();
   const cache = new Map();
   try {
-    if (values.loop) {
-      for (;;) {
-        const [lock] = await db.$queryRaw<Array<{ ok: boolean }>>`SELECT pg_try_advisory_lock(${LOCK_KEY}) AS ok`;
-        if (lock?.ok) {
-          const run = await runDetection(db, { cache }).catch((error: unknown) => {
-            console.error('[détection] échec :', error instanceof Error ? error.message : error);
-            return null;
-          });
-          if (run && run.created + run.updated + run.closed > 0) {
-            console.log(`[détection] ${run.now.toISOString()} : ${run.created} ouverts, ${run.updated} mis à jour, ${run.closed} clos`);
-          }
-        }
-        await new Promise((r) => setTimeout(r, 60_000 - (Date.now() % 60_000) + 2_000));
-      }
-    }
     const instants = replayInstants(values);
     for (const now of instants) {
       const run = await runDetection(db, { now, cache });

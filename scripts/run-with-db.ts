@@ -1,12 +1,14 @@
-// Starts (or reuses) the database, migrates and seeds it, then runs the given command
-// (`next start`, `next dev`, …) with the database URL in its environment.
-// Usage: node --import tsx scripts/run-with-db.ts -- <command…>
+// Starts (or reuses) the database, migrates it, then runs the given command (the server) with the
+// database URL in its environment. The child is tied to us by an IPC channel: it drains and exits
+// when we die, even by SIGKILL; we exit with its status when it dies (a supervisor restarts us).
+// Usage: node dist/run-with-db.js -- node dist/serve.js   (development: through tsx, see package.json)
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseEnv, EnvError } from '../lib/config/env-schema';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
 import { MigrationError } from '../lib/db/migrate/apply';
 import { prepareDatabase } from '../lib/db/prepare';
+import { onParentGone } from '../lib/worker/supervise';
 
 const log = (line: string) => console.log(`[école-en-panne] ${line}`);
 
@@ -31,22 +33,22 @@ async function main() {
     childEnv.EMBEDDED_DATABASE_URL = server.url;
   }
   const [bin, ...args] = command as [string, ...string[]];
-  // Own process group, so a signal reaches the real server and not only a wrapper such as npx.
-  const child = spawn(bin, args, { stdio: 'inherit', env: childEnv, shell: false, detached: true });
+  const child = spawn(bin, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: childEnv, shell: false });
+  let exiting = false;
   const forward = (signal: NodeJS.Signals) => {
-    if (child.pid) {
-      try {
-        process.kill(-child.pid, signal);
-      } catch {
-        child.kill(signal);
-      }
-    }
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   };
   process.on('SIGINT', () => forward('SIGINT'));
   process.on('SIGTERM', () => forward('SIGTERM'));
   process.on('SIGHUP', () => forward('SIGTERM'));
+  onParentGone(() => forward('SIGTERM'));
+  child.on('error', (error) => {
+    console.error(`Lancement impossible de ${bin} : ${error.message}`);
+    void stop().finally(() => process.exit(1));
+  });
   child.on('exit', (code, signal) => {
-    forward('SIGTERM');
+    if (exiting) return;
+    exiting = true;
     void stop().finally(() => process.exit(code ?? (signal ? 1 : 0)));
   });
 }

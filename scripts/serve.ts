@@ -1,23 +1,20 @@
 // The app's HTTP server: Next.js behind a thin Node layer that (1) records the TCP peer address for
 // the trusted-proxy check, (2) refuses oversized ingest bodies before Next reads them, (3) sheds load
-// with fast 503s, and (4) runs the scheduled jobs. Usage: serve.ts [--dev]
-import { spawn, type ChildProcess } from 'node:child_process';
+// with fast 503s, (4) supervises the worker process and (5) drains on SIGTERM. Usage: serve.ts [--dev]
 import http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import next from 'next';
 import { parseEnv } from '../lib/config/env-schema';
-import { resolveDatabase } from '../lib/db/connection';
-import { createPrismaClient } from '../lib/db/create-client';
 import { REPORT_BODY_LIMIT_BYTES } from '../lib/http/body';
 import { toErrorPayload } from '../lib/http/error-payload';
 import { handleReportSubmission } from '../lib/ingest/submission';
 import { serveMapState } from '../lib/map-state/node-handler';
 import { DEFAULT_LOAD_LIMITS, shouldShed } from '../lib/http/load-shed';
-import { purgeFingerprintsJob } from '../lib/jobs/jobs';
-import { webhooksJob } from '../lib/webhooks/job';
-import { createInProcessScheduler } from '../lib/jobs/scheduler';
 import { serveLiveStream } from '../lib/live/node-stream';
 import { getLiveRuntime } from '../lib/live/runtime';
+import { createDrain } from '../lib/server/drain';
+import { onParentGone, superviseChild, type Supervised } from '../lib/worker/supervise';
+import { siblingEntry } from './entry';
 
 const PEER_HEADER = 'x-ecole-peer';
 // The no-JS report form posts to /signaler/envoyer, or /en/signaler/envoyer from the English page.
@@ -80,25 +77,6 @@ async function fastReport(req: http.IncomingMessage, res: http.ServerResponse): 
   }
 }
 
-/** The detector runs in its own process (CPU-heavy passes never delay requests); restarted if it dies. */
-function startDetector(): { stop(): void } {
-  let child: ChildProcess | null = null;
-  let stopped = false;
-  const launch = () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/detector.ts', '--loop'], { stdio: 'inherit', env: process.env });
-    child.on('exit', () => {
-      if (!stopped) setTimeout(launch, 5_000).unref();
-    });
-  };
-  launch();
-  return {
-    stop() {
-      stopped = true;
-      child?.kill('SIGTERM');
-    },
-  };
-}
-
 async function main() {
   const dev = process.argv.includes('--dev');
   const env = parseEnv(process.env);
@@ -127,6 +105,7 @@ async function main() {
   const live = getLiveRuntime();
 
   const server = http.createServer((req, res) => {
+    drain.track(req, res);
     const arrived = performance.now();
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -166,30 +145,33 @@ async function main() {
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
+  const drain = createDrain(server);
+  let worker: Supervised | null = null;
+  let stopping = false;
 
-  const target = resolveDatabase(env);
-  const db = target.url ? createPrismaClient({ url: target.url, kind: target.kind, poolMax: 2 }) : null;
-  const scheduler = createInProcessScheduler({
-    jobs: db ? [purgeFingerprintsJob(db), webhooksJob(db)] : [],
-    onError: (job, error) => console.error(`[jobs] ${job} failed:`, error instanceof Error ? error.message : error),
+  server.on('error', (error) => {
+    console.error(`[école-en-panne] écoute impossible sur le port ${env.PORT} :`, error.message);
+    process.exit(1);
   });
-  scheduler.start();
-
-  const detector = env.DETECTOR === 'off' ? null : startDetector();
-
-  server.listen(env.PORT, () => console.log(`[école-en-panne] prêt sur http://localhost:${env.PORT}${dev ? ' (dev)' : ''}`));
-  const shutdown = () => {
-    detector?.stop();
-    void live.stop();
-    server.close();
-    void scheduler
-      .stop()
-      .then(() => db?.$disconnect())
+  server.listen({ port: env.PORT, backlog: env.LISTEN_BACKLOG }, () => {
+    console.log(`[école-en-panne] prêt sur http://localhost:${env.PORT}${dev ? ' (dev)' : ''}`);
+    if (env.DETECTOR === 'on' && !stopping) worker = superviseChild({ name: 'worker', ...siblingEntry('worker') });
+  });
+  const shutdown = (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[école-en-panne] arrêt (${why}) : ${drain.inflight()} requête(s) en cours`);
+    setTimeout(() => process.exit(1), env.SHUTDOWN_GRACE_MS + 5_000).unref();
+    void Promise.all([drain.drain(env.SHUTDOWN_GRACE_MS), live.stop().catch(() => {})])
+      .then(([complete]) => {
+        if (!complete) console.error('[école-en-panne] délai de grâce écoulé, connexions restantes coupées');
+        return worker?.stop();
+      })
       .finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
   };
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  onParentGone(() => shutdown('lanceur disparu'));
 }
 
 main().catch((error: unknown) => {

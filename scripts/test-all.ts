@@ -54,12 +54,21 @@ if (process.env.TEST_DATABASE_URL) {
   outcomes.push({ name: 'integration-postgresql', passed: 0, failed: 0, skipped: 0, ok: true, note: 'TEST_DATABASE_URL absent : ignoré' });
 }
 const chromium = findChromium();
+const faultTools = ['/usr/lib/postgresql/15/bin/postgres', '/usr/bin/redis-server', '/usr/sbin/nginx', '/usr/bin/setpriv'];
+const canRunFaults = faultTools.every((tool) => existsSync(tool)) && process.getuid?.() === 0;
+const built = chromium || canRunFaults ? run('npm', ['run', 'build']) : false;
 if (chromium) {
-  const built = run('npm', ['run', 'build']);
   if (built) vitest('browser', 'e2e', { CHROMIUM_PATH: chromium });
   else outcomes.push({ name: 'browser', passed: 0, failed: 1, skipped: 0, ok: false, note: 'next build a échoué' });
 } else {
   outcomes.push({ name: 'browser', passed: 0, failed: 0, skipped: 0, ok: true, note: 'Chromium introuvable : ignoré' });
+}
+// Local cluster (PostgreSQL 15, Redis, nginx as root-started daemons tied to the test): faults and restarts.
+if (canRunFaults) {
+  if (built) vitest('faults', 'faults');
+  else outcomes.push({ name: 'faults', passed: 0, failed: 1, skipped: 0, ok: false, note: 'build a échoué' });
+} else {
+  outcomes.push({ name: 'faults', passed: 0, failed: 0, skipped: 0, ok: true, note: 'PostgreSQL 15, redis-server, nginx ou root absent : ignoré' });
 }
 
 console.log('\nsuite                     passed  failed  skipped');

@@ -79,6 +79,8 @@ export const envSchema = z.object({
   INGEST_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(1000).default(5),
   MAX_INFLIGHT_REQUESTS: z.coerce.number().int().min(1).max(100_000).default(512),
   DETECTOR: z.enum(['on', 'off']).default('on'),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  LISTEN_BACKLOG: z.coerce.number().int().min(1).max(65_535).default(511),
   LIVE_BUS: z.enum(['auto', 'memory', 'postgres', 'redis']).default('auto'),
   LIVE_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(5000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

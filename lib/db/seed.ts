@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ACADEMY_TIME_ZONES } from '../calendar/time-zones';
 import zones from '../calendar/data/academy-zones.json';
 import platformsData from '../catalog/data/platforms.json';
@@ -15,9 +16,10 @@ const REFERENCE_KEY = 'reference_data_checksum';
 type Feature = { properties: { id: string }; geometry: object };
 type FeatureCollection = { features: Feature[] };
 
-const boundaries = JSON.parse(
-  readFileSync(new URL('../geo/data/academies.geojson', import.meta.url), 'utf8'),
-) as FeatureCollection;
+// Read from the working directory (like prisma/migrations), so the compiled launcher in dist/ finds it too.
+function readBoundaries(): FeatureCollection {
+  return JSON.parse(readFileSync(path.resolve(process.cwd(), 'lib/geo/data/academies.geojson'), 'utf8')) as FeatureCollection;
+}
 
 function checksum(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -28,6 +30,7 @@ function checksum(value: unknown): string {
  * platforms are inserted when missing and never overwritten (admins own the catalogue).
  */
 export async function seedReferenceData(db: PrismaClient): Promise<{ changed: boolean }> {
+  const boundaries = readBoundaries();
   const sum = checksum([academiesData, departementsData, boundaries, platformsData, zones]);
   const current = await db.setting.findUnique({ where: { key: REFERENCE_KEY } });
   if (current && current.value === sum) return { changed: false };

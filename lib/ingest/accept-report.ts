@@ -21,6 +21,12 @@ import { uuidv7 } from './uuid';
 export type AcceptContext = { headers: Headers; now?: Date };
 export type AcceptResult = { status: 200 | 201; body: BatchResult };
 
+/**
+ * Time budget of one submission inside the app (ms), shared by every wait on the database: with
+ * body reading and the network it keeps the answer (stored or 503 + Retry-After) under 3 s.
+ */
+export const INTAKE_DEADLINE_MS = 2_200;
+
 /** Header set by our HTTP server (scripts/serve.ts) to the TCP peer address; any client copy is dropped there. */
 export const PEER_HEADER = 'x-ecole-peer';
 
@@ -65,14 +71,15 @@ export async function currentPowChallenge(now = new Date()): Promise<{ enabled: 
 export async function acceptReport(input: ReportInput, ctx: AcceptContext): Promise<AcceptResult> {
   const now = ctx.now ?? new Date();
   const runtime = getIngestRuntime();
-  const deadline = env.DB_TIMEOUT_MS;
-  const secret = await withTimeout(runtime.secret(), deadline);
+  const started = performance.now();
+  const remaining = () => Math.max(1, Math.min(env.DB_TIMEOUT_MS, INTAKE_DEADLINE_MS - (performance.now() - started)));
+  const secret = await withTimeout(runtime.secret(), remaining());
   const fingerprint = requestSource(ctx, secret, now);
   const settings = await getRuntimeSettings();
   const limit = await checkRequestLimit({ store: runtime.store, fingerprint, now, limit: settings.reportLimitPerMinute });
   if (!limit.allowed) throw new AppError('rate_limited', RATE_LIMITED_MESSAGE, { retryAfterSeconds: limit.retryAfterSeconds });
   await requireProofOfWork(ctx, now, settings);
-  const issues = checkCatalog(input, await withTimeout(runtime.catalog(now), deadline));
+  const issues = checkCatalog(input, await withTimeout(runtime.catalog(now), remaining()));
   if (issues.length > 0) throw new AppError('invalid_input', issues[0]?.message ?? 'Signalement invalide.', { issues });
   const comment = input.comment ? scrubComment(input.comment) : null;
   const result = await withTimeout(
@@ -90,7 +97,7 @@ export async function acceptReport(input: ReportInput, ctx: AcceptContext): Prom
       website: input.website,
       receivedAt: now,
     }),
-    deadline + 500,
+    remaining(),
   );
   return { status: result.status === 'accepted' ? 201 : 200, body: result };
 }

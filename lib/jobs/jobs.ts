@@ -1,14 +1,31 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { purgeFingerprints } from '@/lib/db/reports';
-import type { Job } from './scheduler';
+import { runDetection } from '@/lib/detect/run-detection';
+import type { TickJob } from './ticks';
 
 export const FINGERPRINT_RETENTION_MS = 48 * 3_600_000;
 
-/** Clears source fingerprints older than 48 h; idempotent, so every instance may run it. */
-export function purgeFingerprintsJob(db: PrismaClient): Job {
+/** Clears source fingerprints older than 48 h (idempotent). */
+export function purgeFingerprintsJob(db: PrismaClient): TickJob {
   return {
     name: 'purge-fingerprints',
     everyMs: 10 * 60_000,
     run: (now) => purgeFingerprints(db, new Date(now.getTime() - FINGERPRINT_RETENTION_MS)),
+  };
+}
+
+/** One detector pass a minute, 2 s past the minute so the last minute's reports are in. */
+export function detectionJob(db: PrismaClient, log: (line: string) => void): TickJob {
+  const cache = new Map();
+  return {
+    name: 'detect',
+    everyMs: 60_000,
+    offsetMs: 2_000,
+    async run(now) {
+      const run = await runDetection(db, { now, cache });
+      if (run.created + run.updated + run.closed > 0) {
+        log(`[détection] ${run.now.toISOString()} : ${run.created} ouverts, ${run.updated} mis à jour, ${run.closed} clos`);
+      }
+    },
   };
 }

@@ -1,45 +1,60 @@
-export type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> };
+import { nextTickAt, tickStart, type TickJob } from './ticks';
 
-/** Runs periodic jobs; an instance behind a PostgreSQL- or Redis-backed lock can replace it. */
-export type Scheduler = { start(): void; stop(): Promise<void>; runNow(name: string): Promise<void> };
+export type TickScheduler = { start(): void; stop(): Promise<void> };
 
-export function createInProcessScheduler(opts: {
-  jobs: Job[];
-  now?: () => Date;
-  onError?: (job: string, error: unknown) => void;
-}): Scheduler {
-  const timers: NodeJS.Timeout[] = [];
-  const running = new Map<string, Promise<void>>();
-  const clock = opts.now ?? (() => new Date());
+/**
+ * Runs each job at every tick it manages to `claim` (a lease shared by every instance), so a
+ * tick runs once across the cluster however many workers are up. Errors are reported, never thrown.
+ */
+export function createTickScheduler(opts: {
+  jobs: TickJob[];
+  claim: (job: string, tickAt: Date) => Promise<boolean>;
+  onError: (job: string, error: unknown) => void;
+  onRun?: (job: string, tickAt: Date) => void;
+  now?: () => number;
+}): TickScheduler {
+  const clock = opts.now ?? Date.now;
+  const timers = new Map<string, NodeJS.Timeout>();
+  const running = new Set<Promise<void>>();
+  let stopped = false;
 
-  function runJob(job: Job): Promise<void> {
-    const current = running.get(job.name);
-    if (current) return current;
-    const promise = job
-      .run(clock())
-      .then(() => undefined)
-      .catch((error: unknown) => opts.onError?.(job.name, error))
-      .finally(() => running.delete(job.name));
-    running.set(job.name, promise);
-    return promise;
+  async function attempt(job: TickJob): Promise<void> {
+    const tickAt = new Date(tickStart(clock(), job.everyMs, job.offsetMs));
+    try {
+      if (!(await opts.claim(job.name, tickAt))) return;
+      opts.onRun?.(job.name, tickAt);
+      await job.run(new Date(clock()));
+    } catch (error) {
+      opts.onError(job.name, error);
+    }
+  }
+
+  function schedule(job: TickJob): void {
+    if (stopped) return;
+    const delay = Math.max(0, nextTickAt(clock(), job.everyMs, job.offsetMs) - clock());
+    timers.set(
+      job.name,
+      setTimeout(() => {
+        const run = attempt(job).finally(() => running.delete(run));
+        running.add(run);
+        void run.then(() => schedule(job));
+      }, delay),
+    );
   }
 
   return {
     start() {
       for (const job of opts.jobs) {
-        const timer = setInterval(() => void runJob(job), job.everyMs);
-        timer.unref();
-        timers.push(timer);
+        const run = attempt(job).finally(() => running.delete(run));
+        running.add(run);
+        void run.then(() => schedule(job));
       }
     },
     async stop() {
-      for (const timer of timers.splice(0)) clearInterval(timer);
-      await Promise.all(running.values());
-    },
-    async runNow(name) {
-      const job = opts.jobs.find((j) => j.name === name);
-      if (!job) throw new Error(`unknown job ${name}`);
-      await runJob(job);
+      stopped = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+      await Promise.all(running);
     },
   };
 }

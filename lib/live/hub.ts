@@ -44,6 +44,9 @@ export type HubOptions = {
 
 type Client = { platformId: string | null; sink: LiveSink };
 
+// While the bus is down every publish fails: say so once in a while, not per report.
+const BUS_WARN_INTERVAL_MS = 30_000;
+
 const platformOf = (delta: LiveDelta): string | null =>
   delta.kind === 'report' ? delta.platformId : delta.kind === 'incident' ? delta.incident.platformId : null;
 
@@ -65,6 +68,7 @@ export function createLiveHub(opts: HubOptions): LiveHub {
   let pending: Frame[] = [];
   let flushTimer: NodeJS.Timeout | null = null;
   let unsubscribe: (() => void) | null = null;
+  let lastBusWarnAt = Number.NEGATIVE_INFINITY;
 
   const drop = (client: Client) => {
     const group = groups.get(client.platformId);
@@ -132,7 +136,11 @@ export function createLiveHub(opts: HubOptions): LiveHub {
     publish(events) {
       if (events.length === 0) return;
       bus.publish(events).catch((error: unknown) => {
-        log('warn', `[live] bus ${bus.kind} indisponible, diffusion locale seulement : ${error instanceof Error ? error.message : String(error)}`);
+        const now = Date.now();
+        if (now - lastBusWarnAt >= BUS_WARN_INTERVAL_MS) {
+          lastBusWarnAt = now;
+          log('warn', `[live] bus ${bus.kind} indisponible, diffusion locale seulement : ${error instanceof Error ? error.message : String(error)}`);
+        }
         emit(events);
       });
     },

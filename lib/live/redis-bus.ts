@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
+import { createRedisClient } from '@/lib/redis/client';
 import { decodeMessage, encodeMessages } from './codec';
 import { busReconnectDelayMs } from './reconnect';
 import type { BusHandlers, LiveBus, LiveLog } from './types';
@@ -13,7 +14,8 @@ export const REDIS_CHANNEL = 'ecole:live';
 export function createRedisBus(opts: { url: string; channel?: string; log?: LiveLog }): LiveBus {
   const channel = opts.channel ?? REDIS_CHANNEL;
   const log = opts.log ?? (() => {});
-  const publisher = new Redis(opts.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: (n) => busReconnectDelayMs(n) });
+  const publisher = createRedisClient(opts.url, { retryStrategy: (n) => busReconnectDelayMs(n) });
+  // No command deadline here: nothing on a request path waits for the subscriber.
   const subscriber = new Redis(opts.url, { maxRetriesPerRequest: null, retryStrategy: (n) => busReconnectDelayMs(n) });
   publisher.on('error', () => {});
   const subscribers = new Set<BusHandlers>();

@@ -1,10 +1,12 @@
-import Redis from 'ioredis';
+import { createRedisClient } from '@/lib/redis/client';
 import { createFallbackStore } from './fallback-store';
 import { createMemoryStore } from './memory-store';
 import { createRedisStore } from './redis-store';
 import type { RateLimitStore } from './types';
 
 const ERROR_LOG_INTERVAL_MS = 30_000;
+// After a failed or late Redis call, answer from memory for this long rather than wait again per request.
+const FALLBACK_COOLDOWN_MS = 1_000;
 
 /**
  * The limiter store of one process: Redis shared by every instance when `redisUrl` is set (with a
@@ -13,7 +15,7 @@ const ERROR_LOG_INTERVAL_MS = 30_000;
 export function createSharedStore(input: { redisUrl?: string; prefix?: string; maxKeys: number; label: string }): RateLimitStore {
   const memory = createMemoryStore({ maxKeys: input.maxKeys });
   if (!input.redisUrl) return memory;
-  const redis = new Redis(input.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const redis = createRedisClient(input.redisUrl);
   let lastLog = 0;
   const logThrottled = (error: unknown) => {
     const now = Date.now();
@@ -22,5 +24,5 @@ export function createSharedStore(input: { redisUrl?: string; prefix?: string; m
     console.warn(`[ratelimit:${input.label}] Redis indisponible, limites appliquées par instance :`, (error as Error)?.message ?? error);
   };
   redis.on('error', logThrottled);
-  return createFallbackStore(createRedisStore(redis, { prefix: input.prefix }), memory, logThrottled);
+  return createFallbackStore(createRedisStore(redis, { prefix: input.prefix }), memory, logThrottled, { cooldownMs: FALLBACK_COOLDOWN_MS });
 }

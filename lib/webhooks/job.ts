@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { isMailConfigured, publicUrl, sendMail } from '@/lib/auth/mailer';
-import type { Job } from '@/lib/jobs/scheduler';
+import type { TickJob } from '@/lib/jobs/ticks';
 import { getRuntimeSettings } from '@/lib/settings/runtime';
 import { siteOrigin } from '@/lib/seo/site';
 import { sendWebhook } from './deliver';
@@ -17,7 +17,7 @@ async function tellOwner(notice: DisabledNotice): Promise<void> {
 }
 
 /** Every few seconds: new incident events become deliveries, due deliveries are attempted. */
-export function webhooksJob(db: PrismaClient): Job {
+export function webhooksJob(db: PrismaClient): TickJob {
   return {
     name: 'webhooks',
     everyMs: 5_000,

@@ -1,13 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { APP_SERVER_ARGS } from '../../scripts/app-command';
+import { APP_SERVER_ARGS, ensureServerBuild } from '../../scripts/app-command';
 
 /** Starts the production app server on an embedded database in `dataDir`, resolved once /api/health is OK. */
 export async function startAppServer(opts: { port: number; dataDir: string; logs?: boolean }): Promise<ChildProcess> {
+  ensureServerBuild();
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: opts.dataDir, PORT: String(opts.port), NODE_ENV: 'production' };
   delete env.DATABASE_URL;
   const child = spawn('node', APP_SERVER_ARGS, {
     env,
-    stdio: ['ignore', opts.logs ? 'inherit' : 'ignore', 'inherit'],
+    stdio: ['ignore', opts.logs ? 'inherit' : 'ignore', 'inherit', 'ipc'],
     detached: true,
   });
   const deadline = Date.now() + 120_000;

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 import { freePort } from '../../net/free-port';
+import { initDataDirInChild } from './init-data-dir';
 import { embeddedUrl, type OwnerInfo } from './owner-url';
 import { SessionQueue } from './session-queue';
 
@@ -94,6 +95,7 @@ export async function startEmbeddedServer(opts: {
   if (running) return { url: embeddedUrl(running.port), owned: false, stop: async () => {} };
 
   const release = takeLock(dataDir);
+  initDataDirInChild(path.join(dataDir, 'pgdata'));
   const db = await PGlite.create(path.join(dataDir, 'pgdata'));
   const port = opts.port ?? (await freePort());
   const server = createSocketServer(db, port);

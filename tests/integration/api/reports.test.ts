@@ -138,7 +138,7 @@ describe('POST /api/reports', () => {
 });
 
 describe('POST /api/reports when the database is down or hung', () => {
-  test('answers 503 with Retry-After within 3 s, never hangs', async () => {
+  test('answers 503 with Retry-After within its 2.2 s budget (margin under the 3 s promise), never hangs', async () => {
     const { vi } = await import('vitest');
     const hung = await startHungDatabase();
     const saved = { db: process.env.DATABASE_URL, embedded: process.env.EMBEDDED_DATABASE_URL };
@@ -152,7 +152,7 @@ describe('POST /api/reports when the database is down or hung', () => {
         const { POST: post } = await import('@/app/api/reports/route');
         const started = Date.now();
         const res = await post(reportRequest(reportBody()), undefined);
-        expect(Date.now() - started).toBeLessThan(3000);
+        expect(Date.now() - started).toBeLessThan(2_600);
         expect(res.status).toBe(503);
         expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
         expect((await res.json()).error.code).toBe('unavailable');

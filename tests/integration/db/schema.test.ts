@@ -24,6 +24,7 @@ afterAll(async () => {
   await db.verificationToken.deleteMany({ where: { token: `v-${tag}` } });
   await db.auditLog.deleteMany({ where: { targetId: `p-${tag}` } });
   await db.setting.deleteMany({ where: { key: `s-${tag}` } });
+  await db.jobLease.deleteMany({ where: { name: `j-${tag}` } });
   await db.$disconnect();
 });
 
@@ -134,6 +135,10 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
   WebhookDelivery: async (c) => {
     await c.webhookDelivery.create({ data: { id: randomUUID(), subscriptionId: webhookId, incidentEventId: 1n, event: 'opened', payload: { ok: true }, nextAttemptAt: now } });
     return c.webhookDelivery.findFirstOrThrow({ where: { subscriptionId: webhookId } });
+  },
+  JobLease: async (c) => {
+    await c.jobLease.create({ data: { name: `j-${tag}`, tickAt: now, holder: 'test' } });
+    return c.jobLease.findUniqueOrThrow({ where: { name: `j-${tag}` } });
   },
 };
 

@@ -1,55 +1,72 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { createInProcessScheduler } from '@/lib/jobs/scheduler';
+import { createTickScheduler } from '@/lib/jobs/scheduler';
+import { nextTickAt, tickStart } from '@/lib/jobs/ticks';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('createInProcessScheduler', () => {
-  test('runs each job at its interval with the current time', async () => {
-    vi.useFakeTimers({ now: new Date('2026-01-05T08:00:00Z') });
-    const seen: string[] = [];
-    const scheduler = createInProcessScheduler({
-      jobs: [{ name: 'a', everyMs: 60_000, run: async (now) => seen.push(now.toISOString()) }],
-    });
-    scheduler.start();
-    await vi.advanceTimersByTimeAsync(180_000);
-    expect(seen).toEqual(['2026-01-05T08:01:00.000Z', '2026-01-05T08:02:00.000Z', '2026-01-05T08:03:00.000Z']);
-    await scheduler.stop();
-    await vi.advanceTimersByTimeAsync(120_000);
-    expect(seen).toHaveLength(3);
+describe('tickStart / nextTickAt', () => {
+  test.each([
+    [125_000, 60_000, 0, 120_000, 180_000],
+    [121_000, 60_000, 2_000, 62_000, 122_000],
+    [122_000, 60_000, 2_000, 122_000, 182_000],
+  ])('at %i every %i (offset %i): tick %i, next %i', (now, every, offset, start, next) => {
+    expect(tickStart(now, every, offset)).toBe(start);
+    expect(nextTickAt(now, every, offset)).toBe(next);
+  });
+});
+
+describe('createTickScheduler', () => {
+  test('runs each tick once across several workers sharing the claim', async () => {
+    vi.useFakeTimers({ now: 1_000 });
+    const claimed = new Set<string>();
+    const claim = async (job: string, tickAt: Date) => {
+      const key = `${job}@${tickAt.getTime()}`;
+      if (claimed.has(key)) return false;
+      claimed.add(key);
+      return true;
+    };
+    const runs: number[] = [];
+    const job = { name: 'j', everyMs: 10_000, run: async (now: Date) => void runs.push(now.getTime()) };
+    const workers = [1, 2, 3].map(() => createTickScheduler({ jobs: [job], claim, onError: () => {} }));
+    for (const w of workers) w.start();
+    await vi.advanceTimersByTimeAsync(35_000);
+    await Promise.all(workers.map((w) => w.stop()));
+    expect(runs.map((t) => Math.floor(t / 10_000))).toEqual([0, 1, 2, 3]);
   });
 
-  test('never runs the same job twice at once and reports failures', async () => {
-    let active = 0;
-    let maxActive = 0;
+  test('reports a failing job and keeps its schedule', async () => {
+    vi.useFakeTimers({ now: 0 });
     const errors: string[] = [];
-    let release: () => void = () => {};
-    const scheduler = createInProcessScheduler({
-      jobs: [
-        {
-          name: 'slow',
-          everyMs: 1000,
-          run: () =>
-            new Promise<void>((resolve) => {
-              active += 1;
-              maxActive = Math.max(maxActive, active);
-              release = () => {
-                active -= 1;
-                resolve();
-              };
-            }),
-        },
-        { name: 'broken', everyMs: 1000, run: async () => Promise.reject(new Error('boom')) },
-      ],
-      onError: (job) => errors.push(job),
+    let calls = 0;
+    const scheduler = createTickScheduler({
+      jobs: [{ name: 'boom', everyMs: 1_000, run: async () => { calls += 1; throw new Error('x'); } }],
+      claim: async () => true,
+      onError: (name) => errors.push(name),
     });
-    const first = scheduler.runNow('slow');
-    const second = scheduler.runNow('slow');
-    release();
-    await Promise.all([first, second]);
-    expect(maxActive).toBe(1);
-    await scheduler.runNow('broken');
-    expect(errors).toEqual(['broken']);
+    scheduler.start();
+    await vi.advanceTimersByTimeAsync(2_500);
+    await scheduler.stop();
+    expect(calls).toBe(3);
+    expect(errors).toEqual(['boom', 'boom', 'boom']);
+  });
+
+  test('stop waits for a running job and schedules nothing after', async () => {
+    vi.useFakeTimers({ now: 0 });
+    let finished = false;
+    let calls = 0;
+    const scheduler = createTickScheduler({
+      jobs: [{ name: 'slow', everyMs: 1_000, run: () => { calls += 1; return new Promise((r) => setTimeout(() => { finished = true; r(null); }, 500)); } }],
+      claim: async () => true,
+      onError: () => {},
+    });
+    scheduler.start();
+    const stopping = scheduler.stop();
+    await vi.advanceTimersByTimeAsync(500);
+    await stopping;
+    expect(finished).toBe(true);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(calls).toBe(1);
   });
 });

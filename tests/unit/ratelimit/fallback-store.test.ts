@@ -36,3 +36,16 @@ describe('createFallbackStore', () => {
     expect(errors).toHaveLength(4);
   });
 });
+
+describe('createFallbackStore with a cooldown', () => {
+  it('answers from the fallback alone during the cooldown after a failure, then tries again', async () => {
+    const primary = failingStore();
+    const store = createFallbackStore(primary, createMemoryStore({ maxKeys: 10 }), () => {}, { cooldownMs: 1_000 });
+    await store.hit('k', 60_000, 10, 1_000);
+    await store.hit('k', 60_000, 10, 1_500);
+    await store.hit('k', 60_000, 10, 1_999);
+    expect(primary.calls).toBe(1);
+    await store.hit('k', 60_000, 10, 2_000);
+    expect(primary.calls).toBe(2);
+  });
+});

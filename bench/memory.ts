@@ -1,0 +1,130 @@
+// `npm run bench:memory`: resident memory (RSS) of each process of one app instance, idle and after a
+// simulated morning (reports posted, map and pages read), for: the embedded default as shipped
+// (compiled JS), the same through tsx (the former production path, as baseline), and one instance on
+// PostgreSQL. Needs `npm run build` (NEXT_DIST_DIR honoured). Results: bench/results/memory.{md,json}.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { APP_SERVER_ARGS } from '../scripts/app-command';
+import { startPostgres as startClusterPostgres } from '../scripts/cluster/postgres';
+import { exited, stopChild, waitFor } from '../scripts/cluster/child';
+import { postReport } from '../tests/faults/helpers/load';
+import { freePort } from '../lib/net/free-port';
+import { writeResults, type Row } from './lib/table';
+
+const TSX_ARGS = ['--import', 'tsx', 'scripts/run-with-db.ts', '--', process.execPath, '--import', 'tsx', '--import', './scripts/hooks/register.mjs', 'scripts/serve.ts'];
+const MORNING_REPORTS = Number(process.env.BENCH_MEMORY_REPORTS ?? 20_000);
+const SETTLE_MS = 15_000;
+
+type Sample = { role: string; rssMb: number; peakMb: number };
+
+function children(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+function sampleTree(launcher: number): Sample[] {
+  const server = children(launcher)[0];
+  const worker = server ? children(server)[0] : undefined;
+  const out: Sample[] = [{ role: 'launcher (+ PGlite when embedded)', ...memoryOf(launcher) }];
+  if (server) out.push({ role: 'server (Next.js + fast paths)', ...memoryOf(server) });
+  if (worker) out.push({ role: 'worker (detector + jobs)', ...memoryOf(worker) });
+  return out;
+}
+
+async function morning(baseUrl: string): Promise<void> {
+  let sent = 0;
+  const client = async () => {
+    while (sent < MORNING_REPORTS) {
+      sent += 1;
+      await postReport(baseUrl);
+      if (sent % 50 === 0) await fetch(`${baseUrl}/api/etat`).then((r) => r.arrayBuffer());
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, client));
+  for (const page of ['/', '/signaler', '/plateformes/pronote', '/academies/versailles', '/en']) {
+    await fetch(`${baseUrl}${page}`).then((r) => r.arrayBuffer());
+  }
+}
+
+async function measure(name: string, args: string[], env: Record<string, string>): Promise<Row[]> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, NODE_ENV: 'production', TRUSTED_PROXIES: '127.0.0.1', POW_MODE: 'off', LOG_LEVEL: 'warn', PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  try {
+    await waitFor(name, async () => (await fetch(`${baseUrl}/api/health`)).ok, 180_000);
+    await waitFor(`${name} worker`, async () => children(children(child.pid as number)[0] ?? 0).length > 0, 30_000);
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const idle = sampleTree(child.pid as number);
+    const started = Date.now();
+    await morning(baseUrl);
+    const morningSeconds = Math.round((Date.now() - started) / 1000);
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const after = sampleTree(child.pid as number);
+    const rows: Row[] = idle.map((s, i) => ({
+      setup: name,
+      process: s.role,
+      'idle RSS (MB)': s.rssMb,
+      'after morning RSS (MB)': after[i]?.rssMb ?? '',
+      'peak RSS (MB)': after[i]?.peakMb ?? '',
+    }));
+    rows.push({
+      setup: name,
+      process: `total (${MORNING_REPORTS} reports in ${morningSeconds} s)`,
+      'idle RSS (MB)': idle.reduce((a, s) => a + s.rssMb, 0),
+      'after morning RSS (MB)': after.reduce((a, s) => a + s.rssMb, 0),
+      'peak RSS (MB)': after.reduce((a, s) => a + s.peakMb, 0),
+    });
+    return rows;
+  } finally {
+    await stopChild(child, 20_000);
+    await exited(child);
+  }
+}
+
+async function main() {
+  const rows: Row[] = [];
+  const only = process.env.BENCH_MEMORY_ONLY?.split(',');
+  const want = (k: string) => !only || only.includes(k);
+  if (want('embedded')) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ecole-bench-mem-'));
+    rows.push(...(await measure('embedded, compiled (npm start), new data folder', APP_SERVER_ARGS, { DATA_DIR: dir, DATABASE_URL: '' })));
+    rows.push(...(await measure('embedded, compiled, restarted on that folder', APP_SERVER_ARGS, { DATA_DIR: dir, DATABASE_URL: '' })));
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (want('tsx')) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ecole-bench-mem-'));
+    rows.push(...(await measure('embedded, through tsx (baseline)', TSX_ARGS, { DATA_DIR: dir, DATABASE_URL: '' })));
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (want('postgresql')) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ecole-bench-mem-pg-'));
+    chmodSync(dir, 0o755);
+    const pg = await startClusterPostgres(path.join(dir, 'postgres'));
+    try {
+      rows.push(...(await measure('PostgreSQL, compiled (app processes only)', APP_SERVER_ARGS, { DATABASE_URL: pg.url })));
+    } finally {
+      await pg.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  writeResults('memory', 'Resident memory per process (RSS, MB), idle and after a simulated morning', rows, { reports: MORNING_REPORTS });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

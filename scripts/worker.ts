@@ -1,0 +1,47 @@
+// The worker process: detector passes and scheduled jobs, each tick run by one instance of the
+// cluster (lease in PostgreSQL). Started and restarted by the server (lib/worker/supervise.ts);
+// runs alone too: `npm run worker`.
+import os from 'node:os';
+import { parseEnv } from '../lib/config/env-schema';
+import { resolveDatabase } from '../lib/db/connection';
+import { createPrismaClient } from '../lib/db/create-client';
+import { claimJobTick } from '../lib/db/job-lease';
+import { detectionJob, purgeFingerprintsJob } from '../lib/jobs/jobs';
+import { createTickScheduler } from '../lib/jobs/scheduler';
+import { onParentGone } from '../lib/worker/supervise';
+import { webhooksJob } from '../lib/webhooks/job';
+
+const STOP_GRACE_MS = 10_000;
+
+async function main() {
+  const env = parseEnv(process.env);
+  const target = resolveDatabase(env);
+  if (!target.url) throw new Error('worker : aucune base (DATABASE_URL ou base embarquée démarrée) / no database');
+  const db = createPrismaClient({ url: target.url, kind: target.kind, poolMax: 2, timeoutMs: 60_000 });
+  const holder = `${os.hostname()}:${process.pid}`;
+  const log = (line: string) => console.log(line);
+  const scheduler = createTickScheduler({
+    jobs: [detectionJob(db, log), purgeFingerprintsJob(db), webhooksJob(db)],
+    claim: (name, tickAt) => claimJobTick(db, { name, tickAt, holder }),
+    onError: (job, error) => console.error(`[worker] ${job} : échec :`, error instanceof Error ? error.message : error),
+  });
+  scheduler.start();
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(1), STOP_GRACE_MS).unref();
+    void scheduler
+      .stop()
+      .then(() => db.$disconnect())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  onParentGone(stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('[worker]', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

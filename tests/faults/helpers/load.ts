@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import pg from 'pg';
+
+export type Outcome = { key: string; status: number | null; error: string | null; ms: number; sentAt: number };
+
+let ipCounter = 0;
+function nextIp(): string {
+  ipCounter += 1;
+  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+}
+
+/** One report on a fresh connection (no keep-alive, so a reset means a request in flight was cut). */
+export function postReport(baseUrl: string, timeoutMs = 10_000): Promise<Outcome> {
+  const key = randomUUID();
+  const body = JSON.stringify({ platform: 'pronote', academy: 'versailles', category: 'login', idempotencyKey: key });
+  const sentAt = Date.now();
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const done = (status: number | null, error: string | null) =>
+      resolve({ key, status, error, ms: performance.now() - started, sentAt });
+    const req = http.request(
+      `${baseUrl}/api/reports`,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-forwarded-for': nextIp(), 'user-agent': 'faults' },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => done(res.statusCode ?? null, null));
+        res.on('error', (e: NodeJS.ErrnoException) => done(null, e.code ?? e.message));
+      },
+    );
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
+    req.on('error', (e: NodeJS.ErrnoException) => done(null, e.code ?? e.message));
+    req.end(body);
+  });
+}
+
+/** `concurrency` clients posting reports back to back until `stop()`; resolves with every outcome. */
+export function startLoad(baseUrl: string, concurrency: number, timeoutMs = 10_000) {
+  const outcomes: Outcome[] = [];
+  let running = true;
+  const clients = Array.from({ length: concurrency }, async () => {
+    while (running) {
+      const outcome = await postReport(baseUrl, timeoutMs);
+      outcomes.push(outcome);
+      if (outcome.status === null || outcome.status >= 500) await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+  return {
+    outcomes,
+    async stop(): Promise<Outcome[]> {
+      running = false;
+      await Promise.all(clients);
+      return outcomes;
+    },
+  };
+}
+
+export const isAcknowledged = (o: Outcome) => o.status === 200 || o.status === 201;
+
+/** How many rows each idempotency key has in `report` (a missing key counts 0). */
+export async function countStored(databaseUrl: string, keys: string[]): Promise<Map<string, number>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ key: string; n: number }>(
+      'SELECT idempotency_key AS key, count(*)::int AS n FROM report WHERE idempotency_key = ANY($1) GROUP BY 1',
+      [keys],
+    );
+    const counts = new Map(keys.map((k) => [k, 0]));
+    for (const row of rows) counts.set(row.key, row.n);
+    return counts;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Asserts-friendly summary: acknowledged reports missing or stored twice. */
+export async function checkStored(databaseUrl: string, outcomes: Outcome[]) {
+  const acknowledged = outcomes.filter(isAcknowledged).map((o) => o.key);
+  const counts = await countStored(databaseUrl, acknowledged);
+  return {
+    acknowledged: acknowledged.length,
+    missing: [...counts].filter(([, n]) => n === 0).length,
+    duplicated: [...counts].filter(([, n]) => n > 1).length,
+  };
+}

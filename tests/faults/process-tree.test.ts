@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { embeddedUrl } from '@/lib/db/embedded/owner-url';
+import { freePort } from '@/lib/net/free-port';
+import { buildServer, isHealthy, killGroup, startLauncher, type AppProcess } from './helpers/app';
+import { checkStored, startLoad } from './helpers/load';
+import { appTree, isAlive, waitUntil } from './helpers/process-tree';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ecole-faults-tree-'));
+let port = 0;
+let dbPort = 0;
+let baseUrl = '';
+const started: AppProcess[] = [];
+
+function portFree(p: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port: p });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
+}
+
+async function launch(): Promise<AppProcess> {
+  const app = startLauncher({ DATA_DIR: dataDir, PORT: String(port), EMBEDDED_DB_PORT: String(dbPort) });
+  started.push(app);
+  await waitUntil('healthy', () => {
+    if (app.child.exitCode !== null) throw new Error(`launcher exited with ${app.child.exitCode}`);
+    return isHealthy(baseUrl);
+  }, 120_000);
+  await waitUntil('worker started', () => appTree(app.pid).worker !== undefined, 20_000);
+  return app;
+}
+
+beforeAll(async () => {
+  buildServer();
+  port = await freePort();
+  dbPort = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+});
+afterAll(() => {
+  for (const app of started) killGroup(app.pid);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the embedded process tree (launcher → server → worker)', () => {
+  test('a SIGKILLed worker is restarted by the server, which keeps answering', async () => {
+    const app = await launch();
+    const { server, worker } = appTree(app.pid);
+    process.kill(worker as number, 'SIGKILL');
+    await waitUntil('worker restarted', () => {
+      const next = appTree(app.pid).worker;
+      return next !== undefined && next !== worker;
+    });
+    expect(appTree(app.pid).server).toBe(server);
+    expect(await isHealthy(baseUrl)).toBe(true);
+  });
+
+  test('a SIGKILLed server takes its worker along and the launcher exits non-zero; a restart is healthy', async () => {
+    const app = started.at(-1) as AppProcess;
+    const { server, worker } = appTree(app.pid);
+    process.kill(server as number, 'SIGKILL');
+    expect(await app.exited).not.toBe(0);
+    await waitUntil('worker gone', () => !isAlive(worker as number), 15_000);
+    expect(await portFree(port)).toBe(true);
+    expect(await portFree(dbPort)).toBe(true);
+    await launch();
+  });
+
+  test('a SIGKILLed launcher takes server and worker along (port and database port freed); a restart is healthy', async () => {
+    const app = started.at(-1) as AppProcess;
+    const { server, worker } = appTree(app.pid);
+    process.kill(app.pid, 'SIGKILL');
+    await waitUntil('server and worker gone', () => !isAlive(server as number) && !isAlive(worker as number), 20_000);
+    expect(await portFree(port)).toBe(true);
+    await launch();
+  });
+
+  test('a launcher whose server cannot listen exits non-zero and leaves nothing behind', async () => {
+    const otherDir = mkdtempSync(path.join(os.tmpdir(), 'ecole-faults-tree2-'));
+    const second = startLauncher({ DATA_DIR: otherDir, PORT: String(port) });
+    started.push(second);
+    const code = await second.exited;
+    rmSync(otherDir, { recursive: true, force: true });
+    expect(code).not.toBe(0);
+    expect(await isHealthy(baseUrl)).toBe(true);
+  });
+
+  test('SIGTERM drains: requests in flight are all answered, none reset, every acknowledged report stored', async () => {
+    const app = started.find((a) => a.child.exitCode === null && isAlive(a.pid)) as AppProcess;
+    const load = startLoad(baseUrl, 16);
+    await waitUntil('load running', () => load.outcomes.length > 200, 30_000);
+    process.kill(app.pid, 'SIGTERM');
+    expect(await app.exited).toBe(0);
+    const outcomes = await load.stop();
+    const reset = outcomes.filter((o) => o.error === 'ECONNRESET' || o.error === 'TIMEOUT' || o.error === 'EPIPE');
+    const refused = outcomes.filter((o) => o.error === 'ECONNREFUSED');
+    const others = outcomes.filter((o) => o.error && !reset.includes(o) && !refused.includes(o));
+    expect(reset).toEqual([]);
+    expect(others).toEqual([]);
+    expect(outcomes.filter((o) => o.status !== null && o.status >= 500 && o.status !== 503)).toEqual([]);
+
+    await launch();
+    const stored = await checkStored(embeddedUrl(dbPort), outcomes);
+    expect(stored.acknowledged).toBeGreaterThan(200);
+    expect(stored).toMatchObject({ missing: 0, duplicated: 0 });
+  });
+});
