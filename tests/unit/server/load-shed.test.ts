@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { shouldShed } from '@/lib/http/load-shed';
+import { shouldShed } from '@/lib/server/load-shed';
 
 describe('shouldShed', () => {
   const limits = { maxInflight: 500, maxQueueMs: 600, maxLoopDelayMs: 300 };
