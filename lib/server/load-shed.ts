@@ -5,6 +5,8 @@ export type LoadSnapshot = {
   /** Ingest requests completed per second, recent average. */
   completedPerSecond: number;
   loopDelayMs: number;
+  /** How long the oldest request at work has been waiting, in ms. */
+  oldestInflightMs: number;
 };
 export type LoadLimits = { maxInflight: number; maxQueueMs: number; maxLoopDelayMs: number };
 
@@ -15,12 +17,14 @@ const MIN_INFLIGHT_TO_SHED = 32;
 /**
  * Fast refusal beats slow acceptance: a new ingest request is refused at once (503 + Retry-After)
  * when too many are in flight, when the requests ahead of it would take longer than `maxQueueMs`
- * at the recent completion rate, or when the event loop is already late.
+ * at the recent completion rate while requests are indeed waiting (a burst after a quiet spell has
+ * no rate to judge by), or when the event loop is already late.
  */
 export function shouldShed(load: LoadSnapshot, limits: LoadLimits): boolean {
   if (load.inflight >= limits.maxInflight) return true;
   if (load.inflight < MIN_INFLIGHT_TO_SHED) return false;
   if (load.loopDelayMs >= limits.maxLoopDelayMs) return true;
+  if (load.oldestInflightMs < limits.maxQueueMs / 2) return false;
   const expectedWaitMs = (load.inflight / Math.max(load.completedPerSecond, 1)) * 1000;
   return expectedWaitMs > limits.maxQueueMs;
 }
@@ -38,7 +42,8 @@ export function createLoadMonitor(limits: LoadLimits): LoadMonitor {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   let loopDelayMs = 0;
-  let inflight = 0;
+  const started = new Map<number, number>();
+  let nextId = 0;
   let completed = 0;
   let completedPerSecond = 0;
   const tick = setInterval(() => {
@@ -49,15 +54,17 @@ export function createLoadMonitor(limits: LoadLimits): LoadMonitor {
   }, 1000);
   tick.unref();
   return {
-    shouldShed: () => shouldShed({ inflight, completedPerSecond, loopDelayMs }, limits),
+    shouldShed() {
+      const oldest = started.values().next().value;
+      const oldestInflightMs = oldest === undefined ? 0 : performance.now() - oldest;
+      return shouldShed({ inflight: started.size, completedPerSecond, loopDelayMs, oldestInflightMs }, limits);
+    },
     begin() {
-      inflight += 1;
-      let done = false;
+      // Map keeps insertion order: its first entry is the oldest request at work.
+      const id = nextId++;
+      started.set(id, performance.now());
       return () => {
-        if (done) return;
-        done = true;
-        inflight -= 1;
-        completed += 1;
+        if (started.delete(id)) completed += 1;
       };
     },
     stop() {

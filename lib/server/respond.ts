@@ -11,6 +11,7 @@ export function writeAnswer(res: http.ServerResponse, answer: Answer, opts: { he
   res.writeHead(answer.status, {
     ...apiSecurityHeaders(),
     ...answer.headers,
+    ...(answer.body === null ? {} : { 'content-length': String(Buffer.byteLength(answer.body)) }),
     ...(opts.close ? { connection: 'close' } : {}),
   });
   res.end(opts.head ? undefined : (answer.body ?? undefined));
