@@ -1,6 +1,5 @@
 import 'server-only';
 import pkg from '@/package.json';
-import { getRequestSession } from '@/lib/auth/session';
 import { getDatabaseKind } from '@/lib/db/client';
 import { checkDatabase, type DatabaseHealth } from '@/lib/db/health';
 import { summarizeIntake } from '@/lib/http/intake-stats';
@@ -17,6 +16,8 @@ async function mayReadDetails(headers: Headers): Promise<boolean> {
   const peer = readPeer(headers);
   if (peer && !peer.trustedProxy && LOOPBACK.test(peer.address)) return true;
   if (!headers.get('cookie')) return false;
+  // Loaded on use: lib/auth/session imports next/headers, which our server may only load once Next.js is ready.
+  const { getRequestSession } = await import('@/lib/auth/session');
   const session = await withTimeout(getRequestSession({ headers }), 2000).catch(() => null);
   return session?.roles.includes('admin') ?? false;
 }
