@@ -21,3 +21,20 @@ export function isMalformedPath(path: string): boolean {
 export function notFoundPathFor(path: string): string {
   return path === '/en' || path.startsWith('/en/') ? '/en/introuvable' : '/introuvable';
 }
+
+/**
+ * The path with "." and ".." segments resolved and no trailing slash, as Next.js would redirect to;
+ * null when already canonical. Paths starting with "//" are left alone (they are not relative paths).
+ */
+export function canonicalPath(path: string): string | null {
+  if (path === '/' || path.startsWith('//')) return null;
+  const out: string[] = [];
+  for (const segment of path.split('/').slice(1)) {
+    if (segment === '.') continue;
+    if (segment === '..') out.pop();
+    else out.push(segment);
+  }
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  const canonical = `/${out.join('/')}`;
+  return canonical === path ? null : canonical;
+}

@@ -62,8 +62,10 @@ export function createEdgeServer(opts: { next: NextHandler; limits?: EdgeLimits 
       const peer = req.socket.remoteAddress ?? '';
       stampPeer(req.headers, { address: peer, trustedProxy: isTrustedProxy(proxies, peer) });
       const headers = toWebHeaders(req.headers);
-      const path = (req.url ?? '/').split('?')[0] ?? '/';
-      const bad = badPathAnswer(path);
+      const url = req.url ?? '/';
+      const queryAt = url.indexOf('?');
+      const path = queryAt < 0 ? url : url.slice(0, queryAt);
+      const bad = badPathAnswer(path, queryAt < 0 ? '' : url.slice(queryAt));
       if (bad) {
         if (bad.kind === 'api') writeAnswer(res, bad.answer);
         else {

@@ -49,6 +49,13 @@ describe.each([['our server'], ['next start']])('%s', (name) => {
     expect(await res.text()).toMatch(/<html lang="(fr|en)"/);
   });
 
+  test.each(['/api/admin/users/%ff', '/api/moderation/reports/%c0%af', '/api/admin/platforms/%00'])('%s is a 4xx JSON error with the API headers', async (path) => {
+    const res = await fetch(`${target().base}${path}`);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+  });
+
   test.each(['/', '/admin', '/connexion', '/sources', '/plateformes'])('a Purpose: prefetch request to %s keeps the CSP and X-Frame-Options', async (path) => {
     const res = await fetch(`${target().base}${path}`, { headers: { purpose: 'prefetch' }, redirect: 'manual' });
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");

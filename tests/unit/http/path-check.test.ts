@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isMalformedPath, notFoundPathFor } from '@/lib/http/path-check';
+import { canonicalPath, isMalformedPath, notFoundPathFor } from '@/lib/http/path-check';
 
 describe('isMalformedPath', () => {
   test.each([
@@ -23,5 +23,22 @@ describe('notFoundPathFor', () => {
   test('keeps the English prefix', () => {
     expect(notFoundPathFor('/en/plateformes/%ff')).toBe('/en/introuvable');
     expect(notFoundPathFor('/plateformes/%ff')).toBe('/introuvable');
+  });
+});
+
+describe('canonicalPath', () => {
+  test.each([
+    ['/plateformes/.', '/plateformes'],
+    ['/plateformes/..', '/'],
+    ['/api/admin/platforms/..', '/api/admin'],
+    ['/a/./b/../c', '/a/c'],
+    ['/plateformes/', '/plateformes'],
+    ['/../..', '/'],
+  ])('%s → %s', (path, expected) => {
+    expect(canonicalPath(path)).toBe(expected);
+  });
+
+  test.each(['/', '/plateformes/pronote', '//evil.example', '/a..b/.c'])('%s is left alone', (path) => {
+    expect(canonicalPath(path)).toBeNull();
   });
 });
