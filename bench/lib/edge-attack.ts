@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { openGet, postJson } from '../../tests/helpers/raw-http';
 
 export type AttackResult = {
-  legit: { status: number; ms: number }[];
+  legit: { status: number; ms: number; code?: string }[];
   streams: { open: number; refused: number; failed: number };
   slowBodies: { held: number; refused: number };
   stop(): Promise<void>;
@@ -74,8 +74,9 @@ export async function runEdgeAttack(opts: {
     opts.reporters.map(async (address, i) => {
       await new Promise((r) => setTimeout(r, (i * opts.spreadMs) / opts.reporters.length));
       const body = { platform: PLATFORMS[i % PLATFORMS.length], academy: ACADEMIES[i % ACADEMIES.length], category: 'login', idempotencyKey: randomUUID() };
-      const res = await postJson({ port: opts.port, localAddress: address, path: '/api/reports', body }).catch(() => ({ status: 0, ms: 15_000 }));
-      return { status: res.status, ms: res.ms };
+      const res = await postJson({ port: opts.port, localAddress: address, path: '/api/reports', body }).catch(() => ({ status: 0, ms: 15_000, body: '' }));
+      const code = res.status >= 300 ? /"code":"([a-z_]+)"/.exec(res.body)?.[1] ?? 'no_answer' : undefined;
+      return { status: res.status, ms: res.ms, ...(code ? { code } : {}) };
     }),
   );
   return {
