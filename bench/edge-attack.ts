@@ -25,12 +25,15 @@ function health(port: number): Promise<string> {
 
 function row(label: string, result: Pick<AttackResult, 'legit'>, extra: Row): Row {
   const ms = result.legit.map((r) => r.ms);
+  const codes = new Map<string, number>();
+  for (const r of result.legit) if (r.code) codes.set(r.code, (codes.get(r.code) ?? 0) + 1);
   return {
     scenario: label,
     accepted: `${result.legit.filter((r) => r.status === 201 || r.status === 200).length}/${result.legit.length}`,
     'p50 ms': percentile(ms, 50).toFixed(0),
     'p99 ms': percentile(ms, 99).toFixed(0),
     'max ms': Math.max(...ms).toFixed(0),
+    refusals: [...codes].map(([code, n]) => `${code} ${n}`).join(', ') || '-',
     ...extra,
   };
 }
@@ -40,6 +43,9 @@ async function main() {
   const app = await startApp({ DATA_DIR: dataDir, DETECTOR: 'off' });
   try {
     const rows: Row[] = [];
+    // A running instance: caches, secret and catalogue loaded, a measured completion rate.
+    const warm = await runEdgeAttack({ port: app.port, attackers: [], reporters: reporterAddresses(30).map((a) => a.replace('127.0.', '127.2.')), slowBodies: 0, streams: 0, spreadMs: 3000 });
+    await warm.stop();
     const calm = await runEdgeAttack({ port: app.port, attackers: attackerAddresses(4), reporters: reporterAddresses(100), slowBodies: 0, streams: 0, spreadMs: 1000 });
     await calm.stop();
     rows.push(row('baseline: 100 reporters, no attack', calm, { 'attack streams open/refused': '-', 'slow bodies held/refused': '-', health: await health(app.port) }));

@@ -63,7 +63,7 @@ export async function runEdgeAttack(opts: {
   spreadMs: number;
 }): Promise<AttackResult> {
   let stopped = false;
-  const pick = (i: number) => opts.attackers[i % opts.attackers.length] as string;
+  const pick = (i: number) => opts.attackers[i % Math.max(1, opts.attackers.length)] as string;
   const streamAttempts = await inBatches(opts.streams, 100, (i) =>
     openGet({ port: opts.port, localAddress: pick(i), path: '/api/flux' }).catch(() => null),
   );
@@ -75,7 +75,8 @@ export async function runEdgeAttack(opts: {
       await new Promise((r) => setTimeout(r, (i * opts.spreadMs) / opts.reporters.length));
       const body = { platform: PLATFORMS[i % PLATFORMS.length], academy: ACADEMIES[i % ACADEMIES.length], category: 'login', idempotencyKey: randomUUID() };
       const res = await postJson({ port: opts.port, localAddress: address, path: '/api/reports', body }).catch(() => ({ status: 0, ms: 15_000, body: '' }));
-      const code = res.status >= 300 ? /"code":"([a-z_]+)"/.exec(res.body)?.[1] ?? 'no_answer' : undefined;
+      const shed = /saturé/.test(res.body) ? ' (shed)' : '';
+      const code = res.status >= 300 ? `${/"code":"([a-z_]+)"/.exec(res.body)?.[1] ?? 'no_answer'}${shed}` : undefined;
       return { status: res.status, ms: res.ms, ...(code ? { code } : {}) };
     }),
   );
