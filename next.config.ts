@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { API_SECURITY_HEADERS, asHeaderList, BASE_SECURITY_HEADERS, HSTS_HEADER } from './lib/http/security-headers';
 
 // Messages per request from lib/i18n/request.ts (French by default, English under /en).
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
@@ -28,25 +29,13 @@ const nextConfig: NextConfig = {
   },
   // HTML pages get their nonce CSP and framing rule from proxy.ts (lib/security/page-headers.ts); these apply everywhere.
   async headers() {
-    const everywhere = [
-      { key: 'X-Content-Type-Options', value: 'nosniff' },
-      { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-      { key: 'Permissions-Policy', value: 'camera=(), microphone=(), payment=(), usb=(), interest-cohort=(), geolocation=(self)' },
-    ];
     return [
-      { source: '/:path*', headers: everywhere },
+      { source: '/:path*', headers: asHeaderList(BASE_SECURITY_HEADERS) },
+      { source: '/api/:path*', headers: asHeaderList(API_SECURITY_HEADERS) },
       {
-        source: '/api/:path*',
-        headers: [
-          { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" },
-          { key: 'X-Frame-Options', value: 'DENY' },
-        ],
-      },
-      {
-        // Browsers ignore HSTS over plain HTTP, so a forged header on a direct HTTP request has no effect.
         source: '/:path*',
         has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
-        headers: [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }],
+        headers: asHeaderList(HSTS_HEADER),
       },
     ];
   },

@@ -1,15 +1,23 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
+import { isSameOrigin } from '@/lib/http/origin';
+import { isMalformedPath, notFoundPathFor } from '@/lib/http/path-check';
+import { readPeer } from '@/lib/http/peer';
+import { API_SECURITY_HEADERS } from '@/lib/http/security-headers';
 import { LOCALE_HEADER, PATHNAME_HEADER } from '@/lib/i18n/config';
 import { splitLocale } from '@/lib/i18n/paths';
 import { isPrivatePath, pageSecurityHeaders } from '@/lib/security/page-headers';
 
-function isPrefetch(request: NextRequest): boolean {
-  return request.headers.has('next-router-prefetch') || request.headers.get('purpose') === 'prefetch';
-}
+const MALFORMED_BODY = JSON.stringify({ error: { code: 'invalid_input', message: 'Adresse invalide : caractères mal encodés.' } });
+const FORBIDDEN_BODY = JSON.stringify({ error: { code: 'forbidden', message: 'Requête d’un autre site refusée.' } });
 
 // Headers and locale only: access is checked by every admin page, server action and route handler, never here.
 export function proxy(request: NextRequest) {
+  // API routes run the proxy only to refuse malformed paths when no lib/server stands in front (`next start`).
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    if (!isMalformedPath(request.nextUrl.pathname)) return NextResponse.next();
+    return new NextResponse(MALFORMED_BODY, { status: 400, headers: { 'content-type': 'application/json; charset=utf-8', ...API_SECURITY_HEADERS } });
+  }
   const { locale, path } = splitLocale(request.nextUrl.pathname);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(LOCALE_HEADER, locale);
@@ -17,23 +25,34 @@ export function proxy(request: NextRequest) {
   // The English pages are the French ones rendered with English messages; private pages stay French only.
   if (locale !== 'fr' && isPrivatePath(path)) return new NextResponse(null, { status: 404 });
 
-  let security: Record<string, string> | null = null;
-  if (!isPrefetch(request)) {
-    const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
-    const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
-    security = pageSecurityHeaders({ pathname: path, nonce, dev: env.NODE_ENV === 'development', https, tileUrl: env.TILE_URL });
-    // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
-    requestHeaders.set('x-nonce', nonce);
-    requestHeaders.set('content-security-policy', security['content-security-policy'] ?? '');
+  // Server actions and form posts: the same origin check as route handlers (lib/http/origin.ts).
+  if (request.method !== 'GET' && request.method !== 'HEAD' && !isSameOrigin(request.headers)) {
+    return new NextResponse(FORBIDDEN_BODY, { status: 403, headers: { 'content-type': 'application/json; charset=utf-8' } });
+  }
+  // Next.js checks server actions against X-Forwarded-Host when present: only a trusted proxy may set it.
+  if (!readPeer(request.headers)?.trustedProxy) requestHeaders.delete('x-forwarded-host');
+
+  // Every page answer carries its policy, prefetches included (a client-sent Purpose header must not remove it).
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
+  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  const security = pageSecurityHeaders({ pathname: path, nonce, dev: env.NODE_ENV === 'development', https, tileUrl: env.TILE_URL });
+  // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('content-security-policy', security['content-security-policy'] ?? '');
+  if (isMalformedPath(request.nextUrl.pathname)) {
+    return withHeaders(NextResponse.rewrite(new URL(notFoundPathFor(request.nextUrl.pathname), request.url), { request: { headers: requestHeaders } }), locale, security);
   }
   // The /en → / path rewrite itself is in next.config.ts.
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), locale, security);
+}
+
+function withHeaders(response: NextResponse, locale: string, security: Record<string, string>): NextResponse {
   response.headers.set('content-language', locale);
-  for (const [name, value] of Object.entries(security ?? {})) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   return response;
 }
 
 export const config = {
-  // Pages only: API routes (static headers in next.config.ts), build assets and files with an extension skip the proxy.
-  matcher: ['/((?!api/|_next/|favicon\\.ico|robots\\.txt|sitemap\\.xml|.*\\.[a-zA-Z0-9]+$).*)'],
+  // Pages and API paths (API answers untouched unless malformed); build assets and files with an extension skip it.
+  matcher: ['/((?!api/|_next/|favicon\\.ico|robots\\.txt|sitemap\\.xml|.*\\.[a-zA-Z0-9]+$).*)', '/api/:path*'],
 };

@@ -7,6 +7,7 @@ import { startEmbeddedServer } from '../lib/db/embedded/owner';
 import { prepareDatabase } from '../lib/db/prepare';
 import { writeResults, type Row } from './lib/table';
 import { percentileOfSorted as percentile } from './lib/stats';
+import { peerHeaderValue } from '../lib/http/peer';
 
 /** At most 5,500 so that a keyed case stays under the default 6,000 requests per minute per key. */
 const RUNS = Math.min(5_500, Number(process.env.BENCH_RUNS ?? 3_000));
@@ -62,7 +63,7 @@ async function main() {
   const query = { at: null, platformId: null, category: null };
   const { rendered } = await getRenderedMapState(query);
   const reader = (i: number, extra: Record<string, string> = {}) =>
-    readAccessHeaders({ 'x-ecole-peer': '127.0.0.1', 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, 'user-agent': 'Mozilla/5.0 Chrome/126.0', ...extra });
+    readAccessHeaders({ 'x-ecole-peer': peerHeaderValue('127.0.0.1', true), 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, 'user-agent': 'Mozilla/5.0 Chrome/126.0', ...extra });
 
   const rows: Array<Row & { meanUs: number; p50Us: number }> = [];
   const baseline = await measure('baseline: warm 304 of /api/etat, no check', async () => {

@@ -50,7 +50,8 @@ export async function getAuthOptions(): Promise<AuthOptions> {
       },
       redirect({ url, baseUrl }) {
         if (url.startsWith('/') && !url.startsWith('//')) return `${baseUrl}${url}`;
-        return new URL(url).origin === baseUrl ? url : `${baseUrl}/admin`;
+        // "//evil.example" and other non-absolute strings are not URLs: they go to the default page too.
+        return URL.canParse(url) && new URL(url).origin === baseUrl ? url : `${baseUrl}/admin`;
       },
     },
     events: {

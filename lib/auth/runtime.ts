@@ -2,13 +2,11 @@ import 'server-only';
 import { createHmac, randomBytes } from 'node:crypto';
 import { getDb } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { clientIp } from '@/lib/ingest/client-ip';
+import { requestClientIp } from '@/lib/ingest/request-source';
 import { createSharedStore } from '@/lib/ratelimit/shared-store';
 import type { RateLimitStore } from '@/lib/ratelimit/types';
 
 const SECRET_KEY = 'nextauth_secret';
-/** Set by scripts/serve.ts to the TCP peer address (any client copy is overwritten there). */
-const PEER_HEADER = 'x-ecole-peer';
 
 const holder = globalThis as unknown as { __auth?: { secret: Promise<string> | null; store: RateLimitStore } };
 
@@ -50,11 +48,7 @@ export function getAuthThrottleStore(): RateLimitStore {
 
 /** An opaque per-source key for throttling: HMAC of the client address, never the address itself. */
 export async function requestSourceKey(headers: Headers): Promise<string> {
-  const ip = clientIp({
-    peerAddress: headers.get(PEER_HEADER),
-    forwardedFor: headers.get('x-forwarded-for'),
-    trustedProxies: env.TRUSTED_PROXIES,
-  });
+  const ip = requestClientIp(headers);
   return createHmac('sha256', await getAuthSecret()).update(`login-source|${ip ?? 'unknown'}`).digest('hex').slice(0, 32);
 }
 

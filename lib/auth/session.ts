@@ -5,7 +5,7 @@ import type { AuditActor } from '@/lib/audit/actions';
 import { getDb } from '@/lib/db/client';
 import { findActiveSession } from '@/lib/db/users';
 import { AppError } from '@/lib/http/errors';
-import { requireSameOriginMutation } from './csrf';
+import { requireSameOrigin } from '@/lib/http/origin';
 import { decideAccess, type Permission, type UserRole } from './roles';
 import { getAuthSecret, usesSecureCookies } from './runtime';
 import { hashToken } from './tokens';
@@ -56,13 +56,19 @@ export async function getSession(): Promise<AuthSession | null> {
 function cookieFromHeader(header: string | null, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const index = part.indexOf('=');
-    if (index > 0 && part.slice(0, index).trim() === name) return decodeURIComponent(part.slice(index + 1).trim());
+    if (index > 0 && part.slice(0, index).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(index + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }
 
 /** Session of a route handler's request. */
-export async function getRequestSession(req: Request): Promise<AuthSession | null> {
+export async function getRequestSession(req: { headers: Headers }): Promise<AuthSession | null> {
   return readSessionCookie(cookieFromHeader(req.headers.get('cookie'), sessionCookieName()));
 }
 
@@ -94,6 +100,6 @@ export async function requireUser(): Promise<AuthSession> {
 /** Route handlers: the session's right, then (for cookie-authenticated writes) the same-origin check. */
 export async function requireRequestPermission(req: Request, permission: Permission): Promise<AuthSession> {
   const session = assertPermission(await getRequestSession(req), permission);
-  if (req.method !== 'GET' && req.method !== 'HEAD') requireSameOriginMutation(req);
+  if (req.method !== 'GET' && req.method !== 'HEAD') requireSameOrigin(req.headers);
   return session;
 }

@@ -83,6 +83,12 @@ export const envSchema = z.object({
   LISTEN_BACKLOG: z.coerce.number().int().min(1).max(65_535).default(511),
   LIVE_BUS: z.enum(['auto', 'memory', 'postgres', 'redis']).default('auto'),
   LIVE_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  LIVE_MAX_PER_SOURCE: z.coerce.number().int().min(1).max(10_000).default(6),
+  LIVE_RESERVE_FOR_NEW_SOURCES: z.coerce.number().int().min(0).max(1_000_000).default(250),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
+  BODY_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
+  MAX_CONNECTIONS_PER_SOURCE: z.coerce.number().int().min(1).max(1_000_000).default(256),
+  MAX_PENDING_BODIES_PER_SOURCE: z.coerce.number().int().min(1).max(100_000).default(16),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   NEXTAUTH_SECRET: z.preprocess(
     (v) => (v === '' ? undefined : v),

@@ -1,6 +1,46 @@
+import type { IncomingMessage } from 'node:http';
 import { AppError } from './errors';
 
 export const REPORT_BODY_LIMIT_BYTES = 4096;
+
+export type NodeBody = { ok: true; text: string } | { ok: false; reason: 'too_large' | 'timeout' | 'aborted' };
+
+/**
+ * Reads a Node request body of at most `limit` bytes within `timeoutMs` (a client trickling bytes or
+ * declaring a huge chunk then stalling is cut off). Past the limit the rest is discarded, not reset,
+ * so the caller can still answer 413 before closing.
+ */
+export function readNodeBody(req: IncomingMessage, opts: { limit: number; timeoutMs: number }): Promise<NodeBody> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (result: NodeBody) => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('error', onAborted).off('aborted', onAborted);
+      if (!result.ok) req.on('error', () => {}).resume();
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > opts.limit) finish({ ok: false, reason: 'too_large' });
+      else chunks.push(chunk);
+    };
+    const onEnd = () => finish({ ok: true, text: Buffer.concat(chunks).toString('utf8') });
+    const onAborted = () => finish({ ok: false, reason: 'aborted' });
+    const timer = setTimeout(() => finish({ ok: false, reason: 'timeout' }), opts.timeoutMs);
+    if (Number(req.headers['content-length'] ?? 0) > opts.limit) {
+      finish({ ok: false, reason: 'too_large' });
+      return;
+    }
+    req.on('data', onData).on('end', onEnd).on('error', onAborted).on('aborted', onAborted);
+  });
+}
+
+/** The AppError answering a NodeBody failure (the connection is closed after it). */
+export function bodyError(reason: 'too_large' | 'timeout' | 'aborted', limit: number): AppError {
+  if (reason === 'too_large') return tooLarge(limit);
+  return new AppError('request_timeout', 'Requête trop lente : le corps n’est pas arrivé à temps.');
+}
 
 /** Reads at most `limit` bytes; a bigger body is refused (413) before any parsing. */
 export async function readLimitedBody(req: Request, limit: number): Promise<string> {
@@ -37,24 +77,6 @@ export function requireContentTypeValue(contentType: string | null, expected: st
   if (type !== expected) {
     throw new AppError('unsupported_media_type', `Type de contenu non accepté : envoyez ${expected}.`);
   }
-}
-
-/** Refuses a browser request whose Origin is another site (403). Requests without Origin (non-browser clients) pass. */
-export function requireSameOrigin(req: Request): void {
-  checkSameOrigin(req.headers);
-}
-
-export function checkSameOrigin(headers: Headers): void {
-  const origin = headers.get('origin');
-  if (!origin) return;
-  const host = headers.get('x-forwarded-host') ?? headers.get('host');
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new AppError('forbidden', 'Origine de la requête refusée.');
-  }
-  if (!host || originHost !== host) throw new AppError('forbidden', 'Les envois depuis un autre site sont refusés.');
 }
 
 export function parseJson(text: string): unknown {

@@ -3,11 +3,11 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { resolveApiKey } from '@/lib/auth/api-key-owner';
 import { can } from '@/lib/auth/roles';
 import { env } from '@/lib/env';
-import { PEER_HEADER } from '@/lib/ingest/accept-report';
-import { clientIp } from '@/lib/ingest/client-ip';
+import { requestClientIp } from '@/lib/ingest/request-source';
 import { sourceFingerprint } from '@/lib/ingest/fingerprint';
 import { getIngestRuntime } from '@/lib/ingest/runtime';
 import { getRuntimeSettings } from '@/lib/settings/runtime';
+import { PEER_HEADER } from './peer';
 import {
   apiKeyWithoutRight,
   invalidApiKey,
@@ -36,7 +36,7 @@ export function readAccessHeaders(raw: IncomingHttpHeaders): Headers {
 async function hitSource(headers: Headers, now: Date, limit: number): Promise<{ allowed: boolean; count: number; retryAfterMs: number }> {
   const runtime = getIngestRuntime();
   const secret = await withTimeout(runtime.secret(), env.DB_TIMEOUT_MS);
-  const ip = clientIp({ peerAddress: headers.get(PEER_HEADER), forwardedFor: headers.get('x-forwarded-for'), trustedProxies: env.TRUSTED_PROXIES });
+  const ip = requestClientIp(headers);
   const fingerprint = sourceFingerprint({ ip, userAgent: headers.get('user-agent'), secret, now });
   return runtime.store.hit(readLimitKey('anonymous', fingerprint), READ_WINDOW_MS, limit, now.getTime());
 }

@@ -8,12 +8,12 @@ import { surgeConfigWithFloor, updateSurge } from '@/lib/pow/surge';
 import type { RuntimeSettings } from '@/lib/settings/definitions';
 import { getRuntimeSettings } from '@/lib/settings/runtime';
 import { checkCatalog } from './check-catalog';
-import { clientIp } from './client-ip';
 import { sourceFingerprint } from './fingerprint';
 import { fieldIssue } from './issue-messages';
 import { scrubComment } from './normalize';
 import type { BatchResult } from './process-batch';
 import { checkRequestLimit, RATE_LIMITED_MESSAGE } from './request-limit';
+import { requestClientIp } from './request-source';
 import { getIngestRuntime } from './runtime';
 import type { ReportInput } from './schema';
 import { uuidv7 } from './uuid';
@@ -27,15 +27,9 @@ export type AcceptResult = { status: 200 | 201; body: BatchResult };
  */
 export const INTAKE_DEADLINE_MS = 2_200;
 
-/** Header set by our HTTP server (scripts/serve.ts) to the TCP peer address; any client copy is dropped there. */
-export const PEER_HEADER = 'x-ecole-peer';
 
 function requestSource(ctx: AcceptContext, secret: string, now: Date): string {
-  const ip = clientIp({
-    peerAddress: ctx.headers.get(PEER_HEADER),
-    forwardedFor: ctx.headers.get('x-forwarded-for'),
-    trustedProxies: env.TRUSTED_PROXIES,
-  });
+  const ip = requestClientIp(ctx.headers);
   return sourceFingerprint({ ip: ip ?? 'unknown', userAgent: ctx.headers.get('user-agent'), secret, now });
 }
 

@@ -1,41 +1,40 @@
-import type { AttachResult, LiveHub, LiveSink } from './hub';
+import 'server-only';
+import type { LiveSink } from './hub';
+import { openLiveStream } from './open-stream';
 import { SSE_HEADERS } from './sse';
-import { connectionCapError, parseStreamRequest } from './stream-request';
 
 const HIGH_WATER_BYTES = 64 * 1024;
 
 /** GET /api/flux as a web Response (Next.js route handler); throws AppError for bad input or a full server. */
-export function liveStreamResponse(hub: LiveHub, request: Request): Response {
-  const params = parseStreamRequest({ search: new URL(request.url).searchParams, lastEventId: request.headers.get('last-event-id') });
+export async function liveStreamResponse(request: Request): Promise<Response> {
   const encoder = new TextEncoder();
-  // Set by start(), which the constructor runs synchronously.
-  let attached = { ok: false, retryAfterSeconds: 5 } as AttachResult;
+  let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
   let open = true;
+  let detach = () => {};
   const stream = new ReadableStream<Uint8Array>(
     {
-      start(controller) {
-        const sink: LiveSink = {
-          write: (chunk) => {
-            if (open) controller.enqueue(encoder.encode(chunk));
-          },
-          backlog: () => Math.max(0, HIGH_WATER_BYTES - (controller.desiredSize ?? HIGH_WATER_BYTES)),
-          close: () => {
-            if (!open) return;
-            open = false;
-            controller.close();
-          },
-        };
-        attached = hub.attach({ ...params, sink });
+      start(c) {
+        controller = c;
       },
       cancel() {
         open = false;
-        if (attached.ok) attached.detach();
+        detach();
       },
     },
     new ByteLengthQueuingStrategy({ highWaterMark: HIGH_WATER_BYTES }),
   );
-  if (!attached.ok) throw connectionCapError(attached.retryAfterSeconds);
-  const detach = attached.detach;
+  const sink: LiveSink = {
+    write: (chunk) => {
+      if (open) controller?.enqueue(encoder.encode(chunk));
+    },
+    backlog: () => Math.max(0, HIGH_WATER_BYTES - (controller?.desiredSize ?? HIGH_WATER_BYTES)),
+    close: () => {
+      if (!open) return;
+      open = false;
+      controller?.close();
+    },
+  };
+  detach = (await openLiveStream({ url: request.url, headers: request.headers, sink })).detach;
   request.signal.addEventListener('abort', () => {
     detach();
     if (open) {

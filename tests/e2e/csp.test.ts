@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import { watchCspViolations } from '../helpers/e2e-accounts';
+import { openGet } from '../helpers/raw-http';
 
 let browser: Browser;
 let base: string;
@@ -75,9 +76,12 @@ describe('content security policy on public pages (production build)', () => {
     expect(nonceOf(a.headers.get('content-security-policy') ?? '')).not.toBe(nonceOf(b.headers.get('content-security-policy') ?? ''));
     expect(a.headers.get('strict-transport-security')).toBeNull();
     expect(a.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
-    const tls = await fetch(`${base}/sources`, { headers: { 'x-forwarded-proto': 'https' } });
-    expect(tls.headers.get('strict-transport-security')).toMatch(/^max-age=\d{8,}/);
-    expect(tls.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+    const forged = await fetch(`${base}/sources`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(forged.headers.get('strict-transport-security')).toBeNull();
+    const tls = await openGet({ port: Number(new URL(base).port), localAddress: '127.0.0.2', path: '/sources', headers: { 'x-forwarded-proto': 'https' } });
+    tls.close();
+    expect(tls.headers['strict-transport-security']).toMatch(/^max-age=\d{8,}/);
+    expect(tls.headers['content-security-policy']).toContain('upgrade-insecure-requests');
   });
 
   test('API JSON gets a no-content policy, not the page one', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { peerHeaderValue } from '@/lib/http/peer';
 
 let ipCounter = 1;
 
@@ -28,7 +29,7 @@ export function reportRequest(
       'content-type': 'application/json',
       'user-agent': 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36',
       host: 'localhost:3000',
-      'x-ecole-peer': opts.ip ?? nextIp(),
+      'x-ecole-peer': peerHeaderValue(opts.ip ?? nextIp()),
       ...opts.headers,
     },
     body: opts.raw ?? JSON.stringify(body),

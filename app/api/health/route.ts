@@ -1,10 +1,9 @@
-import { checkHealth } from '@/lib/health/check-health';
-import { json } from '@/lib/http/respond';
+import { answerHealth } from '@/lib/health/answer';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(): Promise<Response> {
-  const report = await checkHealth();
-  const headers: Record<string, string> = report.httpStatus === 503 ? { 'retry-after': '5' } : {};
-  return json(report.body, { status: report.httpStatus, headers });
+/** Also answered by our server without the framework (lib/server/fast-paths.ts), with the same function. */
+export async function GET(req: Request): Promise<Response> {
+  const answer = await answerHealth(req.headers);
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }

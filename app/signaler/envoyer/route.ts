@@ -1,6 +1,7 @@
 import { acceptReport } from '@/lib/ingest/accept-report';
 import { parseReportForm } from '@/lib/ingest/schema';
-import { readLimitedBody, REPORT_BODY_LIMIT_BYTES, requireContentType, requireSameOrigin } from '@/lib/http/body';
+import { readLimitedBody, REPORT_BODY_LIMIT_BYTES, requireContentType } from '@/lib/http/body';
+import { requireSameOrigin } from '@/lib/http/origin';
 import { isAppError } from '@/lib/http/errors';
 import { DEFAULT_LOCALE, isLocale, LOCALE_HEADER, type Locale } from '@/lib/i18n/config';
 import { localizePath } from '@/lib/i18n/paths';
@@ -42,7 +43,7 @@ function refusalIssues(error: unknown): CodedIssue[] | null {
 
 /** The report form without JavaScript: urlencoded body in, 303 to the confirmation or back to the form. */
 export const POST = route(async (req: Request) => {
-  requireSameOrigin(req);
+  requireSameOrigin(req.headers);
   requireContentType(req, 'application/x-www-form-urlencoded');
   const form = Object.fromEntries(new URLSearchParams(await readLimitedBody(req, REPORT_BODY_LIMIT_BYTES)));
   const now = new Date();

@@ -5,6 +5,7 @@ import { createUser, updateUser } from '@/lib/auth/users-admin';
 import { getDb } from '@/lib/db/client';
 import { getUserById, updateUserFields } from '@/lib/db/users';
 import { createTestUser, nextTestIp } from '../auth/support';
+import { peerHeaderValue } from '@/lib/http/peer';
 
 async function adminActor() {
   const { user } = await createTestUser({ roles: ['admin'], totp: true });
@@ -27,7 +28,7 @@ describe('account administration', () => {
     await expect(completePasswordReset({ token: tokenOf(link), newPassword: 'motdepasse2024' })).rejects.toMatchObject({ code: 'invalid_input' });
     await completePasswordReset({ token: tokenOf(link), newPassword: 'ma nouvelle phrase secrète' });
     await expect(completePasswordReset({ token: tokenOf(link), newPassword: 'une autre phrase secrète' })).rejects.toMatchObject({ code: 'invalid_input' });
-    const signed = await authorizeCredentials({ raw: { email, password: 'ma nouvelle phrase secrète' }, headers: new Headers({ 'x-ecole-peer': nextTestIp() }) });
+    const signed = await authorizeCredentials({ raw: { email, password: 'ma nouvelle phrase secrète' }, headers: new Headers({ 'x-ecole-peer': peerHeaderValue(nextTestIp()) }) });
     expect(signed.id).toBe(user.id);
 
     const audit = await getDb().auditLog.findMany({ where: { targetId: user.id }, orderBy: { id: 'asc' } });

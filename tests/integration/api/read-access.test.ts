@@ -11,13 +11,14 @@ import { replaceUserRoles } from '@/lib/db/users';
 import { updateSettings } from '@/lib/settings/admin';
 import { nextIp } from '../../helpers/requests';
 import { cookieValue, createTestUser, sessionCookie } from '../auth/support';
+import { peerHeaderValue } from '@/lib/http/peer';
 
 const ACTOR = { userId: null, label: 'read-access test' };
 const ANONYMOUS_LIMIT = 3;
 const KEY_LIMIT = 8;
 
 function readerHeaders(opts: { ip: string; authorization?: string }): Record<string, string> {
-  const headers: Record<string, string> = { host: 'localhost:3000', 'x-ecole-peer': opts.ip, 'user-agent': 'curl/8.5.0' };
+  const headers: Record<string, string> = { host: 'localhost:3000', 'x-ecole-peer': peerHeaderValue(opts.ip), 'user-agent': 'curl/8.5.0' };
   if (opts.authorization) headers.authorization = opts.authorization;
   return headers;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { POST } from '@/app/signaler/envoyer/route';
 import { nextIp } from '../../helpers/requests';
+import { peerHeaderValue } from '@/lib/http/peer';
 
 function formRequest(fields: Record<string, string>, headers: Record<string, string> = {}): Request {
   return new Request('http://localhost:3000/signaler/envoyer', {
@@ -10,7 +11,7 @@ function formRequest(fields: Record<string, string>, headers: Record<string, str
       'content-type': 'application/x-www-form-urlencoded',
       host: 'localhost:3000',
       origin: 'http://localhost:3000',
-      'x-ecole-peer': nextIp(),
+      'x-ecole-peer': peerHeaderValue(nextIp()),
       ...headers,
     },
     body: new URLSearchParams(fields).toString(),

@@ -6,6 +6,7 @@ import { SERIES_QUERY_MESSAGES } from '@/lib/series/schema';
 import type { SeriesPayload } from '@/lib/series/types';
 import { insertFallbackBaselines } from '../../helpers/factories';
 import { nextIp } from '../../helpers/requests';
+import { peerHeaderValue } from '@/lib/http/peer';
 
 const db = getDb();
 const PLATFORM = 'ecoledirecte';
@@ -14,7 +15,7 @@ const FROM = Date.parse('2016-03-08T07:00:00Z');
 const at = (minutes: number) => new Date(FROM + minutes * 60_000);
 
 function get(query: string): Promise<Response> {
-  const headers = { host: 'localhost:3000', 'x-ecole-peer': nextIp(), 'user-agent': 'curl/8.5.0' };
+  const headers = { host: 'localhost:3000', 'x-ecole-peer': peerHeaderValue(nextIp()), 'user-agent': 'curl/8.5.0' };
   return GET(new Request(`http://localhost:3000/api/series?${query}`, { headers }), undefined);
 }
 

@@ -8,7 +8,7 @@ import { cookieValue, createTestUser, sessionCookie } from './support';
 const jar = vi.hoisted(() => ({ session: undefined as string | undefined }));
 vi.mock('next/headers', () => ({
   cookies: async () => ({ get: (name: string) => (name === 'next-auth.session-token' && jar.session ? { name, value: jar.session } : undefined) }),
-  headers: async () => new Headers({ 'x-ecole-peer': '203.0.113.9' }),
+  headers: async () => new Headers({ 'x-ecole-peer': (await import('@/lib/http/peer')).peerHeaderValue('203.0.113.9') }),
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 

@@ -6,9 +6,10 @@ import { generateTotp } from '@/lib/auth/totp';
 import { getDb } from '@/lib/db/client';
 import { updateUserFields } from '@/lib/db/users';
 import { createTestUser, nextTestIp, TEST_PASSWORD } from './support';
+import { peerHeaderValue } from '@/lib/http/peer';
 
 function headersFrom(ip: string): Headers {
-  return new Headers({ 'x-ecole-peer': ip });
+  return new Headers({ 'x-ecole-peer': peerHeaderValue(ip) });
 }
 
 async function failure(raw: Record<string, string>, ip = nextTestIp(), now?: Date): Promise<SignInFailure | 'signed_in'> {

@@ -7,6 +7,7 @@ import { hashToken, randomToken } from '@/lib/auth/tokens';
 import { newTotpSecret } from '@/lib/auth/totp';
 import { getDb } from '@/lib/db/client';
 import { createSessionRow, createUserRow, updateUserFields, type UserRecord } from '@/lib/db/users';
+import { peerHeaderValue } from '@/lib/http/peer';
 
 export const TEST_PASSWORD = 'une phrase de passe assez longue';
 let passwordHash: Promise<string> | null = null;
@@ -49,7 +50,7 @@ export function nextTestIp(): string {
 }
 
 export function jsonRequest(url: string, opts: { method: string; cookie?: string; body?: unknown; origin?: string | null }): Request {
-  const headers: Record<string, string> = { host: 'localhost:3000', 'x-ecole-peer': nextTestIp() };
+  const headers: Record<string, string> = { host: 'localhost:3000', 'x-ecole-peer': peerHeaderValue(nextTestIp()) };
   if (opts.cookie) headers.cookie = opts.cookie;
   if (opts.origin !== null) headers.origin = opts.origin ?? 'http://localhost:3000';
   const hasBody = opts.method !== 'GET' && opts.method !== 'HEAD';

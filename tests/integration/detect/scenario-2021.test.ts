@@ -7,6 +7,7 @@ import { simulate } from '@/lib/simulate/generate';
 import { writeSimulatedReports } from '@/lib/simulate/io/write-db';
 import { scenario2021 } from '@/lib/simulate/scenarios';
 import type { SimReport } from '@/lib/simulate/types';
+import { peerHeaderValue } from '@/lib/http/peer';
 
 const db = createPrismaClient({ url: inject('databaseUrl'), kind: inject('databaseKind') });
 const PLATFORMS = ['cned-ma-classe-a-la-maison', 'monlycee-net', 'mon-ent-occitanie', 'ent-hauts-de-france', 'lycee-connecte', 'toutatice'];
@@ -34,7 +35,7 @@ function peerOf(source: string): string {
 }
 
 async function postThroughApi(report: SimReport): Promise<number> {
-  const headers = new Headers({ 'content-type': 'application/json', 'x-ecole-peer': peerOf(report.source), 'user-agent': 'Mozilla/5.0 (Linux; Android 14) Chrome/126.0 Mobile' });
+  const headers = new Headers({ 'content-type': 'application/json', 'x-ecole-peer': peerHeaderValue(peerOf(report.source)), 'user-agent': 'Mozilla/5.0 (Linux; Android 14) Chrome/126.0 Mobile' });
   const body = JSON.stringify({ platform: report.platformId, academy: report.academyId, category: report.category, role: report.role, idempotencyKey: createHash('sha256').update(`${report.t}:${report.source}:${report.platformId}`).digest('hex').slice(0, 40) });
   const result = await handleReportSubmission({ headers, body, now: new Date(report.t) });
   return result.status;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET } from '@/app/api/flux/route';
 import { POST } from '@/app/api/reports/route';
 import { getDb } from '@/lib/db/client';
+import { peerHeaderValue } from '@/lib/http/peer';
 import { insertReportBatch } from '@/lib/db/reports';
 import { uuidv7 } from '@/lib/ingest/uuid';
 import { getLiveRuntime } from '@/lib/live/runtime';
@@ -20,7 +21,8 @@ const aborts: AbortController[] = [];
 async function openFlux(search = ''): Promise<{ res: Response; stream: SseCollector }> {
   const abort = new AbortController();
   aborts.push(abort);
-  const res = await GET(new Request(`http://localhost:3000/api/flux${search}`, { signal: abort.signal }), undefined);
+  const headers = { 'x-ecole-peer': peerHeaderValue(ownIp()) };
+  const res = await GET(new Request(`http://localhost:3000/api/flux${search}`, { signal: abort.signal, headers }), undefined);
   if (!res.body) throw new Error('no body');
   return { res, stream: collectSse(res.body) };
 }

@@ -4,15 +4,16 @@ import { GET as discoveryGet } from '@/app/open311/[file]/route';
 import { GET as v2Get, POST as v2Post } from '@/app/open311/v2/[file]/route';
 import { GET as requestGet } from '@/app/open311/v2/requests/[file]/route';
 import { GET as serviceGet } from '@/app/open311/v2/services/[file]/route';
+import { peerHeaderValue } from '@/lib/http/peer';
 import { nextIp } from '../../helpers/requests';
 
 const BASE = 'http://localhost:3000';
 const ctx = (file: string) => ({ params: Promise.resolve({ file }) });
-const get = (path: string) => new Request(`${BASE}${path}`, { headers: { 'x-ecole-peer': nextIp(), 'user-agent': 'Open311Client/1.0' } });
+const get = (path: string) => new Request(`${BASE}${path}`, { headers: { 'x-ecole-peer': peerHeaderValue(nextIp()), 'user-agent': 'Open311Client/1.0' } });
 const post = (path: string, form: Record<string, string>, peer = nextIp()) =>
   new Request(`${BASE}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-ecole-peer': peer, 'user-agent': 'Open311Client/1.0' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-ecole-peer': peerHeaderValue(peer), 'user-agent': 'Open311Client/1.0' },
     body: new URLSearchParams(form).toString(),
   });
 const xml = (text: string) => new XMLParser().parse(text) as Record<string, Record<string, unknown>>;

@@ -1,3 +1,4 @@
+import { peerHeaderValue } from '@/lib/http/peer';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { createRedisBus } from '@/lib/live/redis-bus';
 import { createSharedStore } from '@/lib/ratelimit/shared-store';
@@ -43,7 +44,8 @@ describe('a Redis frozen by SIGSTOP (process alive, TCP open, no answers)', () =
       expect(health.ms).toBeLessThan(1_000);
 
       const { GET } = await import('@/app/api/health/route');
-      const res = await GET();
+      // From this machine: the answer carries the operator's details (Redis among them).
+      const res = await GET(new Request('http://localhost/api/health', { headers: { 'x-ecole-peer': peerHeaderValue('127.0.0.1') } }));
       const body = await res.json();
       expect(res.status).toBe(200);
       expect(body.status).toBe('degraded');

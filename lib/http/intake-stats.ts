@@ -1,0 +1,43 @@
+import { processSingleton } from './process-singleton';
+
+export type IntakeEvent = 'accepted' | 'shed' | 'timeout' | 'refused_source' | 'stream_refused';
+
+const WINDOW_SECONDS = 60;
+/** Intake is degraded when, over the last minute, at least this many requests were refused or cut… */
+const DEGRADED_MIN_REFUSALS = 20;
+/** …and they were at least this share of all intake attempts. */
+const DEGRADED_MIN_SHARE = 0.05;
+
+type Bucket = { second: number; counts: Record<IntakeEvent, number> };
+export type IntakeSummary = { degraded: boolean; lastMinute: Record<IntakeEvent, number> };
+
+const empty = (): Record<IntakeEvent, number> => ({ accepted: 0, shed: 0, timeout: 0, refused_source: 0, stream_refused: 0 });
+
+/** Per-process counts of what happened at the HTTP edge, read by /api/health (either module graph). */
+function buckets(): Bucket[] {
+  return processSingleton('intake-stats', () => Array.from({ length: WINDOW_SECONDS }, () => ({ second: -1, counts: empty() })));
+}
+
+export function recordIntake(event: IntakeEvent, nowMs = Date.now()): void {
+  const second = Math.floor(nowMs / 1000);
+  const all = buckets();
+  const bucket = all[second % WINDOW_SECONDS];
+  if (!bucket) return;
+  if (bucket.second !== second) {
+    bucket.second = second;
+    bucket.counts = empty();
+  }
+  bucket.counts[event] += 1;
+}
+
+export function summarizeIntake(nowMs = Date.now()): IntakeSummary {
+  const second = Math.floor(nowMs / 1000);
+  const lastMinute = empty();
+  for (const bucket of buckets()) {
+    if (second - bucket.second >= WINDOW_SECONDS) continue;
+    for (const key of Object.keys(lastMinute) as IntakeEvent[]) lastMinute[key] += bucket.counts[key];
+  }
+  const refusals = lastMinute.shed + lastMinute.timeout + lastMinute.refused_source + lastMinute.stream_refused;
+  const share = refusals / Math.max(1, refusals + lastMinute.accepted);
+  return { degraded: refusals >= DEGRADED_MIN_REFUSALS && share >= DEGRADED_MIN_SHARE, lastMinute };
+}

@@ -1,0 +1,93 @@
+import 'server-only';
+import type http from 'node:http';
+import { answerHealth } from '@/lib/health/answer';
+import { bodyError, readNodeBody, REPORT_BODY_LIMIT_BYTES } from '@/lib/http/body';
+import { AppError } from '@/lib/http/errors';
+import { recordIntake } from '@/lib/http/intake-stats';
+import { readAccessHeaders } from '@/lib/http/read-access';
+import type { SourceLimit } from '@/lib/http/source-limit';
+import { answerReportSubmission } from '@/lib/ingest/submission';
+import { handleMapStateRequest } from '@/lib/map-state/http';
+import type { LoadMonitor } from './load-shed';
+import { toWebHeaders } from './node-headers';
+import { writeAnswer, writeError } from './respond';
+
+export type IntakeContext = {
+  load: LoadMonitor;
+  pendingBodies: SourceLimit;
+  bodyTimeoutMs: number;
+  /** Client source of this request (address, IPv6 /64 or "unknown"). */
+  source: string;
+  arrived: number;
+};
+
+export const SATURATED = 'Serveur saturé : votre signalement sera renvoyé automatiquement.';
+export const TOO_MANY_PENDING = 'Trop d’envois en cours depuis votre réseau : réessayez dans quelques secondes.';
+
+function serverTiming(res: http.ServerResponse, arrived: number): void {
+  res.setHeader('server-timing', `app;dur=${(performance.now() - arrived).toFixed(1)}`);
+}
+
+/**
+ * POST /api/reports: the body is received first, under a per-source cap of unfinished bodies and a
+ * deadline; only then is the request real work, counted for load shedding.
+ */
+export async function serveReport(req: http.IncomingMessage, res: http.ServerResponse, ctx: IntakeContext): Promise<void> {
+  const release = ctx.pendingBodies.tryAcquire(ctx.source);
+  if (!release) {
+    recordIntake('refused_source');
+    writeError(res, new AppError('rate_limited', TOO_MANY_PENDING, { retryAfterSeconds: 5 }), { close: true });
+    return;
+  }
+  const body = await readNodeBody(req, { limit: REPORT_BODY_LIMIT_BYTES, timeoutMs: ctx.bodyTimeoutMs }).finally(release);
+  if (!body.ok) {
+    if (body.reason === 'timeout') recordIntake('timeout');
+    if (body.reason === 'aborted') res.destroy();
+    else writeError(res, bodyError(body.reason, REPORT_BODY_LIMIT_BYTES), { close: true });
+    return;
+  }
+  if (ctx.load.shouldShed()) {
+    recordIntake('shed');
+    serverTiming(res, ctx.arrived);
+    writeError(res, new AppError('unavailable', SATURATED, { retryAfterSeconds: 2 }));
+    return;
+  }
+  const done = ctx.load.begin();
+  res.once('close', done);
+  const answer = await answerReportSubmission({ headers: toWebHeaders(req.headers), body: body.text });
+  if (answer.status < 300) recordIntake('accepted');
+  serverTiming(res, ctx.arrived);
+  writeAnswer(res, answer);
+}
+
+/** GET/HEAD /api/etat: polling viewers get the shared rendered body, gzip-compressed once per state. */
+export async function serveMapState(req: http.IncomingMessage, res: http.ServerResponse, arrived: number): Promise<void> {
+  try {
+    const headers = readAccessHeaders(req.headers);
+    const ifNoneMatch = req.headers['if-none-match'];
+    if (typeof ifNoneMatch === 'string') headers.set('if-none-match', ifNoneMatch);
+    const answer = await handleMapStateRequest({ url: req.url ?? '/', headers });
+    const gzip = answer.body !== null && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    serverTiming(res, arrived);
+    writeAnswer(
+      res,
+      {
+        status: answer.status,
+        headers: { ...answer.headers, vary: 'accept-encoding', ...(gzip ? { 'content-encoding': 'gzip' } : {}) },
+        body: answer.body === null ? null : gzip ? answer.gzipped() : answer.body,
+      },
+      { head: req.method === 'HEAD' },
+    );
+  } catch (error) {
+    writeError(res, error);
+  }
+}
+
+/** GET /api/health: same function as the Next.js route, answered here so it works when Next.js is overloaded. */
+export async function serveHealth(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  try {
+    writeAnswer(res, await answerHealth(toWebHeaders(req.headers)), { head: req.method === 'HEAD' });
+  } catch (error) {
+    writeError(res, error);
+  }
+}
