@@ -7,6 +7,7 @@ import { parseEnv, EnvError } from '../lib/config/env-schema';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
 import { MigrationError } from '../lib/db/migrate/apply';
 import { prepareDatabase } from '../lib/db/prepare';
+import { describeDatabaseTarget } from '../lib/db/target';
 
 const log = (line: string) => console.log(`[école-en-panne] ${line}`);
 
@@ -21,12 +22,12 @@ async function main() {
   };
   let stop = async () => {};
   if (env.DATABASE_URL) {
-    log('base PostgreSQL (DATABASE_URL)');
+    log(describeDatabaseTarget({ kind: 'postgresql', url: env.DATABASE_URL }));
     await prepareDatabase({ url: env.DATABASE_URL, kind: 'postgresql', log });
   } else {
     const server = await startEmbeddedServer({ dataDir: env.DATA_DIR, port: env.EMBEDDED_DB_PORT });
     stop = () => server.stop();
-    log(`base embarquée PGlite dans ${env.DATA_DIR} ${server.owned ? '' : '(déjà ouverte par un autre processus)'}`);
+    log(`${describeDatabaseTarget({ kind: 'embedded', dataDir: env.DATA_DIR })} ${server.owned ? '' : '(déjà ouverte par un autre processus)'}`);
     await prepareDatabase({ url: server.url, kind: 'embedded', log });
     childEnv.EMBEDDED_DATABASE_URL = server.url;
   }

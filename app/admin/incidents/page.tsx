@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { AccessDenied } from '@/components/admin/access-denied';
 import { ActionForm } from '@/components/admin/action-form';
-import { guardPage } from '@/lib/auth/page-guard';
+import { deniedMessage, guardPage } from '@/lib/auth/page-guard';
 import { listIncidents } from '@/lib/moderation/incidents';
 import { ACTIVE_STATES } from '@/lib/moderation/incident-plan';
 import { moderateIncidentAction } from './actions';
@@ -16,7 +16,7 @@ function when(date: Date | null): string {
 }
 
 export default async function IncidentsPage() {
-  if (!(await guardPage('incidents.manage', '/admin/incidents'))) return <AccessDenied />;
+  if (!(await guardPage('incidents.manage', '/admin/incidents'))) return <AccessDenied message={await deniedMessage('incidents.manage')} />;
   const incidents = await listIncidents();
   return (
     <>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AccessDenied } from '@/components/admin/access-denied';
 import { ActionForm } from '@/components/admin/action-form';
 import { ReportRow, type ReportRowItem } from '@/components/admin/report-row';
-import { guardPage } from '@/lib/auth/page-guard';
+import { deniedMessage, guardPage } from '@/lib/auth/page-guard';
 import { getModerationQueue } from '@/lib/moderation/moderate';
 import { FLAG_LABELS, isFlagReason } from '@/lib/moderation/queue';
 import { hideSourceAction, moderateReportAction } from './actions';
@@ -34,7 +34,7 @@ function Table(props: { title: string; empty: string; children: React.ReactNode[
 }
 
 export default async function ModerationPage() {
-  if (!(await guardPage('moderation.manage', '/admin/moderation'))) return <AccessDenied />;
+  if (!(await guardPage('moderation.manage', '/admin/moderation'))) return <AccessDenied message={await deniedMessage('moderation.manage')} />;
   const queue = await getModerationQueue();
   const row = (item: ReportRowItem, target: 'report' | 'comment', ops: Array<{ op: 'approve' | 'hide' | 'restore'; label: string }>, withSource = false) => (
     <ReportRow key={`${target}-${item.id}`} item={item} target={target} ops={ops} action={moderateReportAction} sourceAction={withSource ? hideSourceAction : undefined} />
