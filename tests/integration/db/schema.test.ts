@@ -24,6 +24,7 @@ afterAll(async () => {
   await db.verificationToken.deleteMany({ where: { token: `v-${tag}` } });
   await db.auditLog.deleteMany({ where: { targetId: `p-${tag}` } });
   await db.setting.deleteMany({ where: { key: `s-${tag}` } });
+  await db.moderationAction.deleteMany({ where: { actorLabel: `m-${tag}` } });
   await db.$disconnect();
 });
 
@@ -125,6 +126,11 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
   Setting: async (c) => {
     await c.setting.create({ data: { key: `s-${tag}`, value: { on: true } } });
     return c.setting.findUniqueOrThrow({ where: { key: `s-${tag}` } });
+  },
+  ModerationAction: async (c) => {
+    const id = randomUUID();
+    await c.moderationAction.create({ data: { id, actorLabel: `m-${tag}`, scope: 'group', fromState: 'pending', toState: 'approved', reportIds: [randomUUID()], summary: 'test' } });
+    return c.moderationAction.findUniqueOrThrow({ where: { id } });
   },
 };
 
