@@ -15,6 +15,8 @@ const PROTECTED: Record<string, Permission> = {
   '/api/moderation/queue': 'moderation.manage',
   '/api/moderation/reports/[id]': 'moderation.manage',
   '/api/moderation/sources': 'moderation.manage',
+  '/api/moderation/comments': 'moderation.manage',
+  '/api/moderation/undo': 'moderation.manage',
   '/api/moderation/incidents/[id]': 'incidents.manage',
   '/api/admin/users': 'users.manage',
   '/api/admin/users/[id]': 'users.manage',
