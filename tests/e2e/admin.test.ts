@@ -5,7 +5,7 @@ import type { UserRole } from '@/lib/auth/roles';
 import { generateTotp } from '@/lib/auth/totp';
 import { insertReportBatch } from '@/lib/db/reports';
 import { uuidv7 } from '@/lib/ingest/uuid';
-import { createAccount, signIn as signInAt, type Account } from '../helpers/e2e-accounts';
+import { contextFromNewAddress, createAccount, signIn as signInAt, type Account } from '../helpers/e2e-accounts';
 import { useE2eSuite } from '../helpers/e2e-suite';
 
 const e2e = useE2eSuite();
@@ -24,22 +24,24 @@ async function expectDenied(page: Page, pathname: string): Promise<void> {
 }
 
 describe('admin area (production build)', () => {
-  test('10 wrong passwords from anywhere do not keep the real admin out: password + TOTP still signs in', async () => {
+  test('12 wrong passwords from 4 addresses do not keep the real admin out: password + TOTP from a new address still signs in', async () => {
     const admin = await account(['admin'], { totp: true });
-    const attacker = await e2e.browser.newContext();
-    const page = await attacker.newPage();
-    await page.goto(`${e2e.base}/connexion`);
-    await page.locator('[data-ready="true"]').waitFor({ timeout: 30_000 });
-    for (let i = 0; i < 12; i += 1) {
-      await page.getByLabel('Adresse e-mail', { exact: true }).fill(admin.email);
-      await page.getByLabel('Mot de passe', { exact: true }).fill(`mauvais mot de passe ${i}`);
-      await page.getByRole('button', { name: /Se connecter|Valider le code/ }).click();
-      await page.getByRole('alert').first().waitFor({ timeout: 15_000 });
-      await page.getByRole('button', { name: /Se connecter|Valider le code/ }).and(page.locator(':enabled')).waitFor({ timeout: 15_000 });
+    for (let source = 0; source < 4; source += 1) {
+      const attacker = await contextFromNewAddress(e2e.browser);
+      const page = await attacker.newPage();
+      await page.goto(`${e2e.base}/connexion`);
+      await page.locator('[data-ready="true"]').waitFor({ timeout: 30_000 });
+      for (let i = 0; i < 3; i += 1) {
+        await page.getByLabel('Adresse e-mail', { exact: true }).fill(admin.email);
+        await page.getByLabel('Mot de passe', { exact: true }).fill(`mauvais mot de passe ${source}-${i}`);
+        await page.getByRole('button', { name: /Se connecter|Valider le code/ }).click();
+        await page.getByRole('alert').first().waitFor({ timeout: 15_000 });
+        await page.getByRole('button', { name: /Se connecter|Valider le code/ }).and(page.locator(':enabled')).waitFor({ timeout: 15_000 });
+      }
+      if (source === 3) await page.getByText('Trop d’essais sur ce compte').waitFor();
+      await attacker.close();
     }
-    await page.getByText('Trop d’essais sur ce compte').waitFor();
-    await attacker.close();
-    const owner = await e2e.browser.newContext();
+    const owner = await contextFromNewAddress(e2e.browser);
     const ownerPage = await owner.newPage();
     await signIn(ownerPage, admin);
     await ownerPage.waitForURL(`${e2e.base}/admin`, { timeout: 30_000 });

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { insertReportBatch, type NewReportRow } from '@/lib/db/reports';
 import { uuidv7 } from '@/lib/ingest/uuid';
-import { createAccount, signIn } from '../helpers/e2e-accounts';
+import { contextFromNewAddress, createAccount, signIn } from '../helpers/e2e-accounts';
 import { useE2eSuite } from '../helpers/e2e-suite';
 
 const e2e = useE2eSuite({ timeout: 600_000 });
@@ -41,7 +41,7 @@ async function seedSurge(platformId: string, academyId: string): Promise<NewRepo
 
 async function moderatorPage(): Promise<{ page: Page; email: string }> {
   const who = await createAccount(e2e.db, ['moderator'], { totp: true });
-  const context = await e2e.browser.newContext();
+  const context = await contextFromNewAddress(e2e.browser);
   const page = await context.newPage();
   await signIn(page, e2e.base, who);
   await page.waitForURL(`${e2e.base}/admin`);

@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { APP_SERVER_ARGS } from '../../scripts/app-command';
 
 /** Starts the production app server on an embedded database in `dataDir`, resolved once /api/health is OK. */
-export async function startAppServer(opts: { port: number; dataDir: string; logs?: boolean }): Promise<ChildProcess> {
+export async function startAppServer(opts: { port: number; dataDir: string; logs?: boolean; trustedProxies?: string }): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: opts.dataDir, PORT: String(opts.port), NODE_ENV: 'production' };
+  if (opts.trustedProxies) env.TRUSTED_PROXIES = opts.trustedProxies;
   delete env.DATABASE_URL;
   const child = spawn('node', APP_SERVER_ARGS, {
     env,

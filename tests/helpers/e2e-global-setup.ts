@@ -18,7 +18,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ecole-e2e-'));
   const port = await freePort();
-  const child = await startAppServer({ port, dataDir, logs: true });
+  // Trusting the loopback proxy lets a suite act from several client addresses (X-Forwarded-For), as behind nginx.
+  const child = await startAppServer({ port, dataDir, logs: true, trustedProxies: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${port}`;
   project.provide('baseUrl', baseUrl);
   project.provide('dataDir', dataDir);
