@@ -111,13 +111,12 @@ export async function countPendingFacets(db: DbLike, filter: QueueFilterSql): Pr
   return { facets, total };
 }
 
-/** Pending comments under `filter` (period aside) since each of the given instants. */
+/** Pending comments under `filter` (period aside) since each of the given instants, in one scan. */
 export async function countPendingSince(db: DbLike, filter: QueueFilterSql, since: Date[]): Promise<number[]> {
   const rest = { ...filter, from: undefined };
-  const rows = await db.$queryRaw<Array<{ since: Date; count: number }>>`
-    SELECT s.since, (SELECT count(*)::int FROM report WHERE ${pendingWhere(rest)} AND created_at >= s.since) AS count
-    FROM unnest(${since}::timestamptz[]) AS s(since)`;
-  return since.map((s) => rows.find((r) => r.since.getTime() === s.getTime())?.count ?? 0);
+  const counts = since.map((s) => Prisma.sql`count(*) FILTER (WHERE created_at >= ${s})`);
+  const [row] = await db.$queryRaw<Array<{ counts: number[] }>>`SELECT ARRAY[${Prisma.join(counts)}]::int[] AS counts FROM report WHERE ${pendingWhere(rest)}`;
+  return since.map((_, i) => row?.counts[i] ?? 0);
 }
 
 /** The most frequent group keys of pending comments under `filter`. */

@@ -16,6 +16,7 @@ import {
 import { formatCount, formatTime } from '@/lib/domain/format';
 import { AppError } from '@/lib/http/errors';
 import { uuidv7 } from '@/lib/ingest/uuid';
+import { forgetQueueAggregates } from './comment-queue';
 import { filterOf, queueQuerySchema, type CommentActionInput, type UndoInput } from './queue-schema';
 
 /** How long the last action can still be undone. */
@@ -86,6 +87,7 @@ export async function moderateComments(actor: AuditActor, input: CommentActionIn
     await recordCommentAction(tx, { actor, action: input, ids, id, summary, now });
     return { ids, summary };
   }, { timeout: 60_000 });
+  forgetQueueAggregates();
   if (!result) {
     if (input.scope === 'one') throw new AppError('conflict', await alreadyHandled(input.reportId));
     throw new AppError('conflict', 'Aucun de ces commentaires n’est encore en attente : un autre modérateur les a déjà traités.');
@@ -119,5 +121,5 @@ export async function undoModeration(actor: AuditActor, input: UndoInput, now = 
     const kept = action.reportIds.length - reverted.length;
     const tail = kept > 0 ? ` ${formatCount(kept)} avaient changé depuis et restent tels quels.` : '';
     return { reverted: reverted.length, message: `Annulé : ${formatCount(reverted.length)} commentaire(s) remis en attente.${tail}` };
-  }, { timeout: 60_000 });
+  }, { timeout: 60_000 }).finally(forgetQueueAggregates);
 }

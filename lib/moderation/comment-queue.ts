@@ -22,7 +22,39 @@ export const COMMENT_PAGE = 50;
 /** Distinct keys read to form groups; a surge is a few sentences, so the big groups are all in here. */
 const GROUP_KEYS_READ = 300;
 const GROUPS_SHOWN = 20;
-const KEYING_BATCH = 5_000;
+/** Comments keyed per page read: a surge brings a few per second; a backlog is worked off over a few reads. */
+const KEYING_BATCH = 500;
+
+/** Counts per filter and group sizes are recomputed at most this often per filter (any action here clears them). */
+export const AGGREGATES_TTL_MS = 5_000;
+type Aggregates = {
+  facetCounts: Awaited<ReturnType<typeof countPendingFacets>>;
+  keyCounts: Awaited<ReturnType<typeof listPendingKeyCounts>>;
+  periodCounts: number[];
+};
+const aggregateCache = new Map<string, { expires: number; value: Promise<Aggregates> }>();
+
+/** Called after every comment action in this process, so its moderator sees exact counts at once. */
+export function forgetQueueAggregates(): void {
+  aggregateCache.clear();
+}
+
+function readAggregates(input: { query: QueueQuery; filter: ReturnType<typeof filterOf>; sinceList: Date[]; now: Date }): Promise<Aggregates> {
+  const { ordre: _order, apres: _cursor, ...scope } = input.query;
+  const key = `${JSON.stringify(scope)}@${Math.floor(input.now.getTime() / AGGREGATES_TTL_MS)}`;
+  const hit = aggregateCache.get(key);
+  if (hit && hit.expires > Date.now()) return hit.value;
+  const db = getDb();
+  const value = Promise.all([
+    countPendingFacets(db, input.filter),
+    listPendingKeyCounts(db, input.filter, GROUP_KEYS_READ),
+    countPendingSince(db, input.filter, input.sinceList),
+  ]).then(([facetCounts, keyCounts, periodCounts]) => ({ facetCounts, keyCounts, periodCounts }));
+  if (aggregateCache.size > 200) aggregateCache.clear();
+  aggregateCache.set(key, { expires: Date.now() + AGGREGATES_TTL_MS, value });
+  value.catch(() => aggregateCache.delete(key));
+  return value;
+}
 
 export type QueueComment = {
   id: string;
@@ -69,11 +101,9 @@ export async function getCommentQueue(input: { query: QueueQuery; now?: Date }):
   const filter = filterOf(input.query, now);
   const after = decodeQueueCursor(input.query.apres) ?? undefined;
   const sinceList = QUEUE_PERIODS.map((p) => (p === 'tout' ? new Date(0) : new Date(now.getTime() - PERIOD_MS[p])));
-  const [rows, facetCounts, keyCounts, periodCounts, names] = await Promise.all([
+  const [rows, { facetCounts, keyCounts, periodCounts }, names] = await Promise.all([
     listPendingComments(db, { filter, newestFirst: input.query.ordre === 'recent', after, limit: COMMENT_PAGE + 1 }),
-    countPendingFacets(db, filter),
-    listPendingKeyCounts(db, filter, GROUP_KEYS_READ),
-    countPendingSince(db, filter, sinceList),
+    readAggregates({ query: input.query, filter, sinceList, now }),
     readNames(db),
   ]);
   const page = rows.slice(0, COMMENT_PAGE);
