@@ -59,7 +59,8 @@ async function main() {
   if (!server) throw new Error('PostgreSQL 15 introuvable (/usr/lib/postgresql/15/bin) et BENCH_DATABASE_URL absent.');
   try {
     await prepareDatabase({ url: server.url, kind: 'postgresql' });
-    Object.assign(process.env, { DATABASE_URL: server.url, NODE_ENV: 'production', DB_POOL_MAX: '10' });
+    // A long statement timeout: on a busy machine the one-off fill and keying must not abort the run.
+    Object.assign(process.env, { DATABASE_URL: server.url, NODE_ENV: 'production', DB_POOL_MAX: '10', DB_TIMEOUT_MS: '60000' });
     const { getDb } = await import('../lib/db/client');
     const { assignCommentKeys, countPendingKeys } = await import('../lib/db/moderation-queue');
     const { listModerationQueue } = await import('../lib/db/moderation');
