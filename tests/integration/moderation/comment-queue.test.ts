@@ -53,6 +53,8 @@ describe('getCommentQueue', () => {
     await seedQueue(start);
     const queue = await getCommentQueue({ query: query(), now: new Date(start.getTime() + 3_000_000) });
     expect(queue.groups.map((g) => g.count)).toEqual([45, 12]);
+    const stored = await getDb().report.findMany({ where: { comment: { in: SENTENCES.slice(0, 2) } }, select: { commentKey: true }, take: 5 });
+    expect(new Set(stored.map((r) => r.commentKey)), 'ingest writes the group key').toEqual(new Set(['pronote ne marche pas']));
     expect(queue.groups[0]?.keys.length).toBeGreaterThanOrEqual(2);
     const item = queue.items.find((i) => i.comment.startsWith('Pronote'));
     expect(item).toMatchObject({ platform: 'PRONOTE', academy: 'Lille', category: 'Impossible de se connecter', groupSize: 45 });
