@@ -22,8 +22,9 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(LOCALE_HEADER, locale);
   requestHeaders.set(PATHNAME_HEADER, `${path}${request.nextUrl.search}`);
-  // The English pages are the French ones rendered with English messages; private pages stay French only.
-  if (locale !== 'fr' && isPrivatePath(path)) return new NextResponse(null, { status: 404 });
+  // The English pages are the French ones rendered with English messages; private pages stay French only,
+  // so an English address of one leads to the French page rather than to a dead end.
+  if (locale !== 'fr' && isPrivatePath(path)) return NextResponse.redirect(new URL(`${path}${request.nextUrl.search}`, request.url), 307);
 
   // Server actions and form posts: the same origin check as route handlers (lib/http/origin.ts).
   if (request.method !== 'GET' && request.method !== 'HEAD' && !isSameOrigin(request.headers)) {

@@ -7,8 +7,8 @@ import { currentLocale, currentPath } from '@/lib/i18n/server';
 import { SITE_FEED } from '@/lib/seo/metadata';
 import { siteOrigin } from '@/lib/seo/site';
 import { getRuntimeSettings } from '@/lib/settings/runtime';
-import { localizePath } from '@/lib/i18n/paths';
-import { isEmbedPath } from '@/lib/security/page-headers';
+import { localizePath, splitLocale } from '@/lib/i18n/paths';
+import { isEmbedPath, isPrivatePath } from '@/lib/security/page-headers';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,6 +33,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const [locale, path, t, settings] = await Promise.all([currentLocale(), currentPath(), getTranslations('common'), getRuntimeSettings()]);
   const href = (target: string) => localizePath(locale, target);
   const other = locale === 'fr' ? 'en' : 'fr';
+  // Account pages exist in French only: no link to an English page that does not exist.
+  const hasOtherLanguage = !isPrivatePath(splitLocale(path.split('?')[0] ?? '/').path);
   // Framed by other sites: the page alone, without the site's header, banner and footer.
   if (isEmbedPath(path.split('?')[0] ?? path)) {
     return (
@@ -70,11 +72,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <li>
                   <Link href={href('/sources')}>{t('nav.sources')}</Link>
                 </li>
-                <li>
-                  <a href={localizePath(other, path)} hrefLang={other} lang={other} aria-label={t('nav.otherLanguageLabel')}>
-                    {t('nav.otherLanguage')}
-                  </a>
-                </li>
+                {hasOtherLanguage ? (
+                  <li>
+                    <a href={localizePath(other, path)} hrefLang={other} lang={other} aria-label={t('nav.otherLanguageLabel')}>
+                      {t('nav.otherLanguage')}
+                    </a>
+                  </li>
+                ) : null}
               </ul>
             </nav>
           </header>

@@ -27,6 +27,8 @@ import enFeeds from './en/feeds.json';
 import frFeeds from './fr/feeds.json';
 import enEmbed from './en/embed.json';
 import frEmbed from './fr/embed.json';
+import enErrors from './en/errors.json';
+import frErrors from './fr/errors.json';
 
 /**
  * One JSON file per namespace and locale. French is the reference: a unit test checks that both
@@ -38,11 +40,13 @@ export const MESSAGES = {
     common: frCommon, home: frHome, map: frMap,
     dashboard: frDashboard, charts: frCharts, platformPage: frPlatformPage, academyPage: frAcademyPage, incidentPage: frIncidentPage, og: frOg,
     report: frReport, sources: frSources, labels: frLabels, feeds: frFeeds, embed: frEmbed,
+    errors: frErrors,
   },
   en: {
     common: enCommon, home: enHome, map: enMap,
     dashboard: enDashboard, charts: enCharts, platformPage: enPlatformPage, academyPage: enAcademyPage, incidentPage: enIncidentPage, og: enOg,
     report: enReport, sources: enSources, labels: enLabels, feeds: enFeeds, embed: enEmbed,
+    errors: enErrors,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -1,6 +1,7 @@
-// `npm run admin:create -- <email> [--password-stdin]`: creates the first administrator, or gives an
-// existing account the admin role back with a new password (and no TOTP: it enrols again at sign-in).
-// Without --password-stdin a random password is printed once; nothing is ever defaulted.
+// `npm run admin:create -- <email> [--password-stdin] [--demo]`: creates the first administrator, or gives
+// an existing account the admin role back with a new password (and no TOTP: it enrols again at sign-in).
+// Without --password-stdin a random password is printed once; nothing is ever defaulted. --demo targets
+// the demo's database (./.data-demo, or DATA_DIR); otherwise DATABASE_URL or DATA_DIR (./.data).
 import { appendAudit } from '../lib/db/audit';
 import { createUserRow, deleteUserSessions, findUserByEmail, replaceUserRoles, updateUserFields } from '../lib/db/users';
 import { generatePassword, hashPassword } from '../lib/auth/password';
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const parsed = emailSchema.safeParse(args.find((a) => !a.startsWith('--')) ?? '');
   if (!parsed.success) {
-    console.error('Usage : npm run admin:create -- <adresse e-mail> [--password-stdin]');
+    console.error('Usage : npm run admin:create -- <adresse e-mail> [--password-stdin] [--demo]');
     process.exit(2);
   }
   const email = parsed.data;
@@ -33,7 +34,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const passwordHash = await hashPassword(password);
-  const { db, close } = await connectForScript();
+  const demoDir = args.includes('--demo') ? process.env.DATA_DIR || '.data-demo' : undefined;
+  const { db, close } = await connectForScript({ dataDir: demoDir });
   try {
     const now = new Date();
     const outcome = await db.$transaction(async (tx) => {
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
     });
     console.log(outcome === 'created' ? `Administrateur ${email} créé.` : `Compte ${email} : rôle admin, nouveau mot de passe, double authentification à réactiver.`);
     if (!fromStdin) console.log(`Mot de passe (affiché une seule fois, changez-le après la première connexion) : ${password}`);
+    console.log('Le rôle admin comprend la modération et les incidents : rien d’autre à attribuer.');
     console.log('À la première connexion, activez la double authentification (obligatoire pour ce rôle).');
   } finally {
     await close();

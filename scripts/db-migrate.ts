@@ -2,10 +2,12 @@
 import { parseEnv } from '../lib/config/env-schema';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
 import { prepareDatabase } from '../lib/db/prepare';
+import { databaseTargetOf, describeDatabaseTarget } from '../lib/db/target';
 
 const seed = process.argv.includes('--seed') || process.env.npm_lifecycle_event === 'db:seed';
 const env = parseEnv(process.env);
 const log = (line: string) => console.log(line);
+log(`[école-en-panne] ${describeDatabaseTarget(databaseTargetOf({ ...env, EMBEDDED_DATABASE_URL: undefined }))}`);
 try {
   if (env.DATABASE_URL) {
     const result = await prepareDatabase({ url: env.DATABASE_URL, kind: 'postgresql', seed, log });

@@ -5,11 +5,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { APP_SERVER_ARGS, ensureServerBuild } from './app-command';
+import { describeDatabaseTarget } from '../lib/db/target';
 import { createDemoDatabase } from './demo-data';
 
 async function main() {
   const log = (line: string) => console.log(`[démo] ${line}`);
   const dataDir = path.resolve(process.env.DATA_DIR || '.data-demo');
+  log(`${describeDatabaseTarget({ kind: 'embedded', dataDir })} (recréée ; compte admin : npm run admin:create -- <e-mail> --demo)`);
   rmSync(dataDir, { recursive: true, force: true });
   await createDemoDatabase(dataDir, log);
   if (!existsSync(path.join(process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {

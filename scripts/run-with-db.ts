@@ -9,6 +9,7 @@ import { startEmbeddedServer } from '../lib/db/embedded/owner';
 import { MigrationError } from '../lib/db/migrate/apply';
 import { prepareDatabase } from '../lib/db/prepare';
 import { onParentGone } from '../lib/worker/supervise';
+import { describeDatabaseTarget } from '../lib/db/target';
 
 const log = (line: string) => console.log(`[école-en-panne] ${line}`);
 
@@ -23,12 +24,12 @@ async function main() {
   };
   let stop = async () => {};
   if (env.DATABASE_URL) {
-    log('base PostgreSQL (DATABASE_URL)');
+    log(describeDatabaseTarget({ kind: 'postgresql', url: env.DATABASE_URL }));
     await prepareDatabase({ url: env.DATABASE_URL, kind: 'postgresql', log });
   } else {
     const server = await startEmbeddedServer({ dataDir: env.DATA_DIR, port: env.EMBEDDED_DB_PORT });
     stop = () => server.stop();
-    log(`base embarquée PGlite dans ${env.DATA_DIR} ${server.owned ? '' : '(déjà ouverte par un autre processus)'}`);
+    log(`${describeDatabaseTarget({ kind: 'embedded', dataDir: env.DATA_DIR })} ${server.owned ? '' : '(déjà ouverte par un autre processus)'}`);
     await prepareDatabase({ url: server.url, kind: 'embedded', log });
     childEnv.EMBEDDED_DATABASE_URL = server.url;
   }

@@ -28,7 +28,7 @@ export default async function SignInPage(props: PageQuery) {
         {isMailConfigured() ? (
           <Link href="/connexion/mot-de-passe-oublie">Mot de passe oublié ?</Link>
         ) : (
-          'Mot de passe oublié ? Demandez un lien de réinitialisation à un administrateur.'
+          'Mot de passe oublié ? Un administrateur peut vous donner un lien de réinitialisation ; un administrateur sans accès relance « npm run admin:create -- <son e-mail> » sur le serveur.'
         )}
       </p>
     </>

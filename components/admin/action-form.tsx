@@ -12,13 +12,17 @@ export function ActionForm(props: {
   children?: ReactNode;
   inline?: boolean;
   danger?: boolean;
+  /** Lets inputs elsewhere on the page join this form (`form="…"`). */
+  id?: string;
+  /** Keyboard shortcut name, read by the moderation queue's key handler. */
+  shortcut?: string;
 }) {
   const [state, formAction, pending] = useActionState(props.action, null);
   return (
-    <form action={formAction} className={props.inline ? 'admin-form-inline' : 'admin-form'}>
+    <form id={props.id} action={formAction} className={props.inline ? 'admin-form-inline' : 'admin-form'}>
       {props.children}
       <div>
-        <button type="submit" className={props.danger ? 'admin-btn admin-btn-danger' : 'admin-btn'} disabled={pending}>
+        <button type="submit" className={props.danger ? 'admin-btn admin-btn-danger' : 'admin-btn'} disabled={pending} data-shortcut={props.shortcut}>
           {props.submitLabel}
         </button>
       </div>

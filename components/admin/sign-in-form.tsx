@@ -8,6 +8,8 @@ const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'Adresse e-mail ou mot de passe incorrect.',
   rate_limited: 'Trop de tentatives : patientez quelques minutes avant de réessayer.',
   totp_invalid: 'Code incorrect ou déjà utilisé : attendez le code suivant.',
+  account_guarded:
+    'Trop d’essais sur ce compte : saisissez votre mot de passe et un code de vérification (ou un code de secours). Sans double authentification, réinitialisez le mot de passe par e-mail.',
   AccessDenied: 'Ce compte ne peut pas se connecter de cette façon (compte inconnu, désactivé ou adresse non vérifiée).',
   Verification: 'Lien de connexion invalide, expiré ou déjà utilisé.',
   SessionRequired: 'Connectez-vous pour continuer.',
@@ -48,6 +50,7 @@ export function SignInForm({ callbackUrl, oidcName, emailLinks, initialError, li
       setError(null);
       return;
     }
+    if (result?.error === 'account_guarded') setNeedsCode(true);
     setError(messageOf(result?.error));
   }
 
@@ -71,11 +74,11 @@ export function SignInForm({ callbackUrl, oidcName, emailLinks, initialError, li
       <form className="admin-form" onSubmit={onPassword} aria-label="Connexion par mot de passe">
         <label>
           Adresse e-mail
-          <input type="email" name="email" autoComplete="username" required readOnly={needsCode} />
+          <input type="email" name="email" autoComplete="username" required />
         </label>
         <label>
           Mot de passe
-          <input type="password" name="password" autoComplete="current-password" required readOnly={needsCode} />
+          <input type="password" name="password" autoComplete="current-password" required />
         </label>
         {needsCode ? (
           <label>

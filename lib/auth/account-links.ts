@@ -8,7 +8,7 @@ import { isMailConfigured, publicUrl, sendMail } from './mailer';
 import { hashPassword } from './password';
 import { getAuthThrottleStore, requestSourceKey } from './runtime';
 import { actorOf, type AuthSession } from './session';
-import { throttleLogin } from './throttle';
+import { clearLoginThrottle, throttleResetMail } from './throttle';
 import { hashToken, randomToken } from './tokens';
 
 export const RESET_LINK_TTL_MS = 60 * 60_000;
@@ -35,7 +35,7 @@ const INVALID_LINK = 'Lien invalide, déjà utilisé ou expiré : demandez-en un
 export async function completePasswordReset(input: { token: string; newPassword: string; now?: Date }): Promise<void> {
   const now = input.now ?? new Date();
   const passwordHash = await hashPassword(input.newPassword);
-  await getDb().$transaction(async (tx) => {
+  const email = await getDb().$transaction(async (tx) => {
     const claim = await consumeUserToken(tx, { purpose: 'password-reset', tokenHash: hashToken(input.token), now });
     const user = claim ? await getUserById(tx, claim.userId) : null;
     if (!user || user.disabledAt) throw new AppError('invalid_input', INVALID_LINK);
@@ -44,14 +44,17 @@ export async function completePasswordReset(input: { token: string; newPassword:
     await updateUserFields(tx, user.id, { passwordHash });
     const ended = await deleteUserSessions(tx, user.id);
     await appendAudit(tx, { actor: { userId: user.id, label: user.email }, action: 'account.password_reset', targetType: 'user', targetId: user.id, after: { sessionsEnded: ended } }, now);
+    return user.email;
   });
+  // The e-mailed link proves the owner: it lifts the guard that failed attempts put on the account.
+  await clearLoginThrottle(getAuthThrottleStore(), email);
 }
 
 /** "Mot de passe oublié" (only with a mail server): same answer whether the address exists or not. */
 export async function requestPasswordResetByMail(input: { email: string; headers: Headers; now?: Date }): Promise<void> {
   if (!isMailConfigured()) throw new AppError('not_found', 'La réinitialisation par e-mail n’est pas disponible : contactez un administrateur.');
   const now = input.now ?? new Date();
-  const throttle = await throttleLogin({ store: getAuthThrottleStore(), email: input.email, source: await requestSourceKey(input.headers), now });
+  const throttle = await throttleResetMail({ store: getAuthThrottleStore(), email: input.email, source: await requestSourceKey(input.headers), now });
   if (!throttle.allowed) throw new AppError('rate_limited', 'Trop de demandes : réessayez plus tard.', { retryAfterSeconds: throttle.retryAfterSeconds });
   const user = await findUserByEmail(getDb(), input.email);
   if (!user || user.disabledAt) return;

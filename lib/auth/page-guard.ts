@@ -1,6 +1,6 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
-import { decideAccess, needsSecondFactor, type Permission } from './roles';
+import { decideAccess, needsSecondFactor, refusalMessage, type Permission } from './roles';
 import { getSession, type AuthSession } from './session';
 
 export function signInPath(callbackPath: string): string {
@@ -31,6 +31,12 @@ export async function guardPage(permission: Permission, path: string): Promise<A
   if (!session || decision === 'unauthorized') redirect(signInPath(path));
   if (decision === 'second_factor') redirect(secondFactorPath(session, path));
   return decision === 'allowed' ? session : null;
+}
+
+/** The refusal text for the signed-in user of a page that `guardPage` refused. */
+export async function deniedMessage(permission: Permission): Promise<string> {
+  const session = await getSession();
+  return refusalMessage(session ?? { roles: [], mfa: false }, permission);
 }
 
 /** A privileged user must finish the second factor before seeing any admin page. */

@@ -5,7 +5,7 @@ export { USER_ROLES, type UserRole };
 /** Roles whose holders must pass a second factor before any of their rights apply. */
 export const PRIVILEGED_ROLES: readonly UserRole[] = ['admin', 'moderator'];
 
-/** Least privilege: each right belongs to the roles listed, and to no other (an admin is not a moderator). */
+/** Each right belongs to the roles listed, and to the roles that include them (ROLE_INCLUDES). */
 export const PERMISSIONS = {
   'users.manage': ['admin'],
   'catalog.manage': ['admin'],
@@ -19,12 +19,35 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/** An administrator can do everything a moderator can: one model a new operator can guess. */
+export const ROLE_INCLUDES: Partial<Record<UserRole, readonly UserRole[]>> = { admin: ['moderator'] };
+
+/** The roles a set of roles amounts to, inherited ones included. */
+export function withIncludedRoles(roles: readonly UserRole[]): UserRole[] {
+  return [...new Set(roles.flatMap((role) => [role, ...(ROLE_INCLUDES[role] ?? [])]))];
+}
+
+/** Roles that hold `permission`, directly or through ROLE_INCLUDES. */
+export function rolesWith(permission: Permission): UserRole[] {
+  const direct: readonly UserRole[] = PERMISSIONS[permission];
+  return USER_ROLES.filter((role) => withIncludedRoles([role]).some((r) => direct.includes(r)));
+}
+
 export const ROLE_LABELS: Record<UserRole, string> = {
   admin: 'Administration',
   moderator: 'Modération',
   union: 'Syndicat',
   journalist: 'Journaliste',
 };
+
+/** Why a signed-in user cannot open a page, said to that user (an admin is never told to ask an admin). */
+export function refusalMessage(principal: Principal, permission: Permission): string {
+  const holders = rolesWith(permission).map((role) => ROLE_LABELS[role]).join(' ou ');
+  if (principal.roles.includes('admin')) {
+    return `Cette page est réservée au rôle ${holders}. En tant qu’administrateur, vous pouvez vous attribuer ce rôle dans « Comptes ».`;
+  }
+  return `Cette page est réservée au rôle ${holders}. Si vous en avez besoin, demandez ce rôle à un administrateur.`;
+}
 
 export type Principal = { roles: readonly UserRole[]; mfa: boolean };
 
@@ -47,8 +70,8 @@ export type AccessDecision = 'allowed' | 'unauthorized' | 'forbidden' | 'second_
 export function decideAccess(principal: Principal | null, permission: Permission): AccessDecision {
   if (!principal) return 'unauthorized';
   const allowed: readonly UserRole[] = PERMISSIONS[permission];
-  if (activeRoles(principal).some((role) => allowed.includes(role))) return 'allowed';
-  if (principal.roles.some((role) => allowed.includes(role))) return 'second_factor';
+  if (withIncludedRoles(activeRoles(principal)).some((role) => allowed.includes(role))) return 'allowed';
+  if (withIncludedRoles(principal.roles).some((role) => allowed.includes(role))) return 'second_factor';
   return 'forbidden';
 }
 

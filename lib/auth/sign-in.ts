@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db/client';
+import { env } from '@/lib/env';
 import { appendAudit } from '@/lib/db/audit';
 import { createSessionRow, deleteSessionByToken, findActiveSession, findUserByEmail } from '@/lib/db/users';
 import { burnPasswordCheck, verifyPassword } from './password';
@@ -12,7 +13,8 @@ import { hashToken, randomToken } from './tokens';
 /** Absolute lifetime of a session (cookie and database row); no sliding renewal. */
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
-export type SignInFailure = 'invalid_credentials' | 'rate_limited' | 'totp_required' | 'totp_invalid';
+/** `account_guarded`: too many attempts on the account; the password alone no longer signs in. */
+export type SignInFailure = 'invalid_credentials' | 'rate_limited' | 'totp_required' | 'totp_invalid' | 'account_guarded';
 
 /** next-auth shows `message` as the `error` of the failed sign-in: the form maps it to a French message. */
 export class SignInError extends Error {
@@ -25,26 +27,31 @@ export class SignInError extends Error {
 export type SignedInUser = { id: string; email: string; name: string | null; mfa: boolean };
 
 /**
- * E-mail + password (+ TOTP or recovery code when the account has one). Throttled per source and per
- * account before any check; unknown accounts cost the same time as known ones.
+ * E-mail + password (+ TOTP or recovery code when the account has one). Throttled per source before
+ * any check. An account that saw too many attempts is guarded, not locked: the right password with a
+ * valid second factor still signs in, and every other attempt gets the same answer (no oracle).
+ * Unknown accounts cost the same time as known ones.
  */
 export async function authorizeCredentials(input: { raw: unknown; headers: Headers; now?: Date }): Promise<SignedInUser> {
   const now = input.now ?? new Date();
   const parsed = credentialsSchema.safeParse(input.raw);
   if (!parsed.success) throw new SignInError('invalid_credentials');
   const { email, password, code } = parsed.data;
-  const throttle = await throttleLogin({ store: getAuthThrottleStore(), email, source: await requestSourceKey(input.headers), now });
+  const throttle = await throttleLogin({ store: getAuthThrottleStore(), email, source: await requestSourceKey(input.headers), now, limitPerSource: env.LOGIN_LIMIT_PER_SOURCE });
   if (!throttle.allowed) throw new SignInError('rate_limited');
+  const refuse = (failure: SignInFailure) => new SignInError(throttle.guarded ? 'account_guarded' : failure);
   const user = await findUserByEmail(getDb(), email);
   if (!user?.passwordHash || user.disabledAt) {
     await burnPasswordCheck(password);
-    throw new SignInError('invalid_credentials');
+    throw refuse('invalid_credentials');
   }
-  if (!(await verifyPassword(password, user.passwordHash))) throw new SignInError('invalid_credentials');
+  if (!(await verifyPassword(password, user.passwordHash))) throw refuse('invalid_credentials');
   if (user.totpEnabledAt) {
-    if (!code) throw new SignInError('totp_required');
+    if (!code) throw refuse('totp_required');
     const factor = await checkSecondFactor({ userId: user.id, totpSecret: user.totpSecret, code, now });
-    if (!factor) throw new SignInError('totp_invalid');
+    if (!factor) throw refuse('totp_invalid');
+  } else if (throttle.guarded) {
+    throw refuse('invalid_credentials');
   }
   await clearLoginThrottle(getAuthThrottleStore(), email);
   return { id: user.id, email: user.email, name: user.name, mfa: user.totpEnabledAt !== null };

@@ -16,6 +16,8 @@ import {
 } from '@/lib/db/users';
 import { AppError } from '@/lib/http/errors';
 import { INVITE_LINK_TTL_MS, issueResetToken, RESET_LINK_TTL_MS, resetPath } from './account-links';
+import { env } from '@/lib/env';
+import { shareableLink } from './shareable-link';
 import { forgetApiKeyOwners } from './api-key-owner';
 import type { UserRole } from './roles';
 import type { UserCreateInput, UserUpdateInput } from './schema';
@@ -25,13 +27,14 @@ export function listUsersForAdmin(now = new Date()): Promise<UserSummary[]> {
 }
 
 /** A new account without password: the returned one-time link (72 h) lets its owner choose one. */
-export async function createUser(actor: AuditActor, input: UserCreateInput, now = new Date()): Promise<{ user: UserRecord; link: string }> {
+export async function createUser(actor: AuditActor, input: UserCreateInput, now = new Date()): Promise<{ user: UserRecord; link: string; linkNote: string | null }> {
   if (await findUserByEmail(getDb(), input.email)) throw new AppError('conflict', 'Un compte existe déjà avec cette adresse.');
   return getDb().$transaction(async (tx) => {
     const user = await createUserRow(tx, { email: input.email, name: input.name, roles: input.roles, passwordHash: null });
     const token = await issueResetToken(tx, { userId: user.id, ttlMs: INVITE_LINK_TTL_MS, now });
     await appendAudit(tx, { actor, action: 'user.created', targetType: 'user', targetId: user.id, after: { email: user.email, roles: user.roles } }, now);
-    return { user, link: resetPath(token) };
+    const { link, note } = shareableLink(resetPath(token), env.NEXTAUTH_URL);
+    return { user, link, linkNote: note };
   });
 }
 
@@ -42,7 +45,7 @@ async function keepOneAdmin(tx: Tx, user: UserRecord, nextRoles: UserRole[] | nu
   }
 }
 
-type Change = { action: AuditAction; before?: unknown; after?: unknown; link?: string };
+type Change = { action: AuditAction; before?: unknown; after?: unknown; link?: string; linkNote?: string | null };
 
 async function applyUpdate(tx: Tx, actor: AuditActor, user: UserRecord, input: UserUpdateInput, now: Date): Promise<Change> {
   switch (input.op) {
@@ -66,7 +69,8 @@ async function applyUpdate(tx: Tx, actor: AuditActor, user: UserRecord, input: U
       return { action: 'user.sessions_revoked', after: { sessionsEnded: await deleteUserSessions(tx, user.id) } };
     case 'issue_reset_link': {
       const token = await issueResetToken(tx, { userId: user.id, ttlMs: RESET_LINK_TTL_MS, now });
-      return { action: 'user.reset_link_issued', after: { via: 'admin' }, link: resetPath(token) };
+      const { link, note } = shareableLink(resetPath(token), env.NEXTAUTH_URL);
+      return { action: 'user.reset_link_issued', after: { via: 'admin' }, link, linkNote: note };
     }
     case 'reset_totp': {
       await updateUserFields(tx, user.id, { totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodes: [] });
@@ -77,13 +81,13 @@ async function applyUpdate(tx: Tx, actor: AuditActor, user: UserRecord, input: U
 }
 
 /** One administrative change to an account, audited in the same transaction. */
-export async function updateUser(actor: AuditActor, input: UserUpdateInput, now = new Date()): Promise<{ link?: string }> {
+export async function updateUser(actor: AuditActor, input: UserUpdateInput, now = new Date()): Promise<{ link?: string; linkNote?: string | null }> {
   const result = await getDb().$transaction(async (tx) => {
     const user = await getUserById(tx, input.userId);
     if (!user) throw new AppError('not_found', 'Compte introuvable.');
     const change = await applyUpdate(tx, actor, user, input, now);
     await appendAudit(tx, { actor, action: change.action, targetType: 'user', targetId: user.id, before: change.before, after: change.after, reason: input.reason ? input.reason : null }, now);
-    return change.link ? { link: change.link } : {};
+    return change.link ? { link: change.link, linkNote: change.linkNote ?? null } : {};
   });
   // Roles and the disabled flag decide what the user's API keys may do.
   forgetApiKeyOwners();

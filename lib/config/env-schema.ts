@@ -75,6 +75,8 @@ export const envSchema = z.object({
   REPORT_LIMIT_PER_MINUTE: settingDefault('reportLimitPerMinute'),
   READ_LIMIT_PER_MINUTE: settingDefault('readLimitPerMinute'),
   READ_LIMIT_API_KEY_PER_MINUTE: settingDefault('readLimitApiKeyPerMinute'),
+  // Sign-in attempts per client address per 15 minutes (one address cannot spray many accounts).
+  LOGIN_LIMIT_PER_SOURCE: z.coerce.number().int().min(1).max(100_000).default(30),
   INGEST_BATCH_MAX: z.coerce.number().int().min(1).max(2000).default(200),
   INGEST_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(1000).default(5),
   MAX_INFLIGHT_REQUESTS: z.coerce.number().int().min(1).max(100_000).default(512),

@@ -119,7 +119,7 @@ export async function applyCounterDeltas(tx: Tx, deltas: CounterDelta[]): Promis
 
 export async function listIncidentsForModeration(db: DbLike, limit: number) {
   return db.incident.findMany({
-    include: { platform: { select: { name: true } }, academies: { orderBy: { academyId: 'asc' } }, events: { orderBy: { at: 'desc' }, take: 5 } },
+    include: { platform: { select: { name: true } }, academies: { orderBy: { academyId: 'asc' } }, events: { orderBy: { at: 'desc' }, take: 30 } },
     orderBy: { startedAt: 'desc' },
     take: limit,
   });

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { commentKey } from '@/lib/moderation/comment-key';
 
 export type NewReportRow = {
   id: string;
@@ -48,20 +49,21 @@ export async function insertReportBatch(db: PrismaClient, rows: NewReportRow[]):
     WITH ins AS (
       INSERT INTO report (id, platform_id, academy_id, category, role, comment, comment_state, observed_at,
         idempotency_key, source_fingerprint, device_token_hash, counted, distinct_reporter, flag_reason,
-        moderation_state, created_at, updated_at)
+        moderation_state, created_at, updated_at, comment_key)
       SELECT r.id, r.platform_id, r.academy_id, r.category, r.role, r.comment,
         CASE WHEN r.comment IS NULL THEN 'none' ELSE 'pending' END, r.observed_at,
         r.idempotency_key, r.source_fingerprint, r.device_token_hash, r.counted, r.distinct_reporter,
-        r.flag_reason, 'visible', r.created_at, r.created_at
+        r.flag_reason, 'visible', r.created_at, r.created_at, r.comment_key
       FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.platformId)}::text[],
         ${rows.map((r) => r.academyId)}::text[], ${rows.map((r) => r.category)}::text[],
         ${rows.map((r) => r.role)}::text[], ${rows.map((r) => r.comment)}::text[],
         ${rows.map((r) => r.observedAt)}::timestamptz[], ${rows.map((r) => r.idempotencyKey)}::text[],
         ${rows.map((r) => r.sourceFingerprint)}::text[], ${rows.map((r) => r.deviceTokenHash)}::text[],
         ${rows.map((r) => r.counted)}::boolean[], ${rows.map((r) => r.distinctReporter)}::boolean[],
-        ${rows.map((r) => r.flagReason)}::text[], ${rows.map((r) => r.createdAt)}::timestamptz[])
+        ${rows.map((r) => r.flagReason)}::text[], ${rows.map((r) => r.createdAt)}::timestamptz[],
+        ${rows.map((r) => (r.comment === null ? null : commentKey(r.comment)))}::text[])
         AS r(id, platform_id, academy_id, category, role, comment, observed_at, idempotency_key,
-          source_fingerprint, device_token_hash, counted, distinct_reporter, flag_reason, created_at)
+          source_fingerprint, device_token_hash, counted, distinct_reporter, flag_reason, created_at, comment_key)
       ON CONFLICT (idempotency_key) DO NOTHING
       RETURNING id, idempotency_key, platform_id, academy_id, category, counted, distinct_reporter,
         date_trunc('minute', coalesce(observed_at, created_at)) AS bucket_start

@@ -2,6 +2,9 @@ import 'server-only';
 import type { AuditActor } from '@/lib/audit/actions';
 import { appendAudit, type Tx } from '@/lib/db/audit';
 import { getDb } from '@/lib/db/client';
+import { readNames } from '@/lib/db/dashboard';
+import { buildTimeline } from '@/lib/dashboard/incident-timeline';
+import { formatDateTime } from '@/lib/domain/format';
 import {
   addIncidentEvent,
   countIncidentReports,
@@ -14,10 +17,38 @@ import {
 import { AppError } from '@/lib/http/errors';
 import { uuidv7 } from '@/lib/ingest/uuid';
 import { ACTIVE_STATES, planMerge, planSplit, type IncidentFacts } from './incident-plan';
+import { INCIDENT_LEVEL_LABELS, INCIDENT_STATE_LABELS, incidentSentence } from './incident-sentences';
 import type { IncidentModerationInput } from './schema';
 
-export function listIncidents(limit = 50) {
-  return listIncidentsForModeration(getDb(), limit);
+export type IncidentView = Awaited<ReturnType<typeof listIncidentsForModeration>>[number] & {
+  platformName: string;
+  stateLabel: string;
+  levelLabel: string;
+  period: string;
+  academyNames: Array<{ id: string; name: string }>;
+  story: string[];
+};
+
+/** Incidents as moderators read them: names, Paris times and the timeline told in sentences, newest event first. */
+export async function listIncidents(limit = 50): Promise<IncidentView[]> {
+  const [rows, names] = await Promise.all([listIncidentsForModeration(getDb(), limit), readNames(getDb())]);
+  const academyName = (id: string) => names.academies[id]?.name ?? id;
+  return rows.map((incident) => {
+    const startedAt = incident.startedAt.getTime();
+    const events = incident.events.map((e) => ({ at: e.at.getTime(), kind: e.kind, data: e.data, byModerator: e.actorId !== null }));
+    const peak = incident.peakAt ? { at: incident.peakAt.getTime(), reporters: incident.peakReporters } : null;
+    const story = buildTimeline({ events, startedAt, peak }).map((item) => incidentSentence(item, { academyName, startedAt })).reverse();
+    const end = incident.endedAt ? `au ${formatDateTime(incident.endedAt)}` : 'toujours en cours';
+    return {
+      ...incident,
+      platformName: incident.platform.name,
+      stateLabel: INCIDENT_STATE_LABELS[incident.state] ?? incident.state,
+      levelLabel: INCIDENT_LEVEL_LABELS[incident.level] ?? incident.level,
+      period: `Du ${formatDateTime(incident.startedAt)} ${end}`,
+      academyNames: incident.academies.map((a) => ({ id: a.academyId, name: academyName(a.academyId) })),
+      story,
+    };
+  });
 }
 
 function summary(incident: IncidentFacts) {

@@ -15,6 +15,7 @@ import {
 import { shortLabel } from '@/lib/ingest/fingerprint';
 import { publishLive } from '@/lib/live/runtime';
 import { AppError } from '@/lib/http/errors';
+import { forgetQueueAggregates } from './comment-queue';
 import { counterDeltas } from './counters';
 import { toQueueItem, type QueueItem, type SourceGroup } from './queue';
 import type { ReportModerationInput, SourceHideInput } from './schema';
@@ -72,6 +73,7 @@ export async function moderateReport(actor: AuditActor, input: ReportModerationI
     }
     await appendAudit(tx, { actor, action: change.action, targetType: 'report', targetId: input.reportId, after: change.after, reason: input.reason ?? null }, now);
   });
+  forgetQueueAggregates();
   // Hiding or restoring changes past counts, which deltas cannot express: viewers refetch the map.
   if (input.target !== 'comment' && input.op !== 'approve') publishLive([{ kind: 'resync' }]);
 }
@@ -100,6 +102,7 @@ export async function hideSource(actor: AuditActor, input: SourceHideInput, now 
     );
     return { source, hidden: changed.ids.length };
   }, { timeout: 30_000 });
+  forgetQueueAggregates();
   if (result.hidden > 0) publishLive([{ kind: 'resync' }]);
   return result;
 }

@@ -5,7 +5,7 @@ import type { UserRole } from '@/lib/auth/roles';
 import { generateTotp } from '@/lib/auth/totp';
 import { insertReportBatch } from '@/lib/db/reports';
 import { uuidv7 } from '@/lib/ingest/uuid';
-import { createAccount, signIn as signInAt, type Account } from '../helpers/e2e-accounts';
+import { contextFromNewAddress, createAccount, signIn as signInAt, type Account } from '../helpers/e2e-accounts';
 import { useE2eSuite } from '../helpers/e2e-suite';
 
 const e2e = useE2eSuite();
@@ -24,6 +24,46 @@ async function expectDenied(page: Page, pathname: string): Promise<void> {
 }
 
 describe('admin area (production build)', () => {
+  test('12 wrong passwords from 4 addresses do not keep the real admin out: password + TOTP from a new address still signs in', async () => {
+    const admin = await account(['admin'], { totp: true });
+    for (let source = 0; source < 4; source += 1) {
+      const attacker = await contextFromNewAddress(e2e.browser);
+      const page = await attacker.newPage();
+      await page.goto(`${e2e.base}/connexion`);
+      await page.locator('[data-ready="true"]').waitFor({ timeout: 30_000 });
+      for (let i = 0; i < 3; i += 1) {
+        await page.getByLabel('Adresse e-mail', { exact: true }).fill(admin.email);
+        await page.getByLabel('Mot de passe', { exact: true }).fill(`mauvais mot de passe ${source}-${i}`);
+        await page.getByRole('button', { name: /Se connecter|Valider le code/ }).click();
+        await page.getByRole('alert').first().waitFor({ timeout: 15_000 });
+        await page.getByRole('button', { name: /Se connecter|Valider le code/ }).and(page.locator(':enabled')).waitFor({ timeout: 15_000 });
+      }
+      if (source === 3) await page.getByText('Trop d’essais sur ce compte').waitFor();
+      await attacker.close();
+    }
+    const owner = await contextFromNewAddress(e2e.browser);
+    const ownerPage = await owner.newPage();
+    await signIn(ownerPage, admin);
+    await ownerPage.waitForURL(`${e2e.base}/admin`, { timeout: 30_000 });
+    await owner.close();
+  });
+
+  test('French-only account pages have no English link; unknown pages answer in the site layout, in each language', async () => {
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.base}/connexion`);
+    expect(await page.getByRole('link', { name: 'Read this page in English' }).count()).toBe(0);
+    const missing = await page.goto(`${e2e.base}/cette-page-n-existe-pas`);
+    expect(missing?.status()).toBe(404);
+    await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
+    expect(await page.locator('header.site-header').count()).toBe(1);
+    await page.goto(`${e2e.base}/en/this-page-does-not-exist`);
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.goto(`${e2e.base}/en/connexion`);
+    expect(new URL(page.url()).pathname).toBe('/connexion');
+    await page.close();
+  });
+
   test('anonymous visitors are sent to sign-in and refused by the APIs; pages carry strict headers', async () => {
     const page = await e2e.browser.newPage();
     const response = await page.goto(`${e2e.base}/admin/moderation`);
@@ -88,9 +128,15 @@ describe('admin area (production build)', () => {
     await page.waitForURL(/\/connexion\/double-facteur$/);
     await page.getByRole('button', { name: 'Commencer' }).click();
     const secret = (await page.getByTestId('totp-secret').textContent({ timeout: 15_000 }))?.replace(/\s/g, '') ?? '';
+    await page.getByRole('img', { name: /Code QR/ }).waitFor();
+    expect(await page.locator('svg.admin-qr path').getAttribute('d')).toMatch(/^M\d/);
     await page.getByLabel('Code à 6 chiffres').fill(generateTotp(secret, Date.now()));
     await page.getByRole('button', { name: 'Activer' }).click();
-    await expect.poll(() => page.locator('.admin-reveal li').count(), { timeout: 15_000 }).toBe(10);
+    await expect.poll(() => page.locator('.admin-recovery-codes li').count(), { timeout: 15_000 }).toBe(10);
+    expect(await page.getByLabel('Code à 6 chiffres').count(), 'the activation form is gone once activated').toBe(0);
+    const box = await page.locator('.admin-recovery-codes').boundingBox();
+    const widest = Math.max(...(await page.locator('.admin-recovery-codes li').evaluateAll((items) => items.map((i) => i.getBoundingClientRect().right))));
+    expect(widest, 'recovery codes stay inside their box').toBeLessThanOrEqual((box?.x ?? 0) + (box?.width ?? 0) + 0.5);
     await page.goto(`${e2e.base}/admin/moderation`);
     await page.getByRole('heading', { name: 'Modération' }).waitFor();
     await page.close();
@@ -112,7 +158,9 @@ describe('admin area (production build)', () => {
     await form.getByLabel('Adresse e-mail').fill(email);
     await form.getByLabel('Modération').check();
     await form.getByRole('button', { name: 'Créer le compte' }).click();
-    await expect.poll(() => page.locator('.admin-reveal li').first().textContent(), { timeout: 15_000 }).toMatch(/^\/connexion\/reinitialiser\?token=/);
+    await expect.poll(() => page.locator('.admin-reveal li').first().textContent(), { timeout: 15_000 }).toMatch(/^(https?:\/\/[^/]+)?\/connexion\/reinitialiser\?token=/);
+    const link = (await page.locator('.admin-reveal li').first().textContent()) ?? '';
+    if (link.startsWith('/')) await page.getByText(/NEXTAUTH_URL n’est pas défini/).waitFor();
     expect(await e2e.db.user.findUnique({ where: { email }, include: { roles: true } })).toMatchObject({ roles: [{ role: 'moderator' }] });
 
     await page.goto(`${e2e.base}/admin/utilisateurs/${journalist.id}`);
@@ -124,7 +172,14 @@ describe('admin area (production build)', () => {
     await page.goto(`${e2e.base}/admin/journal?verify=1`);
     await page.getByText(/Chaîne intacte/).waitFor({ timeout: 15_000 });
     expect(await page.locator('td', { hasText: 'user.sessions_revoked' }).count()).toBeGreaterThan(0);
-    await expectDenied(page, '/admin/moderation');
+    for (const pathname of ['/admin/moderation', '/admin/incidents']) {
+      await page.goto(`${e2e.base}${pathname}`);
+      await page.getByRole('heading', { level: 1, name: pathname.endsWith('moderation') ? 'Modération' : 'Incidents' }).waitFor({ timeout: 15_000 });
+    }
+    await expectDenied(page, '/admin/cles-api');
+    const refusal = (await page.locator('.admin-denied').textContent()) ?? '';
+    expect(refusal).toContain('vous pouvez vous attribuer ce rôle');
+    expect(refusal.toLowerCase()).not.toContain('demandez');
     await victim.close();
     await page.close();
   });

@@ -33,8 +33,9 @@ describe('English version of the public pages (production build)', () => {
     await page.close();
   });
 
-  test('private pages have no English version', async () => {
+  test('private pages have no English version: their English address leads to the French page', async () => {
     const res = await fetch(`${inject('baseUrl')}/en/admin`, { redirect: 'manual' });
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(307);
+    expect(new URL(res.headers.get('location') ?? '', inject('baseUrl')).pathname).toBe('/admin');
   });
 });

@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { APP_SERVER_ARGS, ensureServerBuild } from '../../scripts/app-command';
 
 /** Starts the production app server on an embedded database in `dataDir`, resolved once /api/health is OK. */
-export async function startAppServer(opts: { port: number; dataDir: string; logs?: boolean }): Promise<ChildProcess> {
+export async function startAppServer(opts: { port: number; dataDir: string; logs?: boolean; trustedProxies?: string }): Promise<ChildProcess> {
   ensureServerBuild();
   // 127.0.0.2 plays the TLS-terminating proxy in tests (X-Forwarded-* believed from it only).
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: opts.dataDir, PORT: String(opts.port), NODE_ENV: 'production', TRUSTED_PROXIES: '127.0.0.2' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: opts.dataDir, PORT: String(opts.port), NODE_ENV: 'production', TRUSTED_PROXIES: opts.trustedProxies ?? '127.0.0.2' };
   delete env.DATABASE_URL;
   const child = spawn('node', APP_SERVER_ARGS, {
     env,

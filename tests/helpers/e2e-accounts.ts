@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '@/lib/auth/password';
 import type { UserRole } from '@/lib/auth/roles';
 import { generateTotp, newTotpSecret } from '@/lib/auth/totp';
@@ -40,6 +40,18 @@ export async function signIn(page: Page, base: string, who: Account, callbackUrl
     await code.fill(generateTotp(who.totpSecret, Date.now()));
     await page.getByRole('button', { name: 'Valider le code' }).click();
   }
+}
+
+let addressCounter = 0;
+/**
+ * A browser context claiming a client address of its own in X-Forwarded-For. The e2e server believes that
+ * header from its trusted proxy (127.0.0.2) only, so from the browser it is ignored: what these suites check
+ * (the account guard, two moderators) does not depend on the address; per-source limits are tested in integration.
+ */
+export async function contextFromNewAddress(browser: Browser): Promise<BrowserContext> {
+  addressCounter += 1;
+  const address = `198.51.${100 + Math.floor(addressCounter / 250)}.${(addressCounter % 250) + 1}`;
+  return browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': address } });
 }
 
 /** Collects CSP violations of a page: console reports and securitypolicyviolation events. */

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AccessDenied } from '@/components/admin/access-denied';
 import { ActionForm } from '@/components/admin/action-form';
 import { listOwnApiKeys } from '@/lib/auth/api-keys';
-import { guardPage } from '@/lib/auth/page-guard';
+import { deniedMessage, guardPage } from '@/lib/auth/page-guard';
 import { createApiKeyAction, revokeApiKeyAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Clés d’API' };
 
 export default async function ApiKeysPage() {
   const session = await guardPage('apikeys.own', '/admin/cles-api');
-  if (!session) return <AccessDenied />;
+  if (!session) return <AccessDenied message={await deniedMessage('apikeys.own')} />;
   const keys = await listOwnApiKeys(session);
   return (
     <>

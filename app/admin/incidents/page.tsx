@@ -1,22 +1,18 @@
 import type { Metadata } from 'next';
 import { AccessDenied } from '@/components/admin/access-denied';
 import { ActionForm } from '@/components/admin/action-form';
-import { guardPage } from '@/lib/auth/page-guard';
+import { deniedMessage, guardPage } from '@/lib/auth/page-guard';
 import { listIncidents } from '@/lib/moderation/incidents';
+import { formatDateTime } from '@/lib/domain/format';
 import { ACTIVE_STATES } from '@/lib/moderation/incident-plan';
 import { moderateIncidentAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Incidents' };
 
-const STATE_LABELS: Record<string, string> = { open: 'en cours', closed: 'terminé', dismissed: 'écarté', merged: 'fusionné' };
-
-function when(date: Date | null): string {
-  return date ? `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—';
-}
 
 export default async function IncidentsPage() {
-  if (!(await guardPage('incidents.manage', '/admin/incidents'))) return <AccessDenied />;
+  if (!(await guardPage('incidents.manage', '/admin/incidents'))) return <AccessDenied message={await deniedMessage('incidents.manage')} />;
   const incidents = await listIncidents();
   return (
     <>
@@ -28,19 +24,16 @@ export default async function IncidentsPage() {
         return (
           <section key={incident.id} className="admin-card" data-incident-id={incident.id}>
             <h2>
-              {incident.platform.name} — {STATE_LABELS[incident.state] ?? incident.state} ({incident.level})
+              {incident.platformName} — {incident.stateLabel} ({incident.levelLabel})
             </h2>
             <p>
-              Du {when(incident.startedAt)} au {when(incident.endedAt)} · {incident.reportCount} signalements ·{' '}
-              {incident.academies.map((a) => a.academyId).join(', ') || 'national'}
+              {incident.period} (heure de Paris) · {incident.reportCount} signalements ·{' '}
+              {incident.academyNames.map((a) => a.name).join(', ') || 'tout le territoire'}
             </p>
             {incident.dismissedReason ? <p>Écarté : {incident.dismissedReason}</p> : null}
-            {incident.mergedIntoId ? <p>Fusionné dans {incident.mergedIntoId}</p> : null}
-            <ul className="admin-muted">
-              {incident.events.map((event) => (
-                <li key={String(event.id)}>
-                  {when(event.at)} · {event.kind} · {JSON.stringify(event.data)}
-                </li>
+            <ul className="admin-muted" aria-label="Déroulement, le plus récent d’abord">
+              {incident.story.map((sentence, i) => (
+                <li key={i}>{sentence}</li>
               ))}
             </ul>
             <ActionForm action={moderateIncidentAction} submitLabel="Annoter" inline>
@@ -63,7 +56,7 @@ export default async function IncidentsPage() {
                       .filter((o) => o.id !== incident.id && o.platformId === incident.platformId && ACTIVE_STATES.includes(o.state))
                       .map((o) => (
                         <option key={o.id} value={o.id}>
-                          {when(o.startedAt)} ({o.academies.length} académies)
+                          {o.platformName}, début le {formatDateTime(o.startedAt)} ({o.academies.length} académie(s))
                         </option>
                       ))}
                   </select>
@@ -73,9 +66,9 @@ export default async function IncidentsPage() {
                     {hidden('op', 'split')}
                     {hidden('incidentId', incident.id)}
                     <span className="admin-checks">
-                      {incident.academies.map((a) => (
-                        <label key={a.academyId}>
-                          <input type="checkbox" name="academies" value={a.academyId} /> {a.academyId}
+                      {incident.academyNames.map((a) => (
+                        <label key={a.id}>
+                          <input type="checkbox" name="academies" value={a.id} /> {a.name}
                         </label>
                       ))}
                     </span>

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { AccessDenied } from '@/components/admin/access-denied';
 import { AUDIT_ACTIONS } from '@/lib/audit/actions';
 import { journalQuerySchema, readJournal } from '@/lib/audit/journal';
-import { guardPage, type PageQuery } from '@/lib/auth/page-guard';
+import { deniedMessage, guardPage, type PageQuery } from '@/lib/auth/page-guard';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Journal' };
@@ -13,7 +13,7 @@ function json(value: unknown): string {
 }
 
 export default async function JournalPage(props: PageQuery) {
-  if (!(await guardPage('audit.read', '/admin/journal'))) return <AccessDenied />;
+  if (!(await guardPage('audit.read', '/admin/journal'))) return <AccessDenied message={await deniedMessage('audit.read')} />;
   const query = journalQuerySchema.parse(await props.searchParams);
   const journal = await readJournal(query);
   const next = new URLSearchParams({ ...(query.action ? { action: query.action } : {}), ...(journal.nextCursor ? { before: journal.nextCursor } : {}) });

@@ -1,77 +1,68 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { AccessDenied } from '@/components/admin/access-denied';
 import { ActionForm } from '@/components/admin/action-form';
-import { ReportRow, type ReportRowItem } from '@/components/admin/report-row';
-import { guardPage } from '@/lib/auth/page-guard';
+import { CommentGroups } from '@/components/admin/comment-groups';
+import { CommentQueueTable } from '@/components/admin/comment-queue-table';
+import { QueueFilters } from '@/components/admin/queue-filters';
+import { QueueKeys } from '@/components/admin/queue-keys';
+import { deniedMessage, guardPage, type PageQuery } from '@/lib/auth/page-guard';
+import { actorOf } from '@/lib/auth/session';
+import { formatCount, formatTime } from '@/lib/domain/format';
+import { getUndoableAction } from '@/lib/moderation/comment-actions';
+import { getCommentQueue } from '@/lib/moderation/comment-queue';
 import { getModerationQueue } from '@/lib/moderation/moderate';
-import { FLAG_LABELS, isFlagReason } from '@/lib/moderation/queue';
-import { hideSourceAction, moderateReportAction } from './actions';
+import { queueQuerySchema } from '@/lib/moderation/queue-schema';
+import { moderateCommentsAction, undoModerationAction } from './actions';
+import { ReportSections } from './report-sections';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Modération' };
 
-function Table(props: { title: string; empty: string; children: React.ReactNode[] }) {
-  return (
-    <section className="admin-card">
-      <h2>{props.title}</h2>
-      {props.children.length === 0 ? (
-        <p className="admin-muted">{props.empty}</p>
-      ) : (
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th>Signalement</th>
-              <th>Commentaire</th>
-              <th>Motif / source</th>
-              <th>Actions</th>
-            </tr>
-          </thead>
-          <tbody>{props.children}</tbody>
-        </table>
-      )}
-    </section>
-  );
-}
+const FILTER_NAMES = ['service', 'academie', 'categorie', 'role', 'motif', 'periode'] as const;
 
-export default async function ModerationPage() {
-  if (!(await guardPage('moderation.manage', '/admin/moderation'))) return <AccessDenied />;
-  const queue = await getModerationQueue();
-  const row = (item: ReportRowItem, target: 'report' | 'comment', ops: Array<{ op: 'approve' | 'hide' | 'restore'; label: string }>, withSource = false) => (
-    <ReportRow key={`${target}-${item.id}`} item={item} target={target} ops={ops} action={moderateReportAction} sourceAction={withSource ? hideSourceAction : undefined} />
-  );
+export default async function ModerationPage(props: PageQuery) {
+  const session = await guardPage('moderation.manage', '/admin/moderation');
+  if (!session) return <AccessDenied message={await deniedMessage('moderation.manage')} />;
+  const raw = Object.fromEntries(Object.entries(await props.searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = queueQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : queueQuerySchema.parse({});
+  const [queue, reports, undoable] = await Promise.all([getCommentQueue({ query }), getModerationQueue(), getUndoableAction(actorOf(session))]);
+  const filters = Object.fromEntries(FILTER_NAMES.flatMap((name) => (query[name] ? [[name, String(query[name])]] : [])));
+  const nextHref = queue.nextCursor ? `?${new URLSearchParams({ ...filters, ordre: query.ordre, apres: queue.nextCursor })}` : null;
+  const asOf = queue.asOf.toISOString();
   return (
     <>
       <h1>Modération</h1>
-      <p className="admin-muted">Les sources n’apparaissent que sous une étiquette courte et opaque (S-XXXXXX), effacée après 48 h.</p>
-      <Table title="Commentaires en attente" empty="Aucun commentaire en attente.">
-        {queue.comments.map((item) => row(item, 'comment', [{ op: 'approve', label: 'Publier' }, { op: 'hide', label: 'Masquer' }]))}
-      </Table>
+      {parsed.success ? null : <p role="alert" className="admin-result-error">Filtre invalide ignoré : {parsed.error.issues[0]?.message}</p>}
+      <p>
+        <strong>{formatCount(queue.total)}</strong> commentaire(s) en attente pour ces filtres. Les sources n’apparaissent que sous une étiquette courte
+        (S-XXXXXX), effacée après 48 h.
+      </p>
+      {undoable ? (
+        <div className="admin-card" role="region" aria-label="Dernière action">
+          Votre dernière action ({formatTime(undoable.at)}) : {undoable.summary}.
+          <ActionForm action={undoModerationAction} submitLabel="Annuler cette action" inline shortcut="undo">
+            <input type="hidden" name="actionId" value={undoable.id} />
+          </ActionForm>
+        </div>
+      ) : null}
+      <QueueFilters query={{ ...filters, ordre: query.ordre }} facets={queue.facets} periods={queue.periods} />
       <section className="admin-card">
-        <h2>Sources signalées</h2>
-        {queue.sources.length === 0 ? <p className="admin-muted">Aucune source signalée.</p> : null}
-        <ul>
-          {queue.sources.map((group) => (
-            <li key={group.sampleReportId}>
-              <strong>{group.source}</strong> : {group.reports} signalement(s) non comptés (
-              {group.reasons.map((r) => (isFlagReason(r) ? FLAG_LABELS[r] : r)).join(', ')})
-              <ActionForm action={hideSourceAction} submitLabel={`Masquer toute la source ${group.source}`} inline danger>
-                <input type="hidden" name="reportId" value={group.sampleReportId} />
-                <input type="text" name="reason" placeholder="raison" aria-label="Raison" required minLength={3} maxLength={500} />
-              </ActionForm>
-            </li>
-          ))}
-        </ul>
+        <h2>Groupes de commentaires identiques</h2>
+        <CommentGroups groups={queue.groups} asOf={asOf} filters={filters} action={moderateCommentsAction} />
       </section>
-      <Table title="Signalements écartés automatiquement (à vérifier)" empty="Aucun signalement à vérifier.">
-        {queue.flagged.map((item) => row(item, 'report', [{ op: 'approve', label: 'Vérifié' }, { op: 'hide', label: 'Masquer' }], true))}
-      </Table>
-      <Table title="Masqués récemment" empty="Rien n’a été masqué récemment.">
-        {queue.hidden.map((item) =>
-          item.moderationState === 'hidden'
-            ? row(item, 'report', [{ op: 'restore', label: 'Rétablir' }])
-            : row(item, 'comment', [{ op: 'restore', label: 'Rétablir le commentaire' }]),
-        )}
-      </Table>
+      <section className="admin-card">
+        <h2>Commentaires en attente ({query.ordre === 'recent' ? 'plus récents d’abord' : 'plus anciens d’abord'})</h2>
+        <QueueKeys>
+          <CommentQueueTable items={queue.items} asOf={asOf} action={moderateCommentsAction} />
+        </QueueKeys>
+        <p>
+          {query.apres ? <Link href={`?${new URLSearchParams({ ...filters, ordre: query.ordre })}`}>Revenir au début</Link> : null}{' '}
+          {nextHref ? <Link href={nextHref}>Commentaires suivants</Link> : null}
+        </p>
+      </section>
+      <ReportSections queue={reports} />
     </>
   );
 }

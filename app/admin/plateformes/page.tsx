@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AccessDenied } from '@/components/admin/access-denied';
-import { guardPage } from '@/lib/auth/page-guard';
+import { deniedMessage, guardPage } from '@/lib/auth/page-guard';
 import { listPlatformsForAdmin } from '@/lib/catalog/admin';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Plateformes' };
 
 export default async function PlatformsAdminPage() {
-  if (!(await guardPage('catalog.manage', '/admin/plateformes'))) return <AccessDenied />;
+  if (!(await guardPage('catalog.manage', '/admin/plateformes'))) return <AccessDenied message={await deniedMessage('catalog.manage')} />;
   const platforms = await listPlatformsForAdmin();
   return (
     <>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AccessDenied } from '@/components/admin/access-denied';
 import { ActionForm } from '@/components/admin/action-form';
 import { SettingField } from '@/components/admin/setting-field';
-import { guardPage } from '@/lib/auth/page-guard';
+import { deniedMessage, guardPage } from '@/lib/auth/page-guard';
 import { getSettingsView } from '@/lib/settings/admin';
 import { updateSettingsAction } from './actions';
 
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Réglages' };
 
 export default async function SettingsPage() {
-  if (!(await guardPage('settings.manage', '/admin/reglages'))) return <AccessDenied />;
+  if (!(await guardPage('settings.manage', '/admin/reglages'))) return <AccessDenied message={await deniedMessage('settings.manage')} />;
   const view = await getSettingsView();
   return (
     <>

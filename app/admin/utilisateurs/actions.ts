@@ -19,9 +19,10 @@ export async function createUserAction(_previous: ActionResult | null, formData:
   return actionResult(async () => {
     const session = await requirePermission('users.manage');
     const input = userCreateSchema.parse(formFields(formData));
-    const { user, link } = await createUser(actorOf(session), input);
+    const { user, link, linkNote } = await createUser(actorOf(session), input);
     revalidatePath('/admin/utilisateurs');
-    return ok(`Compte ${user.email} créé. Transmettez-lui ce lien (valable 72 h, une seule fois) pour choisir son mot de passe :`, [link]);
+    const note = linkNote ? ` ${linkNote}` : '';
+    return ok(`Compte ${user.email} créé. Transmettez-lui ce lien (valable 72 h, une seule fois) pour choisir son mot de passe :${note}`, [link]);
   });
 }
 
@@ -31,6 +32,6 @@ export async function updateUserAction(_previous: ActionResult | null, formData:
     const input = userUpdateSchema.parse(formFields(formData));
     const result = await updateUser(actorOf(session), input);
     revalidatePath('/admin/utilisateurs');
-    return ok(DONE[input.op], result.link ? [result.link] : undefined);
+    return ok(result.linkNote ? `${DONE[input.op]} ${result.linkNote}` : DONE[input.op], result.link ? [result.link] : undefined);
   });
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AccessDenied } from '@/components/admin/access-denied';
 import { ActionForm } from '@/components/admin/action-form';
-import { guardPage } from '@/lib/auth/page-guard';
+import { deniedMessage, guardPage } from '@/lib/auth/page-guard';
 import { ROLE_LABELS, USER_ROLES } from '@/lib/auth/roles';
 import { listUsersForAdmin } from '@/lib/auth/users-admin';
 import { createUserAction } from './actions';
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Comptes' };
 
 export default async function UsersPage() {
-  if (!(await guardPage('users.manage', '/admin/utilisateurs'))) return <AccessDenied />;
+  if (!(await guardPage('users.manage', '/admin/utilisateurs'))) return <AccessDenied message={await deniedMessage('users.manage')} />;
   const users = await listUsersForAdmin();
   return (
     <>

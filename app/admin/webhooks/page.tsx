@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { AccessDenied } from '@/components/admin/access-denied';
 import { ActionForm } from '@/components/admin/action-form';
-import { guardPage } from '@/lib/auth/page-guard';
+import { deniedMessage, guardPage } from '@/lib/auth/page-guard';
 import { getDb } from '@/lib/db/client';
 import { readNames } from '@/lib/db/dashboard';
 import { formatDateTime } from '@/lib/domain/format';
@@ -22,7 +22,7 @@ const STATUS_LABELS: Record<string, string> = { pending: 'en attente', delivered
 
 export default async function WebhooksPage() {
   const session = await guardPage('webhooks.own', '/admin/webhooks');
-  if (!session) return <AccessDenied />;
+  if (!session) return <AccessDenied message={await deniedMessage('webhooks.own')} />;
   const [view, names] = await Promise.all([listOwnWebhooks(session), readNames(getDb())]);
   const urlOf = new Map(view.subscriptions.map((s) => [s.id, s.url]));
   return (

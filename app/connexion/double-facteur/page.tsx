@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/admin/action-form';
+import { TotpEnrolment } from '@/components/admin/totp-enrolment';
 import { pendingTotp } from '@/lib/auth/account';
 import { guardSignedIn } from '@/lib/auth/page-guard';
 import { formatSecret } from '@/lib/auth/totp';
+import { qrModules } from '@/lib/auth/totp-qr';
 import { confirmTotpAction, startTotpAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
@@ -31,25 +33,7 @@ export default async function TotpEnrollmentPage() {
         donné par une application comme FreeOTP, Aegis, Google Authenticator ou celle de votre gestionnaire de mots de passe.
       </p>
       {pending ? (
-        <div className="admin-card">
-          <p>1. Ajoutez ce compte dans l’application en saisissant la clé ci-dessous (ou ouvrez le lien sur le téléphone).</p>
-          <p className="admin-reveal" data-testid="totp-secret">
-            {formatSecret(pending.secret)}
-          </p>
-          <p>
-            <a href={pending.uri}>Ouvrir dans l’application d’authentification</a>
-          </p>
-          <p>2. Saisissez le code affiché par l’application.</p>
-          <ActionForm action={confirmTotpAction} submitLabel="Activer">
-            <label>
-              Code à 6 chiffres
-              <input type="text" name="code" inputMode="numeric" autoComplete="one-time-code" required />
-            </label>
-          </ActionForm>
-          <p>
-            <Link href="/admin">Continuer vers l’espace d’administration</Link> (après activation)
-          </p>
-        </div>
+        <TotpEnrolment secret={formatSecret(pending.secret)} uri={pending.uri} modules={qrModules(pending.uri)} action={confirmTotpAction} />
       ) : (
         <ActionForm action={startTotpAction} submitLabel="Commencer" />
       )}

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { PERMISSIONS, type Permission, type UserRole } from '@/lib/auth/roles';
+import { rolesWith, type Permission, type UserRole } from '@/lib/auth/roles';
 import type { ActionResult } from '@/lib/auth/schema';
 import { cookieValue, createTestUser, sessionCookie } from './support';
 
@@ -81,7 +81,7 @@ describe('server actions under app/', () => {
 
   test.each(['admin', 'moderator', 'union', 'journalist'] as UserRole[])('%s reaches only the actions of its rights', async (role) => {
     for (const entry of actions.filter((a) => a.file in BY_FILE)) {
-      const allowed = (PERMISSIONS[BY_FILE[entry.file] as Permission] as readonly UserRole[]).includes(role);
+      const allowed = rolesWith(BY_FILE[entry.file] as Permission).includes(role);
       const result = await callAs(entry, cookies[role]);
       if (allowed) expect(result, entry.id).toMatchObject({ ok: false, code: 'invalid_input' });
       else expect(result, entry.id).toMatchObject({ ok: false, code: 'forbidden' });

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { PERMISSIONS, type Permission, type UserRole } from '@/lib/auth/roles';
+import { rolesWith, type Permission, type UserRole } from '@/lib/auth/roles';
 import { createTestUser, jsonRequest, sessionCookie } from './support';
 
 const APP_DIR = path.resolve('app');
@@ -15,6 +15,8 @@ const PROTECTED: Record<string, Permission> = {
   '/api/moderation/queue': 'moderation.manage',
   '/api/moderation/reports/[id]': 'moderation.manage',
   '/api/moderation/sources': 'moderation.manage',
+  '/api/moderation/comments': 'moderation.manage',
+  '/api/moderation/undo': 'moderation.manage',
   '/api/moderation/incidents/[id]': 'incidents.manage',
   '/api/admin/users': 'users.manage',
   '/api/admin/users/[id]': 'users.manage',
@@ -93,7 +95,7 @@ describe('route handlers under app/', () => {
   test.each(ROLES)('%s is allowed exactly where its role grants the right, refused (403) elsewhere', async (role) => {
     for (const route of routes.filter((r) => r.pattern in PROTECTED)) {
       const permission = PROTECTED[route.pattern] as Permission;
-      const allowed = (PERMISSIONS[permission] as readonly UserRole[]).includes(role);
+      const allowed = rolesWith(permission).includes(role);
       for (const [method, handler] of route.handlers) {
         const status = await call(route, method, handler, cookies[role]);
         if (allowed) expect([401, 403], `${role} ${method} ${route.pattern} → ${status}`).not.toContain(status);
@@ -113,7 +115,7 @@ describe('route handlers under app/', () => {
 
   test('cookie-authenticated writes from another origin are refused (403)', async () => {
     for (const route of routes.filter((r) => r.pattern in PROTECTED)) {
-      const role = ROLES.find((r) => (PERMISSIONS[PROTECTED[route.pattern] as Permission] as readonly UserRole[]).includes(r));
+      const role = ROLES.find((r) => rolesWith(PROTECTED[route.pattern] as Permission).includes(r));
       for (const [method, handler] of route.handlers.filter(([m]) => m !== 'GET')) {
         expect(await call(route, method, handler, cookies[role ?? 'admin'], 'https://evil.example'), `${method} ${route.pattern}`).toBe(403);
       }

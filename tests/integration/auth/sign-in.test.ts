@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { completePasswordReset, issueResetToken } from '@/lib/auth/account-links';
 import { generateRecoveryCodes, hashRecoveryCode } from '@/lib/auth/recovery-codes';
 import { authorizeCredentials, SignInError, type SignInFailure } from '@/lib/auth/sign-in';
 import { LOGIN_LIMIT_PER_ACCOUNT, LOGIN_LIMIT_PER_SOURCE } from '@/lib/auth/throttle';
@@ -60,12 +61,45 @@ describe('authorizeCredentials', () => {
 });
 
 describe('brute-force throttling', () => {
-  test('after the per-account limit even the right password is refused, from any address', async () => {
-    const { user } = await createTestUser();
+  test('10 wrong passwords from anywhere do not keep the real admin out: password + TOTP from a new address succeeds', async () => {
+    const { user, totpSecret } = await createTestUser({ roles: ['admin'], totp: true });
+    for (let i = 0; i < LOGIN_LIMIT_PER_ACCOUNT + 5; i += 1) {
+      await failure({ email: user.email, password: `mauvais essai numéro ${i}` });
+    }
+    const base = { email: user.email, password: TEST_PASSWORD };
+    expect(await failure({ ...base, password: 'encore un mauvais essai' })).toBe('account_guarded');
+    expect(await failure(base)).toBe('account_guarded');
+    const now = new Date();
+    expect(await failure({ ...base, code: generateTotp(totpSecret!, now.getTime()) }, nextTestIp(), now)).toBe('signed_in');
+    expect(await failure(base)).toBe('totp_required');
+  });
+
+  test('a guarded account gives the same answer whether the password was right or not (no oracle)', async () => {
+    const { user, totpSecret } = await createTestUser({ roles: ['moderator'], totp: true });
+    for (let i = 0; i < LOGIN_LIMIT_PER_ACCOUNT; i += 1) await failure({ email: user.email, password: `essai ${i} au hasard` });
+    const now = new Date();
+    const wrongCode = generateTotp(totpSecret!, now.getTime()) === '000000' ? '111111' : '000000';
+    expect(await failure({ email: user.email, password: 'pas le bon', code: generateTotp(totpSecret!, now.getTime()) }, nextTestIp(), now)).toBe('account_guarded');
+    expect(await failure({ email: user.email, password: TEST_PASSWORD, code: wrongCode }, nextTestIp(), now)).toBe('account_guarded');
+  });
+
+  test('a recovery code lifts the guard as well', async () => {
+    const { user } = await createTestUser({ roles: ['admin'], totp: true });
+    const [code = ''] = generateRecoveryCodes(1);
+    await updateUserFields(getDb(), user.id, { recoveryCodes: [hashRecoveryCode(code)] });
+    for (let i = 0; i < LOGIN_LIMIT_PER_ACCOUNT; i += 1) await failure({ email: user.email, password: `essai ${i} au hasard` });
+    expect(await failure({ email: user.email, password: TEST_PASSWORD, code })).toBe('signed_in');
+  });
+
+  test('an account without a second factor stays guarded until the window passes or an e-mailed reset link is used', async () => {
+    const { user } = await createTestUser({ roles: ['journalist'] });
     for (let i = 0; i < LOGIN_LIMIT_PER_ACCOUNT; i += 1) {
       expect(await failure({ email: user.email, password: `mauvais essai numéro ${i}` })).toBe('invalid_credentials');
     }
-    expect(await failure({ email: user.email, password: TEST_PASSWORD })).toBe('rate_limited');
+    expect(await failure({ email: user.email, password: TEST_PASSWORD })).toBe('account_guarded');
+    const token = await getDb().$transaction((tx) => issueResetToken(tx, { userId: user.id, ttlMs: 60_000, now: new Date() }));
+    await completePasswordReset({ token, newPassword: 'une toute nouvelle phrase secrète' });
+    expect(await failure({ email: user.email, password: 'une toute nouvelle phrase secrète' })).toBe('signed_in');
   });
 
   test('one address spraying many accounts is refused after the per-source limit', async () => {

@@ -25,6 +25,7 @@ afterAll(async () => {
   await db.auditLog.deleteMany({ where: { targetId: `p-${tag}` } });
   await db.setting.deleteMany({ where: { key: `s-${tag}` } });
   await db.jobLease.deleteMany({ where: { name: `j-${tag}` } });
+  await db.moderationAction.deleteMany({ where: { actorLabel: `m-${tag}` } });
   await db.$disconnect();
 });
 
@@ -139,6 +140,11 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
   JobLease: async (c) => {
     await c.jobLease.create({ data: { name: `j-${tag}`, tickAt: now, holder: 'test' } });
     return c.jobLease.findUniqueOrThrow({ where: { name: `j-${tag}` } });
+  },
+  ModerationAction: async (c) => {
+    const id = randomUUID();
+    await c.moderationAction.create({ data: { id, actorLabel: `m-${tag}`, scope: 'group', fromState: 'pending', toState: 'approved', reportIds: [randomUUID()], summary: 'test' } });
+    return c.moderationAction.findUniqueOrThrow({ where: { id } });
   },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { activeRoles, can, decideAccess, PERMISSIONS, type Permission, type UserRole } from '@/lib/auth/roles';
+import { activeRoles, can, decideAccess, PERMISSIONS, rolesWith, type Permission, type UserRole } from '@/lib/auth/roles';
 
 describe('decideAccess', () => {
   test('anonymous is unauthorized for every permission', () => {
@@ -13,7 +13,9 @@ describe('decideAccess', () => {
     ['admin', 'settings.manage', true],
     ['moderator', 'settings.manage', false],
     ['journalist', 'settings.manage', false],
-    ['admin', 'moderation.manage', false],
+    ['admin', 'moderation.manage', true],
+    ['admin', 'incidents.manage', true],
+    ['admin', 'apikeys.own', false],
     ['moderator', 'moderation.manage', true],
     ['moderator', 'incidents.manage', true],
     ['moderator', 'users.manage', false],
@@ -27,9 +29,17 @@ describe('decideAccess', () => {
 
   test('privileged roles need the second factor; others do not', () => {
     expect(decideAccess({ roles: ['moderator'], mfa: false }, 'moderation.manage')).toBe('second_factor');
-    expect(decideAccess({ roles: ['admin'], mfa: false }, 'moderation.manage')).toBe('forbidden');
+    expect(decideAccess({ roles: ['admin'], mfa: false }, 'moderation.manage')).toBe('second_factor');
+    expect(decideAccess({ roles: ['admin'], mfa: false }, 'apikeys.own')).toBe('forbidden');
     expect(decideAccess({ roles: ['journalist'], mfa: false }, 'apikeys.own')).toBe('allowed');
     expect(activeRoles({ roles: ['admin', 'journalist'], mfa: false })).toEqual(['journalist']);
+  });
+
+  test('an admin holds every moderator right (rolesWith lists inherited holders)', () => {
+    for (const permission of Object.keys(PERMISSIONS) as Permission[]) {
+      if (can({ roles: ['moderator'], mfa: true }, permission)) expect(can({ roles: ['admin'], mfa: true }, permission)).toBe(true);
+    }
+    expect(rolesWith('moderation.manage').sort()).toEqual(['admin', 'moderator']);
   });
 
   test('several roles combine', () => {

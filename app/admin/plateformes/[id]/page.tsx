@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { AccessDenied } from '@/components/admin/access-denied';
 import { ActionForm } from '@/components/admin/action-form';
 import { PlatformFieldInputs } from '@/components/admin/platform-fields';
-import { guardPage, type PageWithId } from '@/lib/auth/page-guard';
+import { deniedMessage, guardPage, type PageWithId } from '@/lib/auth/page-guard';
 import { getPlatformForAdmin } from '@/lib/catalog/admin';
 import { listAcademies } from '@/lib/db/catalog';
 import { retirePlatformAction, updatePlatformAction } from '../actions';
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Plateforme' };
 
 export default async function EditPlatformPage(props: PageWithId) {
   const { id } = await props.params;
-  if (!(await guardPage('catalog.manage', `/admin/plateformes/${id}`))) return <AccessDenied />;
+  if (!(await guardPage('catalog.manage', `/admin/plateformes/${id}`))) return <AccessDenied message={await deniedMessage('catalog.manage')} />;
   const [platform, academies] = await Promise.all([getPlatformForAdmin(id), listAcademies()]);
   if (!platform) notFound();
   return (

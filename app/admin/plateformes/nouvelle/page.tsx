@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AccessDenied } from '@/components/admin/access-denied';
 import { ActionForm } from '@/components/admin/action-form';
 import { PlatformFieldInputs } from '@/components/admin/platform-fields';
-import { guardPage } from '@/lib/auth/page-guard';
+import { deniedMessage, guardPage } from '@/lib/auth/page-guard';
 import { listAcademies } from '@/lib/db/catalog';
 import { createPlatformAction } from '../actions';
 
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Nouvelle plateforme' };
 
 export default async function NewPlatformPage() {
-  if (!(await guardPage('catalog.manage', '/admin/plateformes/nouvelle'))) return <AccessDenied />;
+  if (!(await guardPage('catalog.manage', '/admin/plateformes/nouvelle'))) return <AccessDenied message={await deniedMessage('catalog.manage')} />;
   const academies = await listAcademies();
   return (
     <>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AccessDenied } from '@/components/admin/access-denied';
 import { ActionForm } from '@/components/admin/action-form';
-import { guardPage, type PageWithId } from '@/lib/auth/page-guard';
+import { deniedMessage, guardPage, type PageWithId } from '@/lib/auth/page-guard';
 import { ROLE_LABELS, USER_ROLES } from '@/lib/auth/roles';
 import { listUsersForAdmin } from '@/lib/auth/users-admin';
 import { updateUserAction } from '../actions';
@@ -28,7 +28,7 @@ function Op(props: { userId: string; op: string; label: string; danger?: boolean
 
 export default async function UserPage(props: PageWithId) {
   const { id } = await props.params;
-  if (!(await guardPage('users.manage', `/admin/utilisateurs/${id}`))) return <AccessDenied />;
+  if (!(await guardPage('users.manage', `/admin/utilisateurs/${id}`))) return <AccessDenied message={await deniedMessage('users.manage')} />;
   const user = (await listUsersForAdmin()).find((u) => u.id === id);
   if (!user) notFound();
   return (
