@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { mapStateQuerySchema } from '@/lib/map-state/query';
 import { seriesQuerySchema } from '@/lib/series/schema';
 import { countsExportQuery, countsQuery, incidentsQuery, noQuery, reportsExportQuery } from './queries';
-import { academySchema, countRowSchema, errorSchema, incidentSchema, mapStateSchema, pageOf, platformSchema, seriesSchema } from './responses';
+import { academySchema, countRowSchema, errorSchema, exportBodies, incidentSchema, mapStateSchema, pageOf, platformSchema, reportRowSchema, seriesSchema } from './responses';
 
-type Body = { schema: z.ZodType; contentTypes?: readonly string[] };
+/** Response body: one schema (JSON), or one per content type (file exports). */
+type Body = { schema: z.ZodType } | { content: Record<string, z.ZodType> };
 
 /** One documented GET route of the public API. Adding a route to the document = one entry in API_ROUTES. */
 export type ApiRoute = {
@@ -20,8 +21,7 @@ export type ApiRoute = {
 };
 
 const json = (schema: z.ZodType): Body => ({ schema });
-const FILES = ['text/csv', 'application/x-ndjson', 'application/json', 'application/geo+json'] as const;
-const file: Body = { schema: z.string().meta({ description: 'Fichier (CSV, NDJSON, JSON ou GeoJSON) avec licence et ligne de citation' }), contentTypes: FILES };
+const file = (row: z.ZodType): Body => ({ content: exportBodies(row) });
 const idParam = z.object({ id: z.string().uuid().meta({ description: 'Identifiant de l’incident' }) });
 
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -32,8 +32,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: '/api/v1/incidents', tag: 'incidents', summary: 'Incidents, du plus récent au plus ancien (pagination par curseur)', summaryEn: 'Incidents, newest first (cursor pagination)', query: incidentsQuery, response: json(pageOf(incidentSchema)) },
   { path: '/api/v1/incidents/{id}', tag: 'incidents', summary: 'Un incident', summaryEn: 'One incident', query: noQuery, pathParams: idParam, response: json(incidentSchema), errors: [404] },
   { path: '/api/v1/comptages', tag: 'comptages', summary: 'Comptages agrégés service × académie × problème × tranche', summaryEn: 'Aggregated counts service × académie × problem × bucket', query: countsQuery, response: json(pageOf(countRowSchema)) },
-  { path: '/api/v1/exports/comptages', tag: 'exports', summary: 'Export des comptages agrégés (flux)', summaryEn: 'Aggregated counts export (streamed)', query: countsExportQuery, response: file },
-  { path: '/api/v1/exports/signalements', tag: 'exports', summary: 'Export des signalements modérés (champs publics, commentaires acceptés)', summaryEn: 'Moderated reports export (public fields, approved comments)', query: reportsExportQuery, response: file },
+  { path: '/api/v1/exports/comptages', tag: 'exports', summary: 'Export des comptages agrégés (flux)', summaryEn: 'Aggregated counts export (streamed)', query: countsExportQuery, response: file(countRowSchema) },
+  { path: '/api/v1/exports/signalements', tag: 'exports', summary: 'Export des signalements modérés (champs publics, commentaires acceptés)', summaryEn: 'Moderated reports export (public fields, approved comments)', query: reportsExportQuery, response: file(reportRowSchema) },
 ];
 
 type JsonSchema = Record<string, unknown>;
@@ -54,6 +54,8 @@ function parameters(schema: z.ZodObject, where: 'query' | 'path'): JsonSchema[] 
 const ERROR_TEXT: Record<number, string> = { 400: 'Paramètre invalide', 404: 'Introuvable', 429: 'Trop de requêtes' };
 
 function operation(route: ApiRoute): JsonSchema {
+  const isFile = 'content' in route.response;
+  const bodies: Record<string, z.ZodType> = 'content' in route.response ? route.response.content : { 'application/json': route.response.schema };
   const errors = [400, ...(route.errors ?? []), 429];
   const errorBody = { content: { 'application/json': { schema: toSchema(errorSchema, 'output') } } };
   return {
@@ -66,10 +68,10 @@ function operation(route: ApiRoute): JsonSchema {
       responses: {
         '200': {
           description: 'OK',
-          headers: route.response.contentTypes ? undefined : { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } },
-          content: Object.fromEntries((route.response.contentTypes ?? ['application/json']).map((type) => [type, { schema: toSchema(route.response.schema, 'output') }])),
+          headers: isFile ? { 'Content-Disposition': { schema: { type: 'string' } } } : { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } },
+          content: Object.fromEntries(Object.entries(bodies).map(([type, schema]) => [type, { schema: toSchema(schema, 'output') }])),
         },
-        ...(route.response.contentTypes ? {} : { '304': { description: 'Non modifié (If-None-Match)' } }),
+        ...(isFile ? {} : { '304': { description: 'Non modifié (If-None-Match)' } }),
         ...Object.fromEntries(errors.map((status) => [String(status), { description: ERROR_TEXT[status] ?? 'Erreur', ...errorBody }])),
       },
     },

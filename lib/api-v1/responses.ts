@@ -81,6 +81,8 @@ export const mapStateSchema = z.object({
   ),
   platforms: z.array(z.looseObject({ platformId: z.string(), status: z.enum(PLATFORM_STATUSES), since: iso.nullable(), academyCount: z.number().int(), national: z.boolean(), reporters: z.number().int(), expected: z.number() })),
   incidents: z.array(z.looseObject({ id: z.string(), platformId: z.string(), level: z.enum(INCIDENT_LEVELS), startedAt: iso, national: z.boolean(), academies: z.array(z.string()) })),
+  seq: z.number().int().meta({ description: 'Position dans le flux en direct (/api/flux)' }),
+  sparklineFrom: iso.optional(),
 });
 
 export const seriesSchema = z.looseObject({
@@ -111,3 +113,37 @@ export type PlatformV1 = z.infer<typeof platformSchema>;
 export type AcademyV1 = z.infer<typeof academySchema>;
 export type IncidentV1 = z.infer<typeof incidentSchema>;
 export type CountRowV1 = z.infer<typeof countRowSchema>;
+
+const exportMetaSchema = z.object({ licence: z.string(), licenceUrl: z.string(), citation: z.string(), query: z.string() });
+
+/** Export bodies per content type: CSV and NDJSON are text (licence and citation on their first lines). */
+export function exportBodies(row: z.ZodType) {
+  return {
+    'text/csv': z.string().meta({ description: 'CSV UTF-8 : deux lignes « # » (citation, licence), puis l’en-tête et les lignes' }),
+    'application/x-ndjson': z.string().meta({ description: 'Une ligne { meta }, puis un objet JSON par ligne' }),
+    'application/json': z.object({ meta: exportMetaSchema, items: z.array(row) }),
+    'application/geo+json': z.object({
+      type: z.literal('FeatureCollection'),
+      licence: z.string(),
+      licenceUrl: z.string(),
+      citation: z.string(),
+      features: z.array(
+        z.object({
+          type: z.literal('Feature'),
+          geometry: z.looseObject({ type: z.enum(['Polygon', 'MultiPolygon']) }),
+          properties: z.object({ academie: z.string(), nom: z.string(), rows: z.array(row) }),
+        }),
+      ),
+    }),
+  };
+}
+
+export const reportRowSchema = z.object({
+  id: z.string(),
+  date: iso,
+  plateforme: z.string(),
+  academie: z.string(),
+  probleme: z.enum(PROBLEM_CATEGORIES),
+  role: z.string().nullable(),
+  commentaire: z.string().nullable().meta({ description: 'Seulement les commentaires acceptés par la modération' }),
+});
