@@ -16,6 +16,7 @@ import { AcademyTable, type TableSort } from './academy-table';
 import { academyArgs } from './academy-text';
 import { areaViews } from './area-views';
 import { FilterForm } from './filter-form';
+import { HomeDownload } from './home-download';
 import { MapLegend } from './map-legend';
 import { NationalStrip } from './national-strip';
 import { ReplayLoader } from './replay-loader';
@@ -168,6 +169,7 @@ export function HomeDashboard({ initial, query: initialQuery, catalog, map }: Ho
           selectHref={selectHref}
           onSelect={selectFromTable}
         />
+        <HomeDownload at={state.at} windowMinutes={state.windowMinutes} platformId={state.platformId} category={state.category} />
       </section>
     </>
   );

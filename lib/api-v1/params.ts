@@ -35,19 +35,19 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.
 
 /** Each query parameter once: its zod schema (validation and the OpenAPI document) and its issue code. */
 export const PARAMS = {
-  plateforme: { code: 'platform_invalid', schema: optional(z.string().max(80).regex(SLUG)).meta({ description: 'Service (identifiant), ex. cned-ma-classe-a-la-maison' }) },
-  academie: { code: 'academy_invalid', schema: optional(z.string().max(80).regex(SLUG)).meta({ description: 'Académie (identifiant), ex. paris' }) },
-  categorie: { code: 'category_invalid', schema: optional(z.enum(PROBLEM_CATEGORIES)).meta({ description: 'Type de problème' }) },
-  de: { code: 'from_invalid', schema: optional(z.string().max(40)).meta({ description: 'Début (inclus) : heure de Paris AAAA-MM-JJTHH:MM ou ISO 8601 avec fuseau' }) },
-  a: { code: 'to_invalid', schema: optional(z.string().max(40)).meta({ description: 'Fin (exclue) : heure de Paris AAAA-MM-JJTHH:MM ou ISO 8601 avec fuseau ; défaut maintenant' }) },
-  niveau: { code: 'level_invalid', schema: optional(z.enum(INCIDENT_LEVELS)).meta({ description: 'Niveau : possible (problème possible) ou detected (panne détectée)' }) },
-  etat: { code: 'state_invalid', schema: optional(z.enum(INCIDENT_STATES)).meta({ description: 'État de l’incident' }) },
-  pas: { code: 'step_invalid', schema: z.preprocess(blank, z.enum(['1min', '15min', '1h', '1j']).default('1h')).meta({ description: 'Largeur des tranches (jours : jours de Paris)' }) },
-  curseur: { code: 'cursor_invalid', schema: optional(z.string().max(200).regex(/^[A-Za-z0-9_-]+$/)).meta({ description: 'Page suivante : nextCursor de la réponse précédente' }) },
-  limite: { code: 'limit_invalid', schema: z.preprocess(blank, z.coerce.number().int().min(1).max(500).default(100)).meta({ description: 'Nombre d’éléments par page (1 à 500)' }) },
-  format: { code: 'format_invalid', schema: z.preprocess(blank, z.enum(EXPORT_FORMATS).default('csv')).meta({ description: 'csv, ndjson, json ou geojson' }) },
-  bom: { code: 'bom_invalid', schema: z.preprocess(blank, z.enum(['0', '1']).default('0')).meta({ description: 'CSV : 1 pour commencer par un BOM UTF-8 (Excel)' }) },
-  separateur: { code: 'separator_invalid', schema: z.preprocess(blank, z.enum(['virgule', 'point-virgule']).default('virgule')).meta({ description: 'CSV : virgule ou point-virgule (Excel en français)' }) },
+  plateforme: { code: 'platform_invalid', schema: optional(z.string().max(80).regex(SLUG)).meta({ description: 'Service (identifiant), ex. cned-ma-classe-a-la-maison', 'x-description-en': 'Service id, e.g. cned-ma-classe-a-la-maison' }) },
+  academie: { code: 'academy_invalid', schema: optional(z.string().max(80).regex(SLUG)).meta({ description: 'Académie (identifiant), ex. paris', 'x-description-en': 'Académie id, e.g. paris' }) },
+  categorie: { code: 'category_invalid', schema: optional(z.enum(PROBLEM_CATEGORIES)).meta({ description: 'Type de problème', 'x-description-en': 'Problem type' }) },
+  de: { code: 'from_invalid', schema: optional(z.string().max(40)).meta({ description: 'Début (inclus) : heure de Paris AAAA-MM-JJTHH:MM ou ISO 8601 avec fuseau', 'x-description-en': 'Start (inclusive): Paris time YYYY-MM-DDTHH:MM or ISO 8601 with offset' }) },
+  a: { code: 'to_invalid', schema: optional(z.string().max(40)).meta({ description: 'Fin (exclue) : heure de Paris AAAA-MM-JJTHH:MM ou ISO 8601 avec fuseau ; défaut maintenant', 'x-description-en': 'End (exclusive): Paris time or ISO 8601 with offset; default now' }) },
+  niveau: { code: 'level_invalid', schema: optional(z.enum(INCIDENT_LEVELS)).meta({ description: 'Niveau : possible (problème possible) ou detected (panne détectée)', 'x-description-en': 'Level: possible or detected' }) },
+  etat: { code: 'state_invalid', schema: optional(z.enum(INCIDENT_STATES)).meta({ description: 'État de l’incident', 'x-description-en': 'Incident state' }) },
+  pas: { code: 'step_invalid', schema: z.preprocess(blank, z.enum(['1min', '15min', '1h', '1j']).default('1h')).meta({ description: 'Largeur des tranches (jours : jours de Paris)', 'x-description-en': 'Bucket width (days are Paris days)' }) },
+  curseur: { code: 'cursor_invalid', schema: optional(z.string().max(200).regex(/^[A-Za-z0-9_-]+$/)).meta({ description: 'Page suivante : nextCursor de la réponse précédente', 'x-description-en': 'Next page: nextCursor of the previous answer' }) },
+  limite: { code: 'limit_invalid', schema: z.preprocess(blank, z.coerce.number().int().min(1).max(500).default(100)).meta({ description: 'Nombre d’éléments par page (1 à 500)', 'x-description-en': 'Items per page (1 to 500)' }) },
+  format: { code: 'format_invalid', schema: z.preprocess(blank, z.enum(EXPORT_FORMATS).default('csv')).meta({ description: 'csv, ndjson, json ou geojson', 'x-description-en': 'csv, ndjson, json or geojson' }) },
+  bom: { code: 'bom_invalid', schema: z.preprocess(blank, z.enum(['0', '1']).default('0')).meta({ description: 'CSV : 1 pour commencer par un BOM UTF-8 (Excel)', 'x-description-en': 'CSV: 1 to start with a UTF-8 BOM (Excel)' }) },
+  separateur: { code: 'separator_invalid', schema: z.preprocess(blank, z.enum(['virgule', 'point-virgule']).default('virgule')).meta({ description: 'CSV : virgule ou point-virgule (Excel en français)', 'x-description-en': 'CSV: virgule (comma) or point-virgule (semicolon, French Excel)' }) },
 } as const satisfies Record<string, { code: ParamIssueCode; schema: z.ZodType }>;
 
 export type ParamName = keyof typeof PARAMS;
