@@ -64,7 +64,9 @@ export async function readCountRows(
   db: PrismaClient,
   input: { from: Date; to: Date; bucket: CountBucket; platformId?: string | null; academyId?: string | null; category?: string | null; after?: CountKey | null; limit: number },
 ): Promise<CountRow[]> {
-  const conditions = [Prisma.sql`bucket_start >= ${input.from}`, Prisma.sql`bucket_start < ${input.to}`];
+  // Buckets grow with bucket_start: rows of buckets before the cursor's are skipped before aggregating.
+  const from = input.after && input.after.bucket > input.from ? input.after.bucket : input.from;
+  const conditions = [Prisma.sql`bucket_start >= ${from}`, Prisma.sql`bucket_start < ${input.to}`];
   if (input.platformId) conditions.push(Prisma.sql`platform_id = ${input.platformId}`);
   if (input.academyId) conditions.push(Prisma.sql`academy_id = ${input.academyId}`);
   if (input.category) conditions.push(Prisma.sql`category = ${input.category}`);

@@ -31,7 +31,8 @@ export async function readPublicReports(
   if (input.platformId) conditions.push(Prisma.sql`platform_id = ${input.platformId}`);
   if (input.academyId) conditions.push(Prisma.sql`academy_id = ${input.academyId}`);
   if (input.category) conditions.push(Prisma.sql`category = ${input.category}`);
-  if (input.after) conditions.push(Prisma.sql`(created_at, id) > (${input.after.createdAt}::timestamptz, ${input.after.id}::uuid)`);
+  // The plain bound lets the planner range-scan the created_at index; the row comparison breaks ties.
+  if (input.after) conditions.push(Prisma.sql`created_at >= ${input.after.createdAt}`, Prisma.sql`(created_at, id) > (${input.after.createdAt}::timestamptz, ${input.after.id}::uuid)`);
   const rows = await db.$queryRaw<Array<{ id: string; created_at: Date; platform_id: string; academy_id: string; category: string; role: string | null; comment: string | null }>>`
     SELECT id::text AS id, created_at, platform_id, academy_id, category, role,
            CASE WHEN comment_state = 'approved' THEN comment END AS comment

@@ -5,9 +5,9 @@ import { formatParisLocal, parseParisLocal } from '@/lib/map-state/paris-time';
 
 const MIN = 60_000;
 /** Time slice aggregated per query, per bucket width: bounds one query's work whatever the period. */
-export const SLICE_MS: Record<CountBucket, number> = { '1min': 6 * 60 * MIN, '15min': 7 * 1440 * MIN, '1h': 30 * 1440 * MIN, '1j': 92 * 1440 * MIN };
+export const SLICE_MS: Record<CountBucket, number> = { '1min': 2 * 60 * MIN, '15min': 1440 * MIN, '1h': 7 * 1440 * MIN, '1j': 92 * 1440 * MIN };
 const DAY_SLICE = 92;
-export const PAGE_SIZE = 5_000;
+export const PAGE_SIZE = 10_000;
 
 export type CountFilter = { from: Date; to: Date; bucket: CountBucket; platformId?: string | null; academyId?: string | null; category?: string | null };
 export type ReportFilter = { from: Date; to: Date; platformId?: string | null; academyId?: string | null; category?: string | null };
