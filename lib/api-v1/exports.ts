@@ -37,7 +37,8 @@ function streamResponse(body: ReadableStream<Uint8Array>, input: { kind: string;
 
 function metaFor(req: Request, now: number) {
   const url = new URL(req.url);
-  return exportMeta({ extractedAt: new Date(now), origin: siteOrigin() ?? url.origin, query: `${url.pathname}${url.search}` });
+  // The public origin comes from configuration only (never from the Host header): without it, no address.
+  return exportMeta({ extractedAt: new Date(now), origin: siteOrigin(), query: `${url.pathname}${url.search}` });
 }
 
 const csvOptions = (o: ExportOptions) => ({ bom: o.bom === '1', separator: o.separateur === 'point-virgule' ? (';' as const) : (',' as const) });

@@ -73,7 +73,7 @@ describe('GET /api/v1/exports/comptages', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text).toMatch(/^\uFEFF# Source : École en panne \(.+\), signalements participatifs, extraits le .+\r\n# Licence : Licence Ouverte/);
+    expect(text).toMatch(/^\uFEFF# Source : École en panne( \(.+\))?, signalements participatifs, extraits le .+\r\n# Licence : Licence Ouverte/);
     const [header, ...rows] = parseCsv(text, separator);
     expect(header).toEqual(['debut', 'plateforme', 'academie', 'probleme', 'signalements', 'signalants']);
     expect(rows.sort((a, b) => a.join().localeCompare(b.join()))).toEqual(await expectedCounts(minutes));
