@@ -87,6 +87,9 @@ function AcademyTableView({ academies, names, atText, sort, onSort, selectHref, 
                 </th>
                 <td>
                   <SeverityLabel style={severityStyle(a.severity, a.intensity, served)} />
+                  {served && a.platforms.some((p) => p.national) ? (
+                    <span className="platform-tag">{tNews('mapNote', { count: a.platforms.filter((p) => p.national).length })}</span>
+                  ) : null}
                 </td>
                 <td className="num">{format.number(a.reporters)}</td>
                 <td className="num">{format.number(a.expected, { maximumFractionDigits: 1 })}</td>
