@@ -75,7 +75,7 @@ async function main() {
     for (const d of datasets) {
       const raw = runWorker(cluster.url, `raw-${d.kind}`, d.query);
       const rawRate = raw.rows / raw.seconds;
-      rows.push({ données: d.name, format: 'lecture seule (référence)', lignes: raw.rows, 's': raw.seconds.toFixed(1), 'lignes/s': Math.round(rawRate), 'Mo écrits': '', 'RSS +Mo (pic)': ((raw.rssPeak - raw.rssBefore) / MB).toFixed(1), 'vs référence': '1.00×' });
+      rows.push({ données: d.name, format: 'lecture seule (référence)', lignes: raw.rows, 's': raw.seconds.toFixed(1), 'lignes/s': Math.round(rawRate), 'Mo écrits': '', 'RSS +Mo (pic)': ((raw.rssPeak - raw.rssBefore) / MB).toFixed(1), 'vs référence': '1.00×', cible: '' });
       for (const format of ['csv', 'geojson']) {
         const run = runWorker(cluster.url, d.kind, `${d.query}&format=${format}`);
         const rate = d.rows / run.seconds;
