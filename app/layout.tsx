@@ -65,6 +65,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   <Link href={href('/')}>{t('nav.map')}</Link>
                 </li>
                 <li>
+                  <Link href={href('/incidents')}>{t('nav.incidents')}</Link>
+                </li>
+                <li>
                   <Link href={href('/signaler')} className="cta">
                     {t('nav.report')}
                   </Link>

@@ -29,6 +29,8 @@ import enEmbed from './en/embed.json';
 import frEmbed from './fr/embed.json';
 import enErrors from './en/errors.json';
 import frErrors from './fr/errors.json';
+import enNewsroom from './en/newsroom.json';
+import frNewsroom from './fr/newsroom.json';
 
 /**
  * One JSON file per namespace and locale. French is the reference: a unit test checks that both
@@ -41,12 +43,14 @@ export const MESSAGES = {
     dashboard: frDashboard, charts: frCharts, platformPage: frPlatformPage, academyPage: frAcademyPage, incidentPage: frIncidentPage, og: frOg,
     report: frReport, sources: frSources, labels: frLabels, feeds: frFeeds, embed: frEmbed,
     errors: frErrors,
+    newsroom: frNewsroom,
   },
   en: {
     common: enCommon, home: enHome, map: enMap,
     dashboard: enDashboard, charts: enCharts, platformPage: enPlatformPage, academyPage: enAcademyPage, incidentPage: enIncidentPage, og: enOg,
     report: enReport, sources: enSources, labels: enLabels, feeds: enFeeds, embed: enEmbed,
     errors: enErrors,
+    newsroom: enNewsroom,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { AreaRow } from '@/lib/dashboard/area-rows';
+import { ratioArgs, wordRatio } from '@/lib/domain/ratio';
 import { ScrollRegion } from './scroll-region';
 
 type Props = {
@@ -10,6 +11,12 @@ type Props = {
   /** Display name and page of each row's id. */
   labels: Record<string, { name: string; href: string }>;
 };
+
+function RatioCell({ reporters, expected, format }: { reporters: number; expected: number | null; format: (n: number) => string }) {
+  const t = useTranslations('dashboard');
+  const wording = wordRatio(reporters, expected);
+  return <>{wording.kind === 'none' ? t('areas.unknown') : t('areas.ratioValue', ratioArgs(wording, format))}</>;
+}
 
 /** Affected académies (or platforms): reporters over the window against the usual level, and incident state. */
 export function AreaTable({ rows, caption, nameHeader, labels }: Props) {
@@ -44,7 +51,7 @@ export function AreaTable({ rows, caption, nameHeader, labels }: Props) {
                 <td className="num">{format.number(row.reporters)}</td>
                 <td className="num">{row.expected === null ? t('areas.unknown') : decimals(row.expected)}</td>
                 <td className="num">
-                  {row.ratio === null ? t('areas.unknown') : t('areas.ratioValue', { ratio: decimals(row.ratio) })}
+                  <RatioCell reporters={row.reporters} expected={row.expected} format={decimals} />
                 </td>
               </tr>
             );

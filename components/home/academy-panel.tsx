@@ -1,5 +1,6 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { memo } from 'react';
+import { ratioArgs, wordRatio } from '@/lib/domain/ratio';
 import type { AcademyState, MapState } from '@/lib/map-state/types';
 import type { NameLookup } from '@/lib/map-view/catalog';
 import { severityStyle } from '@/lib/map-view/severity-style';
@@ -19,6 +20,7 @@ type Props = {
 /** Counts against the baseline, platforms reported and open incidents of the selected académie. */
 function AcademyPanelView({ academy, state, names, closeHref, onClose }: Props) {
   const t = useTranslations('home');
+  const tNews = useTranslations('newsroom.national');
   const format = useFormatter();
   const href = useHref();
   const time = useSinceFormat(state.at);
@@ -33,8 +35,7 @@ function AcademyPanelView({ academy, state, names, closeHref, onClose }: Props) 
   const args = academyArgs(names, academy.academyId);
   const number = (n: number) => format.number(n, { maximumFractionDigits: 1 });
   const incidents = state.incidents.filter((i) => academy.incidentIds.includes(i.id));
-  // Below one expected reporter the ratio says more about the baseline than about the académie.
-  const ratio = academy.expected >= 1 ? number(academy.reporters / academy.expected) : null;
+  const ratio = wordRatio(academy.reporters, academy.expected);
   return (
     <section id="academie-panneau" className="academy-panel" aria-labelledby="titre-academie" data-academy={academy.academyId}>
       <div className="academy-panel-head">
@@ -50,7 +51,7 @@ function AcademyPanelView({ academy, state, names, closeHref, onClose }: Props) 
         <dt>{t('panel.expected')}</dt>
         <dd>{number(academy.expected)}</dd>
         <dt>{t('panel.ratio')}</dt>
-        <dd>{ratio ? t('panel.ratioValue', { ratio }) : t('panel.ratioNone')}</dd>
+        <dd>{ratio.kind === 'none' ? t('panel.ratioNone') : t('panel.ratioValue', ratioArgs(ratio, number))}</dd>
         <dt>{t('panel.reports')}</dt>
         <dd data-figure="reports">{format.number(academy.reports)}</dd>
       </dl>
@@ -64,6 +65,8 @@ function AcademyPanelView({ academy, state, names, closeHref, onClose }: Props) 
               <a href={href(`/plateformes/${p.platformId}`)}>{names.platform(p.platformId)}</a>{' '}
               <SeverityLabel style={severityStyle(p.severity, 0)} compact />{' '}
               <span className="academy-platform-figures">{t('panel.platformLine', { reporters: p.reporters, expected: number(p.expected) })}</span>
+              {p.national ? <span className="platform-tag">{tNews('tag')}</span> : null}
+              {p.standsOut ? <span className="platform-tag">{tNews('standsOut')}</span> : null}
             </li>
           ))}
         </ul>

@@ -20,6 +20,13 @@ type Props = {
   onSelect(id: string, event: React.MouseEvent): void;
 };
 
+/** Local services first (what is wrong here), nationwide ones after with their tag; three at most. */
+function platformList(platforms: AcademyState['platforms'], names: NameLookup, tag: string): string {
+  const ordered = [...platforms.filter((p) => !p.national), ...platforms.filter((p) => p.national)];
+  const text = ordered.slice(0, 3).map((p) => (p.national ? `${names.platform(p.platformId)} (${tag})` : names.platform(p.platformId)));
+  return text.join(', ') + (ordered.length > 3 ? '…' : '');
+}
+
 const NATURAL: Record<AcademySortKey, SortDirection> = { severity: 'desc', reporters: 'desc', name: 'asc' };
 
 function SortHeader(props: { column: AcademySortKey; label: string; sort: TableSort; onSort: Props['onSort']; sortable: boolean }) {
@@ -44,6 +51,7 @@ function SortHeader(props: { column: AcademySortKey; label: string; sort: TableS
 /** The same data as the map, reachable without it: every académie, most affected first by default. */
 function AcademyTableView({ academies, names, atText, sort, onSort, selectHref, onSelect }: Props) {
   const t = useTranslations('home.table');
+  const tNews = useTranslations('newsroom.national');
   const format = useFormatter();
   const sortable = useHydrated();
   const rows = sortAcademies(
@@ -71,7 +79,7 @@ function AcademyTableView({ academies, names, atText, sort, onSort, selectHref, 
           {rows.map((a) => {
             const served = a.served !== false;
             return (
-              <tr key={a.academyId} data-academy={a.academyId} data-severity={served ? a.severity : 'non-desservie'}>
+              <tr key={a.academyId} data-academy={a.academyId} data-severity={served ? a.severity : 'non-desservie'} data-national={a.nationalSeverity ?? 'normal'}>
                 <th scope="row">
                   <a href={selectHref(a.academyId)} onClick={(e) => onSelect(a.academyId, e)} aria-label={t('show', academyArgs(names, a.academyId))}>
                     {a.name}
@@ -79,10 +87,13 @@ function AcademyTableView({ academies, names, atText, sort, onSort, selectHref, 
                 </th>
                 <td>
                   <SeverityLabel style={severityStyle(a.severity, a.intensity, served)} />
+                  {served && a.platforms.some((p) => p.national) ? (
+                    <span className="platform-tag">{tNews('mapNote', { count: a.platforms.filter((p) => p.national).length })}</span>
+                  ) : null}
                 </td>
                 <td className="num">{format.number(a.reporters)}</td>
                 <td className="num">{format.number(a.expected, { maximumFractionDigits: 1 })}</td>
-                <td>{a.platforms.length ? a.platforms.slice(0, 3).map((p) => names.platform(p.platformId)).join(', ') + (a.platforms.length > 3 ? '…' : '') : t('none')}</td>
+                <td>{a.platforms.length ? platformList(a.platforms, names, tNews('tag')) : t('none')}</td>
                 <td className="num">{a.incidentIds.length || t('none')}</td>
               </tr>
             );

@@ -16,7 +16,9 @@ import { AcademyTable, type TableSort } from './academy-table';
 import { academyArgs } from './academy-text';
 import { areaViews } from './area-views';
 import { FilterForm } from './filter-form';
+import { HomeDownload } from './home-download';
 import { MapLegend } from './map-legend';
+import { NationalStrip } from './national-strip';
 import { ReplayLoader } from './replay-loader';
 import { SeverityPatterns } from './severity-patterns';
 import { useHref } from './use-href';
@@ -49,7 +51,9 @@ export function HomeDashboard({ initial, query: initialQuery, catalog, map }: Ho
   const [sort, setSort] = useState<TableSort>({ key: 'severity', direction: 'desc' });
   const names = useMemo(() => nameLookup(catalog), [catalog]);
   const number = useCallback((n: number) => format.number(n, { maximumFractionDigits: 1 }), [format]);
-  const views = useMemo(() => areaViews(state, catalog, names, t, number), [state, catalog, names, t, number]);
+  const tNews = useTranslations('newsroom.national');
+  const nationalNote = useCallback((count: number) => tNews('mapNote', { count }), [tNews]);
+  const views = useMemo(() => areaViews(state, catalog, names, t, number, nationalNote), [state, catalog, names, t, number, nationalNote]);
 
   const writeUrl = useCallback((next: HomeQuery) => window.history.replaceState(window.history.state, '', href(`/${serializeHomeQuery(next)}`)), [href]);
 
@@ -120,6 +124,7 @@ export function HomeDashboard({ initial, query: initialQuery, catalog, map }: Ho
         {t('moment.window', { minutes: state.windowMinutes })}
       </p>
       <StatusHeadline platforms={state.platforms} at={state.at} live={state.live} names={names} />
+      <NationalStrip platforms={state.platforms} incidents={state.incidents} at={state.at} academyTotal={state.academies.length} names={names} />
       <div className="home-grid">
         <section className="map-section" aria-label={tMap('metro')}>
           <a className="skip-map" href="#filtres">
@@ -164,6 +169,7 @@ export function HomeDashboard({ initial, query: initialQuery, catalog, map }: Ho
           selectHref={selectHref}
           onSelect={selectFromTable}
         />
+        <HomeDownload at={state.at} windowMinutes={state.windowMinutes} platformId={state.platformId} category={state.category} />
       </section>
     </>
   );

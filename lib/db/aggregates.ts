@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 
 /** Counted reports per (platform, académie) since `since`, for the given pairs. */
 export async function countRecentByPair(
@@ -39,4 +39,50 @@ export async function readAreaState(
         WHERE bucket_start >= ${from} AND bucket_start < ${input.at}
         GROUP BY platform_id, academy_id`;
   return rows.map((r) => ({ platformId: r.platform_id, academyId: r.academy_id, reports: r.reports, reporters: r.reporters }));
+}
+
+/** Bucket widths of the counts API and exports (closed set: mapped to SQL below, never from user text). */
+export type CountBucket = '1min' | '15min' | '1h' | '1j';
+
+const BUCKET_SQL: Record<CountBucket, Prisma.Sql> = {
+  '1min': Prisma.sql`bucket_start`,
+  '15min': Prisma.sql`date_bin('15 minutes'::interval, bucket_start, TIMESTAMPTZ '2000-01-01T00:00:00Z')`,
+  '1h': Prisma.sql`date_trunc('hour', bucket_start)`,
+  // Days are Paris days: a French reader's « 6 avril » runs from midnight to midnight in Paris.
+  '1j': Prisma.sql`(date_trunc('day', bucket_start AT TIME ZONE 'Europe/Paris') AT TIME ZONE 'Europe/Paris')`,
+};
+
+export type CountRow = { bucket: Date; platformId: string; academyId: string; category: string; reports: number; reporters: number };
+export type CountKey = Pick<CountRow, 'bucket' | 'platformId' | 'academyId' | 'category'>;
+
+/**
+ * Counted reports and distinct reporters per bucket × platform × académie × problem over [from, to),
+ * in key order, after `after` (keyset), at most `limit` rows. Callers keep [from, to) short enough
+ * that one page's aggregation stays small (see lib/export/pages.ts).
+ */
+export async function readCountRows(
+  db: PrismaClient,
+  input: { from: Date; to: Date; bucket: CountBucket; platformId?: string | null; academyId?: string | null; category?: string | null; after?: CountKey | null; limit: number },
+): Promise<CountRow[]> {
+  // Buckets grow with bucket_start: rows of buckets before the cursor's are skipped before aggregating.
+  const from = input.after && input.after.bucket > input.from ? input.after.bucket : input.from;
+  const conditions = [Prisma.sql`bucket_start >= ${from}`, Prisma.sql`bucket_start < ${input.to}`];
+  if (input.platformId) conditions.push(Prisma.sql`platform_id = ${input.platformId}`);
+  if (input.academyId) conditions.push(Prisma.sql`academy_id = ${input.academyId}`);
+  if (input.category) conditions.push(Prisma.sql`category = ${input.category}`);
+  const after = input.after
+    ? Prisma.sql`WHERE (bucket, platform_id, academy_id, category) > (${input.after.bucket}::timestamptz, ${input.after.platformId}, ${input.after.academyId}, ${input.after.category})`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<Array<{ bucket: Date; platform_id: string; academy_id: string; category: string; reports: number; reporters: number }>>`
+    SELECT * FROM (
+      SELECT ${BUCKET_SQL[input.bucket]} AS bucket, platform_id, academy_id, category,
+             sum(reports)::int AS reports, sum(reporters)::int AS reporters
+      FROM report_category_count
+      WHERE ${Prisma.join(conditions, ' AND ')}
+      GROUP BY 1, 2, 3, 4
+    ) t
+    ${after}
+    ORDER BY bucket, platform_id, academy_id, category
+    LIMIT ${input.limit}`;
+  return rows.map((r) => ({ bucket: r.bucket, platformId: r.platform_id, academyId: r.academy_id, category: r.category, reports: r.reports, reporters: r.reporters }));
 }

@@ -4,7 +4,7 @@ import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 
 type IncidentRow = Prisma.IncidentGetPayload<{ include: { platform: { select: { name: true } }; academies: true } }>;
 
-function toIncidentItem(row: IncidentRow): IncidentListItem {
+export function toIncidentItem(row: IncidentRow): IncidentListItem {
   return {
     id: row.id,
     platformId: row.platformId,

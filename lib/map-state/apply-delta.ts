@@ -1,6 +1,7 @@
 import { statusFromIncidents } from '@/lib/domain/status';
 import type { IncidentLevel, PlatformStatus } from '@/lib/domain/types';
-import { intensityOf, SEVERITY_ORDER, severityFromIncident } from './severity';
+import { academySeverity, byEntrySeverity, nationwideTotals, tagNational } from './local-severity';
+import { severityFromIncident } from './severity';
 import type { AcademyPlatformState, AcademyState, IncidentSummary, LiveDelta, MapState, PlatformSummary } from './types';
 import { floorMinute, SPARKLINE_BUCKETS, sparklineFrom, sparklineIndex, windowFrom } from './window';
 
@@ -13,16 +14,11 @@ function byStatus(a: PlatformSummary, b: PlatformSummary): number {
   return STATUS_ORDER[b.status] - STATUS_ORDER[a.status] || b.reporters - a.reporters || a.platformId.localeCompare(b.platformId);
 }
 
-function bySeverity(a: AcademyPlatformState, b: AcademyPlatformState): number {
-  return SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || b.reporters - a.reporters || a.platformId.localeCompare(b.platformId);
-}
-
 /** Académie severity and intensity from its platform entries, as buildMapState computes them. */
-function withEntries(academy: AcademyState, entries: AcademyPlatformState[]): AcademyState {
-  const platforms = [...entries].sort(bySeverity);
-  const severity = platforms[0]?.severity ?? 'normal';
-  const intensity = Math.max(0, ...platforms.filter((p) => p.severity === severity).map((p) => intensityOf(p.reporters, p.expected)));
-  return { ...academy, platforms, severity, intensity };
+function withEntries(state: Pick<MapState, 'platforms' | 'platformId' | 'academies'>, academy: AcademyState, entries: AcademyPlatformState[]): AcademyState {
+  const nationalTotals = nationwideTotals(state.platforms, state.academies.length);
+  const platforms = tagNational(entries, nationalTotals).sort(byEntrySeverity);
+  return { ...academy, platforms, ...academySeverity(platforms, state.platformId === null) };
 }
 
 function levelsOf(incidents: readonly IncidentSummary[]): Map<string, { level: IncidentLevel; ids: string[] }> {
@@ -60,7 +56,7 @@ function applyReport(state: MapState, delta: ReportDelta): MapState {
     const level = levelsOf(state.incidents).get(pairKey(delta.platformId, a.academyId))?.level ?? null;
     const entry = existing ?? { platformId: delta.platformId, severity: severityFromIncident(level), reporters: 0, expected: 0 };
     const entries = [...a.platforms.filter((p) => p !== existing), { ...entry, reporters: entry.reporters + add }];
-    return withEntries({ ...a, reporters: a.reporters + add, reports: a.reports + 1 }, entries);
+    return withEntries({ ...state, platforms }, { ...a, reporters: a.reporters + add, reports: a.reports + 1 }, entries);
   });
   return { ...state, platforms: [...platforms].sort(byStatus), academies };
 }
@@ -84,7 +80,7 @@ function applyIncident(state: MapState, incident: IncidentSummary): MapState {
         entries.push({ platformId, severity: severityFromIncident(value.level), reporters: 0, expected: 0 });
       }
     }
-    return withEntries({ ...a, incidentIds: [...ids].sort() }, entries);
+    return { ...a, incidentIds: [...ids].sort(), platforms: entries };
   });
   const open = incidents.filter((i) => i.platformId === incident.platformId);
   const platforms = state.platforms.map((p) =>
@@ -98,7 +94,8 @@ function applyIncident(state: MapState, incident: IncidentSummary): MapState {
           national: open.some((i) => i.national),
         },
   );
-  return { ...state, incidents, academies, platforms: platforms.sort(byStatus) };
+  const next = { ...state, platforms: platforms.sort(byStatus) };
+  return { ...next, incidents, academies: academies.map((a) => withEntries(next, a, a.platforms)) };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { statusFromIncidents } from '@/lib/domain/status';
 import type { IncidentLevel, PlatformStatus, ProblemCategory } from '@/lib/domain/types';
 import { incidentAt, type IncidentRecord } from './incident-at';
-import { intensityOf, SEVERITY_ORDER, severityFromIncident } from './severity';
+import { academySeverity, byEntrySeverity, nationwideTotals, tagNational } from './local-severity';
+import { severityFromIncident } from './severity';
 import type { AcademyPlatformState, AcademyState, IncidentSummary, MapState, PlatformSummary } from './types';
 import { SPARKLINE_BUCKETS, sparklineFrom } from './window';
 
@@ -48,12 +49,14 @@ function coverage(incidents: readonly IncidentSummary[]) {
   return { levels, ids };
 }
 
-function bySeverity(a: AcademyPlatformState, b: AcademyPlatformState): number {
-  return SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || b.reporters - a.reporters || a.platformId.localeCompare(b.platformId);
-}
+type Ctx = ReturnType<typeof coverage> & {
+  counts: Map<string, PairCount>;
+  selected: BuildMapStateInput['platforms'];
+  nationalTotals: ReadonlyMap<string, { reporters: number; expected: number }>;
+};
 
-function academyState(input: BuildMapStateInput, academyId: string, ctx: ReturnType<typeof coverage> & { counts: Map<string, PairCount>; selected: BuildMapStateInput['platforms'] }): AcademyState {
-  const entries: Array<AcademyPlatformState & { intensity: number }> = [];
+function academyState(input: BuildMapStateInput, academyId: string, ctx: Ctx): AcademyState {
+  const raw: AcademyPlatformState[] = [];
   const incidentIds = new Set<string>();
   let reports = 0;
   let served = false;
@@ -67,22 +70,21 @@ function academyState(input: BuildMapStateInput, academyId: string, ctx: ReturnT
     reports += count?.reports ?? 0;
     const reporters = count?.reporters ?? 0;
     if (!level && !count) continue;
-    entries.push({ platformId: platform.id, severity: severityFromIncident(level), reporters, expected, intensity: intensityOf(reporters, expected) });
+    raw.push({ platformId: platform.id, severity: severityFromIncident(level), reporters, expected });
   }
-  entries.sort(bySeverity);
-  const severity = entries[0]?.severity ?? 'normal';
-  // Intensity of the worst platform at the académie's level: summing all platforms would dilute one outage.
-  const intensity = Math.max(0, ...entries.filter((e) => e.severity === severity).map((e) => e.intensity));
+  const entries = tagNational(raw, ctx.nationalTotals).sort(byEntrySeverity);
+  const { severity, intensity, nationalSeverity } = academySeverity(entries, input.platformId === null);
   const reporters = ctx.selected.reduce((sum, p) => sum + (ctx.counts.get(pairKey(p.id, academyId))?.reporters ?? 0), 0);
   const expected = ctx.selected.reduce((sum, p) => sum + (input.expected.get(p.id)?.get(academyId) ?? 0), 0);
   return {
     academyId,
     severity,
+    nationalSeverity,
     intensity,
     reporters,
     reports,
     expected,
-    platforms: entries.map(({ intensity: _, ...entry }) => entry),
+    platforms: entries,
     incidentIds: [...incidentIds].sort(),
     served,
   };
@@ -117,10 +119,11 @@ export function buildMapState(input: BuildMapStateInput): MapState {
     .flatMap((i) => incidentAt(i, input.at, served.get(i.platformId) ?? []) ?? [])
     .sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
   const selected = input.platformId ? input.platforms.filter((p) => p.id === input.platformId) : input.platforms;
-  const ctx = { ...coverage(incidents), counts: new Map(input.counts.map((c) => [pairKey(c.platformId, c.academyId), c])), selected };
   const platforms = input.platforms
     .map((p) => platformSummary(input, p.id, incidents, input.counts))
     .sort((a, b) => STATUS_ORDER[b.status] - STATUS_ORDER[a.status] || b.reporters - a.reporters || a.platformId.localeCompare(b.platformId));
+  const nationalTotals = nationwideTotals(platforms, input.academyIds.length);
+  const ctx: Ctx = { ...coverage(incidents), counts: new Map(input.counts.map((c) => [pairKey(c.platformId, c.academyId), c])), selected, nationalTotals };
   return {
     at: input.at.toISOString(),
     live: input.live,

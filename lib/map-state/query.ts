@@ -63,3 +63,6 @@ export function parseMapStateQuery(
   }
   return { ok: true, value: { at, platformId: plateforme ?? null, category: categorie ?? null } };
 }
+
+/** The query schema of the map state, for the OpenAPI document (lib/api-v1/openapi.ts). */
+export { querySchema as mapStateQuerySchema };

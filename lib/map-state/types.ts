@@ -12,11 +12,18 @@ export type AcademyPlatformState = {
   severity: Severity;
   reporters: number;
   expected: number;
+  /** Covered by a national incident and reported here at about the national level (shown in the national strip). */
+  national?: boolean;
+  /** Covered by a national incident and reported here well above its national level. */
+  standsOut?: boolean;
 };
 
 export type AcademyState = {
   academyId: string;
+  /** With every service shown: what is wrong here beyond national outages; with one service: that service. */
   severity: Severity;
+  /** Level of the national outages felt here at the national level (left out of `severity`). */
+  nationalSeverity?: Severity;
   /** 0..1 strength within the severity level (drives colour intensity), from observed vs expected. */
   intensity: number;
   /** Distinct reporters over the window (after the platform/category filter). */

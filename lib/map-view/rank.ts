@@ -1,4 +1,5 @@
 import type { PlatformStatus } from '@/lib/domain/types';
+import { isNationwideOutage } from '@/lib/map-state/local-severity';
 import { SEVERITY_ORDER } from '@/lib/map-state/severity';
 import type { AcademyState, PlatformSummary, Severity } from '@/lib/map-state/types';
 
@@ -41,16 +42,27 @@ export function sortPlatforms<T extends Pick<PlatformSummary, 'status' | 'academ
   );
 }
 
-/** The national headline: platforms not operational, outages first, then the longest-running. */
+/**
+ * The headline: detected outages first, national ones before regional ones, then by académies and
+ * reporters concerned; « problème possible » after, ordered the same way.
+ */
 export function headlinePlatforms(platforms: readonly PlatformSummary[]): PlatformSummary[] {
   return platforms
     .filter((p) => p.status !== 'operational')
     .sort(
       (a, b) =>
         STATUS_ORDER[b.status] - STATUS_ORDER[a.status] ||
+        Number(b.national) - Number(a.national) ||
+        b.academyCount - a.academyCount ||
+        b.reporters - a.reporters ||
         Date.parse(a.since ?? '') - Date.parse(b.since ?? '') ||
-        b.academyCount - a.academyCount,
+        a.platformId.localeCompare(b.platformId),
     );
+}
+
+/** Nationwide outages (own strip above the map, left out of the académies' colour), in headline order. */
+export function nationalPlatforms(platforms: readonly PlatformSummary[], academyTotal: number): PlatformSummary[] {
+  return headlinePlatforms(platforms).filter((p) => isNationwideOutage(p, academyTotal));
 }
 
 /** How many académies are at each level (unserved ones aside). */

@@ -59,3 +59,8 @@ export function bucketsAboveBand(observed: readonly number[], high: readonly num
   });
   return out;
 }
+
+/** True when the baseline was learned after the end of the period shown (more than a day later, ISO instants). */
+export function isLearnedAfter(learnedAt: string, periodEnd: string): boolean {
+  return Date.parse(learnedAt) - Date.parse(periodEnd) > 86_400_000;
+}

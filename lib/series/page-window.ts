@@ -30,3 +30,8 @@ export function pageWindow(params: SearchParams, now: number): { window: SeriesW
   }
   return { window: presetWindow(DEFAULT_PRESET, now), active: { kind: 'preset', preset: DEFAULT_PRESET }, livePreset: DEFAULT_PRESET };
 }
+
+/** A window ending more than a minute ago: the page then describes the past, never today's live state. */
+export function isPastWindow(window: Pick<SeriesWindow, 'to'>, now: number): boolean {
+  return window.to < now - 60_000;
+}

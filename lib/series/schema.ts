@@ -130,3 +130,6 @@ export function parseWindowParams(params: Record<string, string | undefined>, no
   if (!window.ok || window.value.from < EARLIEST || window.value.to > now + DAY_MS) return null;
   return window.value;
 }
+
+/** The query schema of the series, for the OpenAPI document (lib/api-v1/openapi.ts). */
+export { querySchema as seriesQuerySchema };

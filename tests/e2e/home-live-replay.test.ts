@@ -68,7 +68,8 @@ describe('replay of a simulated morning (permalinks, server-rendered)', () => {
 
     await page.locator('#filtre-date').fill('2024-11-19T09:50');
     await expect.poll(() => new URL(page.url()).searchParams.get('at')).toBe('2024-11-19T09:50');
-    await expect.poll(async () => only(await mapSeverities(page), 'panne').length).toBe(30);
+    // CNED's national outage has its own strip; the map shows the regional ENT outage on top of it.
+    await expect.poll(async () => only(await mapSeverities(page), 'panne')).toEqual(IDF);
     expect(await tableSeverities(page)).toEqual(await mapSeverities(page));
     expect(await page.locator('.headline-item').first().textContent()).toContain('Ma classe à la maison (CNED)');
 
@@ -93,6 +94,37 @@ describe('replay of a simulated morning (permalinks, server-rendered)', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await phone.screenshot({ path: `${SCREENSHOTS}/home-replay-phone.png` });
     await phone.close();
+    await page.close();
+  });
+});
+
+describe('the 09:30 screen (national outages apart from the map)', () => {
+  test('CNED is named first and the regional ENT académies stand out on the map and in the table', async () => {
+    const page = await e2e.browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${e2e.base}/?at=2024-11-19T09:30`);
+    expect(await page.locator('.headline-item').first().getAttribute('data-platform')).toBe(CNED);
+    const strip = page.locator('.national-strip');
+    expect(await strip.locator('.national-item').first().getAttribute('data-platform')).toBe(CNED);
+    expect(await strip.textContent()).toContain('Ma classe à la maison (CNED)');
+    expect(await strip.locator('.national-item a').first().getAttribute('href')).toMatch(/^\/incidents\/[0-9a-f-]{36}$/);
+    const table = await tableSeverities(page);
+    // Before 09:40 the ENT is a possible problem (« perturbé ») in its three académies; CNED alone leaves the others normal.
+    expect(only(table, 'perturbe')).toEqual(IDF);
+    expect(only(table, 'normal')).toHaveLength(27);
+    expect(await page.$$eval('.academy-table tbody tr', (rows) => rows.filter((r) => r.getAttribute('data-national') === 'panne').length)).toBe(30);
+    await waitForMap(page);
+    expect(await mapSeverities(page)).toEqual(table);
+    expect(await page.locator('path.academy-paris').getAttribute('aria-label')).toContain('panne nationale');
+    await page.locator('.academy-table tr[data-academy="paris"] th a').click();
+    const panel = page.locator('#academie-panneau');
+    await expect.poll(() => panel.getAttribute('data-academy')).toBe('paris');
+    expect(await panel.locator('.academy-platforms').textContent()).toContain('national');
+    expect(await panel.locator('.academy-platforms').textContent()).toContain('Monlycée.net');
+    const download = await page.locator('.download-data > a').getAttribute('href');
+    expect(download).toContain('/api/v1/exports/comptages?');
+    const csv = await (await fetch(`${e2e.base}${download}`)).text();
+    expect(csv).toContain('Source : École en panne');
+    await page.screenshot({ path: `${SCREENSHOTS}/home-replay-0930-desktop.png` });
     await page.close();
   });
 });

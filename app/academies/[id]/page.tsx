@@ -6,11 +6,13 @@ import { WindowedChartCard } from '@/components/charts/windowed-chart-card';
 import { AreaTable } from '@/components/dashboard/area-table';
 import { IncidentList } from '@/components/dashboard/incident-list';
 import { ReportDetails } from '@/components/dashboard/report-details';
+import { PastNotice } from '@/components/dashboard/past-notice';
+import { SeriesDownload } from '@/components/dashboard/series-download';
 import { frenchOfAcademy } from '@/lib/dashboard/academy-name';
 import { loadAcademyHeadline } from '@/lib/dashboard/headlines';
 import { loadAcademyPage } from '@/lib/dashboard/load-academy-page';
 import { currentLocale, localizer } from '@/lib/i18n/server';
-import { pageWindow } from '@/lib/series/page-window';
+import { isPastWindow, pageWindow } from '@/lib/series/page-window';
 import { parisToday } from '@/lib/series/window';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteOrigin } from '@/lib/seo/site';
@@ -52,7 +54,11 @@ export default async function AcademyPage(props: PageProps<'/academies/[id]'>) {
           {t('region', { region: academy.regionName })} · {t('serving', { count: data.serving.length })}
         </p>
         {timeZone !== 'Europe/Paris' ? <p className="muted">{t('timeZone', { zone: timeZone })}</p> : null}
-        <p className={affectedNow > 0 ? 'notice notice-detected' : 'notice'}>{t('affectedNow', { count: affectedNow })}</p>
+        {isPastWindow(window, now) ? (
+          <PastNotice from={window.from} to={window.to} liveHref={href(`/academies/${academy.id}`)} timeZone={timeZone} />
+        ) : (
+          <p className={affectedNow > 0 ? 'notice notice-detected' : 'notice'}>{t('affectedNow', { count: affectedNow })}</p>
+        )}
         <p className="page-actions">
           <Link className="button" href={`${href('/signaler')}?academie=${academy.id}`}>
             {t('reportLink')}
@@ -83,6 +89,7 @@ export default async function AcademyPage(props: PageProps<'/academies/[id]'>) {
       </section>
 
       <ReportDetails breakdown={data.breakdown} comments={data.comments} names={data.names} />
+      <SeriesDownload series={data.series} />
     </article>
   );
 }

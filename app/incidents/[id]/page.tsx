@@ -7,6 +7,7 @@ import { SeriesPanel } from '@/components/charts/series-panel';
 import { BreakdownTable } from '@/components/dashboard/breakdown-table';
 import { IncidentTimeline } from '@/components/dashboard/incident-timeline';
 import { getWhen } from '@/components/dashboard/server-when';
+import { SeriesDownload } from '@/components/dashboard/series-download';
 import { StatusBadge } from '@/components/dashboard/status-badge';
 import { ShareBox } from '@/components/share/share-box';
 import { loadIncidentPage, type IncidentPageData } from '@/lib/dashboard/load-incident-page';
@@ -138,6 +139,7 @@ export default async function IncidentPage(props: PageProps<'/incidents/[id]'>) 
       <section aria-labelledby="titre-graphique" className="card">
         <h2 id="titre-graphique">{t('chartTitle')}</h2>
         <SeriesPanel initial={data.series} intervals={intervals} lineNames={{}} livePreset={null} timeZone={soleZone} />
+        <SeriesDownload series={data.series} />
       </section>
 
       <section aria-labelledby="titre-problemes" className="card">

@@ -6,13 +6,15 @@ import { WindowedChartCard } from '@/components/charts/windowed-chart-card';
 import { AreaTable } from '@/components/dashboard/area-table';
 import { IncidentList } from '@/components/dashboard/incident-list';
 import { ReportDetails } from '@/components/dashboard/report-details';
+import { PastNotice } from '@/components/dashboard/past-notice';
+import { SeriesDownload } from '@/components/dashboard/series-download';
 import { StatusBadge } from '@/components/dashboard/status-badge';
 import { StatusHistory } from '@/components/dashboard/status-history';
 import { getWhen } from '@/components/dashboard/server-when';
 import { loadPlatformHeadline } from '@/lib/dashboard/headlines';
 import { loadPlatformPage } from '@/lib/dashboard/load-platform-page';
 import { currentLocale, localizer } from '@/lib/i18n/server';
-import { pageWindow } from '@/lib/series/page-window';
+import { isPastWindow, pageWindow } from '@/lib/series/page-window';
 import { parisToday } from '@/lib/series/window';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteOrigin } from '@/lib/seo/site';
@@ -43,6 +45,7 @@ export default async function PlatformPage(props: PageProps<'/plateformes/[id]'>
   const { platform } = data;
   const open = data.incidents.filter((i) => i.state === 'open');
   const path = href(`/plateformes/${platform.id}`);
+  const past = isPastWindow(window, now);
   const academyLabels = Object.fromEntries(
     Object.values(data.names.academies).map((a) => [a.id, { name: a.name, href: href(`/academies/${a.id}`) }]),
   );
@@ -53,14 +56,15 @@ export default async function PlatformPage(props: PageProps<'/plateformes/[id]'>
       </nav>
       <header className="page-head">
         <h1>
-          {platform.name} <StatusBadge status={data.status} />
+          {platform.name} {past ? null : <StatusBadge status={data.status} />}
         </h1>
         <p className="muted">
           {d(`kind.${platform.kind}`)} · {t('scopeAcademies', { scope: d(`scope.${platform.scope}`), count: platform.academies.length })}
           {platform.operator ? ` · ${t('operator', { operator: platform.operator })}` : ''}
         </p>
         {platform.retired ? <p className="notice">{t('retired')}</p> : null}
-        {open.map((incident) => (
+        {past ? <PastNotice from={window.from} to={window.to} liveHref={path} /> : null}
+        {(past ? [] : open).map((incident) => (
           <p key={incident.id} className={`notice notice-${incident.level}`}>
             <Link href={href(`/incidents/${incident.id}`)}>
               {t('sinceOpen', { level: d(`level.${incident.level}`), start: when(incident.startedAt) })}
@@ -107,6 +111,7 @@ export default async function PlatformPage(props: PageProps<'/plateformes/[id]'>
       </section>
 
       <ReportDetails breakdown={data.breakdown} comments={data.comments} names={data.names} />
+      <SeriesDownload series={data.series} />
     </article>
   );
 }

@@ -173,3 +173,16 @@ describe('applyDelta: incidents', () => {
     expect(after.academies).toEqual(before.academies);
   });
 });
+
+describe('applyDelta: a national incident arriving live', () => {
+  test('goes to the national strip: académies keep the colour of what is wrong there, as a fresh state would', () => {
+    const base = buildMapState(input());
+    const record: IncidentRecord = { id: 'nat', platformId: 'cned', level: 'detected', startedAt: min(-5), detectedAt: min(-1), endedAt: null, national: true, academies: [] };
+    const summary = incidentAt(record, at, PLATFORMS[0]?.academies ?? []);
+    if (!summary) throw new Error('incident not open at `at`');
+    const next = applyDelta(base, { kind: 'incident', seq: 101, incident: summary });
+    const fresh = buildMapState(input({ incidents: [record], seq: 101 }));
+    expect(next.academies.map((a) => [a.academyId, a.severity, a.nationalSeverity])).toEqual(fresh.academies.map((a) => [a.academyId, a.severity, a.nationalSeverity]));
+    expect(next.academies.every((a) => a.severity === 'normal' && a.nationalSeverity === 'panne')).toBe(true);
+  });
+});

@@ -132,3 +132,38 @@ describe('buildMapState', () => {
     expect(state).toMatchObject({ at: at.toISOString(), seq: 7, windowMinutes: 30, live: false, sparklineFrom: '2021-04-06T04:05:00.000Z' });
   });
 });
+
+describe('buildMapState: national outages apart', () => {
+  const ALL = [
+    { id: 'cned', academies: ['lille', 'paris', 'versailles'] },
+    { id: 'ent-idf', academies: ['paris', 'versailles'] },
+  ];
+  const nationalMorning = (platformId: string | null) =>
+    buildMapState(input({
+      platforms: ALL,
+      platformId,
+      expected: new Map([['cned', new Map([['lille', 2], ['paris', 2], ['versailles', 2]])], ['ent-idf', new Map([['paris', 1], ['versailles', 1]])]]),
+      counts: [
+        { platformId: 'cned', academyId: 'lille', reports: 30, reporters: 20 },
+        { platformId: 'cned', academyId: 'paris', reports: 30, reporters: 20 },
+        { platformId: 'cned', academyId: 'versailles', reports: 30, reporters: 20 },
+        { platformId: 'ent-idf', academyId: 'paris', reports: 40, reporters: 30 },
+      ],
+      incidents: [
+        incident({ id: 'n', platformId: 'cned', national: true }),
+        incident({ id: 'r', platformId: 'ent-idf', academies: [{ academyId: 'paris', joinedAt: min(-20) }] }),
+      ],
+    }));
+
+  test('with every service, académies show what is wrong there beyond the national outage', () => {
+    const state = nationalMorning(null);
+    expect(academy(state, 'paris')).toMatchObject({ severity: 'panne', nationalSeverity: 'panne' });
+    expect(academy(state, 'lille')).toMatchObject({ severity: 'normal', nationalSeverity: 'panne', incidentIds: ['n'] });
+    expect(academy(state, 'lille')?.platforms).toEqual([{ platformId: 'cned', severity: 'panne', reporters: 20, expected: 2, national: true, standsOut: false }]);
+  });
+
+  test('with the national service chosen, every académie it serves is in outage', () => {
+    const state = nationalMorning('cned');
+    expect(state.academies.map((a) => a.severity)).toEqual(['panne', 'panne', 'panne']);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { PlatformSummary } from '@/lib/map-state/types';
-import { countBySeverity, headlinePlatforms, sortAcademies, sortPlatforms } from '@/lib/map-view/rank';
+import { countBySeverity, headlinePlatforms, nationalPlatforms, sortAcademies, sortPlatforms } from '@/lib/map-view/rank';
 
 const row = (name: string, severity: 'normal' | 'perturbe' | 'panne', intensity: number, reporters: number, served?: boolean) => ({
   name,
@@ -48,7 +48,7 @@ function summary(platformId: string, status: PlatformSummary['status'], since: s
 }
 
 describe('headlinePlatforms', () => {
-  test('lists outages before possible problems, the oldest first, and leaves operational platforms out', () => {
+  test('lists outages before possible problems, the oldest first among equals, and leaves operational platforms out', () => {
     const list = headlinePlatforms([
       summary('a', 'degraded', '2021-04-06T06:00:00Z'),
       summary('b', 'outage', '2021-04-06T07:10:00Z'),
@@ -56,6 +56,19 @@ describe('headlinePlatforms', () => {
       summary('d', 'outage', '2021-04-06T07:02:00Z'),
     ]);
     expect(list.map((p) => p.platformId)).toEqual(['d', 'b', 'a']);
+  });
+
+  test('puts a national outage first, then regional ones by académies then reporters, then possible problems', () => {
+    const list = headlinePlatforms([
+      { ...summary('ent-idf', 'outage', '2021-04-06T07:00:00Z', 3), reporters: 400 },
+      { ...summary('ent-ge', 'outage', '2021-04-06T07:05:00Z', 3), reporters: 500 },
+      { ...summary('ent-hdf', 'outage', '2021-04-06T06:55:00Z', 2), reporters: 900 },
+      { ...summary('possible-national', 'degraded', '2021-04-06T06:00:00Z', 30), national: true },
+      { ...summary('cned', 'outage', '2021-04-06T07:02:00Z', 30), national: true, reporters: 100 },
+    ]);
+    expect(list.map((p) => p.platformId)).toEqual(['cned', 'ent-ge', 'ent-idf', 'ent-hdf', 'possible-national']);
+    expect(nationalPlatforms(list, 30).map((p) => p.platformId)).toEqual(['cned', 'possible-national']);
+    expect(nationalPlatforms(list, 80)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bucketsAboveBand, findPeak, shapeObserved } from '@/lib/series/observed';
+import { bucketsAboveBand, findPeak, isLearnedAfter, shapeObserved } from '@/lib/series/observed';
 
 describe('shapeObserved', () => {
   test('one platform: per-minute totals, no separate lines', () => {
@@ -45,5 +45,13 @@ describe('findPeak', () => {
 describe('bucketsAboveBand', () => {
   test('indexes strictly above the high edge', () => {
     expect(bucketsAboveBand([1, 2, 3, 4], [2, 2, 2.5, 5])).toEqual([2]);
+  });
+});
+
+describe('isLearnedAfter', () => {
+  test('a baseline learned long after the period shown is flagged; one learned before or the same day is not', () => {
+    expect(isLearnedAfter('2026-12-07T01:00:00Z', '2021-04-06T10:00:00Z')).toBe(true);
+    expect(isLearnedAfter('2021-04-06T03:00:00Z', '2021-04-06T10:00:00Z')).toBe(false);
+    expect(isLearnedAfter('2021-04-06T23:00:00Z', '2021-04-06T10:00:00Z')).toBe(false);
   });
 });

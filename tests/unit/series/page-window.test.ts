@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pageWindow } from '@/lib/series/page-window';
+import { isPastWindow, pageWindow } from '@/lib/series/page-window';
 
 const NOW = Date.parse('2021-04-06T10:00:30Z');
 
@@ -20,5 +20,13 @@ describe('pageWindow', () => {
       expect(active).toEqual({ kind: 'preset', preset: '24h' });
       expect(window.bucketMinutes).toBe(5);
     }
+  });
+});
+
+describe('isPastWindow', () => {
+  test('a window ending more than a minute before now is past; a live one is not', () => {
+    const now = Date.parse('2026-12-07T01:00:00Z');
+    expect(isPastWindow({ to: Date.parse('2021-04-06T10:00:00Z') }, now)).toBe(true);
+    expect(isPastWindow({ to: now }, now)).toBe(false);
   });
 });

@@ -1,0 +1,11 @@
+import { cachedJson, parseQuery, preflight, v1Route } from '@/lib/api-v1/http';
+import { noQuery } from '@/lib/api-v1/queries';
+import { listPlatformsV1 } from '@/lib/api-v1/reads';
+import { requireReadAccess } from '@/lib/http/read-access';
+
+export const GET = v1Route(async (req: Request) => {
+  parseQuery(noQuery, req.url);
+  await requireReadAccess(req);
+  return cachedJson(req, await listPlatformsV1(), 300);
+});
+export const OPTIONS = preflight;
