@@ -76,7 +76,7 @@ export const envSchema = z.object({
   READ_LIMIT_PER_MINUTE: settingDefault('readLimitPerMinute'),
   READ_LIMIT_API_KEY_PER_MINUTE: settingDefault('readLimitApiKeyPerMinute'),
   INGEST_BATCH_MAX: z.coerce.number().int().min(1).max(2000).default(200),
-  INGEST_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(1000).default(5),
+  INGEST_BATCH_WRITERS: z.coerce.number().int().min(1).max(64).default(1),
   MAX_INFLIGHT_REQUESTS: z.coerce.number().int().min(1).max(100_000).default(512),
   DETECTOR: z.enum(['on', 'off']).default('on'),
   LIVE_BUS: z.enum(['auto', 'memory', 'postgres', 'redis']).default('auto'),

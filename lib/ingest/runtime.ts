@@ -43,8 +43,7 @@ export function getIngestRuntime(): IngestRuntime {
     store: createStore(),
     batcher: createBatcher({
       maxBatch: env.INGEST_BATCH_MAX,
-      maxWaitMs: env.INGEST_BATCH_WAIT_MS,
-      maxConcurrent: 8,
+      maxWriters: env.INGEST_BATCH_WRITERS,
       run: (items) => processBatch(getDb(), items, { onStored: (stored) => publishLive(reportEvents(stored)) }),
     }),
     secret: () => {
