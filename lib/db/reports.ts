@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 
 export type NewReportRow = {
   id: string;
@@ -44,7 +44,16 @@ export type RecentSourceReport = {
  */
 export async function insertReportBatch(db: PrismaClient, rows: NewReportRow[]): Promise<StoredReportRef[]> {
   if (rows.length === 0) return [];
-  const inserted = await db.$queryRaw<Array<{ id: string; idempotency_key: string }>>`
+  const inserted = await db.$queryRaw<Array<{ id: string; idempotency_key: string }>>(reportBatchInsert(rows));
+  const insertedIds = new Set(inserted.map((r) => r.id));
+  return rows
+    .filter((r) => insertedIds.has(r.id))
+    .map((r) => ({ id: r.id, idempotencyKey: r.idempotencyKey, platformId: r.platformId, academyId: r.academyId, counted: r.counted }));
+}
+
+/** The statement of insertReportBatch (returns `id`, `idempotency_key` of the rows inserted); the ingest benchmark's floor runs it too. */
+export function reportBatchInsert(rows: NewReportRow[]): Prisma.Sql {
+  return Prisma.sql`
     WITH ins AS (
       INSERT INTO report (id, platform_id, academy_id, category, role, comment, comment_state, observed_at,
         idempotency_key, source_fingerprint, device_token_hash, counted, distinct_reporter, flag_reason,
@@ -87,10 +96,6 @@ export async function insertReportBatch(db: PrismaClient, rows: NewReportRow[]):
           updated_at = now()
     )
     SELECT id::text AS id, idempotency_key FROM ins`;
-  const insertedIds = new Set(inserted.map((r) => r.id));
-  return rows
-    .filter((r) => insertedIds.has(r.id))
-    .map((r) => ({ id: r.id, idempotencyKey: r.idempotencyKey, platformId: r.platformId, academyId: r.academyId, counted: r.counted }));
 }
 
 export async function findReportsByKeys(db: PrismaClient, keys: string[]): Promise<StoredReportRef[]> {
