@@ -107,48 +107,6 @@ export async function findReportsByKeys(db: PrismaClient, keys: string[]): Promi
   return rows;
 }
 
-/** Reports since `since` from any of these sources or devices, or carrying one of these comments. */
-export async function listRecentFromSources(
-  db: PrismaClient,
-  input: { since: Date; fingerprints: string[]; deviceHashes: string[]; comments: string[] },
-): Promise<RecentSourceReport[]> {
-  const or = [
-    { sourceFingerprint: { in: input.fingerprints } },
-    ...(input.deviceHashes.length ? [{ deviceTokenHash: { in: input.deviceHashes } }] : []),
-    ...(input.comments.length ? [{ comment: { in: input.comments } }] : []),
-  ];
-  const rows = await db.report.findMany({
-    where: { createdAt: { gte: input.since }, OR: or },
-    select: {
-      sourceFingerprint: true,
-      deviceTokenHash: true,
-      platformId: true,
-      academyId: true,
-      category: true,
-      comment: true,
-      counted: true,
-      createdAt: true,
-    },
-    orderBy: { createdAt: 'asc' },
-    take: 5000,
-  });
-  return rows.map((r) => ({ ...r, sourceFingerprint: r.sourceFingerprint ?? '' }));
-}
-
-/** Pairs (source, platform) that already have a distinct-reporter report since `since`. */
-export async function listReportedPairs(
-  db: PrismaClient,
-  input: { since: Date; fingerprints: string[] },
-): Promise<Set<string>> {
-  if (input.fingerprints.length === 0) return new Set();
-  const rows = await db.report.findMany({
-    where: { createdAt: { gte: input.since }, sourceFingerprint: { in: input.fingerprints }, distinctReporter: true, counted: true },
-    select: { sourceFingerprint: true, platformId: true },
-    distinct: ['sourceFingerprint', 'platformId'],
-  });
-  return new Set(rows.map((r) => `${r.sourceFingerprint}|${r.platformId}`));
-}
-
 /** Clears source fingerprints and device hashes older than `before` (privacy: kept 48 h at most). */
 export async function purgeFingerprints(db: PrismaClient, before: Date): Promise<number> {
   const result = await db.report.updateMany({

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ProblemCategory } from '@/lib/domain/types';
-import { countRecentByPair } from '@/lib/db/aggregates';
-import { findReportsByKeys, insertReportBatch, listRecentFromSources, listReportedPairs } from '@/lib/db/reports';
+import { readBatchContext } from '@/lib/db/aggregates';
+import { findReportsByKeys, insertReportBatch } from '@/lib/db/reports';
 import { hourStart, planBatch, toReportRow, type PendingReport, type PlannedReport } from './plan-batch';
 import type { ReportAccepted } from './schema';
 import { COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS } from './thresholds';
@@ -20,16 +20,15 @@ export type BatchHooks = {
 export async function processBatch(db: PrismaClient, items: PendingReport[], hooks: BatchHooks = {}): Promise<BatchResult[]> {
   const now = items.reduce((max, i) => (i.receivedAt > max ? i.receivedAt : max), items[0]?.receivedAt ?? new Date());
   const fingerprints = [...new Set(items.map((i) => i.fingerprint))];
-  const [recentRows, reportedPairs, countsBefore] = await Promise.all([
-    listRecentFromSources(db, {
-      since: new Date(now.getTime() - RECENT_WINDOW_MS),
-      fingerprints,
-      deviceHashes: [...new Set(items.flatMap((i) => (i.deviceHash ? [i.deviceHash] : [])))],
-      comments: [...new Set(items.flatMap((i) => (i.comment ? [i.comment] : [])))],
-    }),
-    listReportedPairs(db, { since: hourStart(now), fingerprints }),
-    countRecentByPair(db, { since: new Date(now.getTime() - LOCAL_COUNT_WINDOW_MS), pairs: uniquePairs(items) }),
-  ]);
+  const { recent: recentRows, reportedPairs, counts: countsBefore } = await readBatchContext(db, {
+    recentSince: new Date(now.getTime() - RECENT_WINDOW_MS),
+    pairsSince: hourStart(now),
+    countsSince: new Date(now.getTime() - LOCAL_COUNT_WINDOW_MS),
+    fingerprints,
+    deviceHashes: [...new Set(items.flatMap((i) => (i.deviceHash ? [i.deviceHash] : [])))],
+    comments: [...new Set(items.flatMap((i) => (i.comment ? [i.comment] : [])))],
+    pairs: uniquePairs(items),
+  });
   const hour = hourStart(now).getTime();
   const planned = planBatch({
     reports: items,
