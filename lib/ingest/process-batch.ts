@@ -3,6 +3,7 @@ import type { ProblemCategory } from '@/lib/domain/types';
 import { readBatchContext } from '@/lib/db/aggregates';
 import { findReportsByKeys, insertReportBatch } from '@/lib/db/reports';
 import { hourStart, planBatch, toReportRow, type PendingReport, type PlannedReport } from './plan-batch';
+import type { InFlightReports } from './in-flight';
 import type { ReportAccepted } from './schema';
 import { COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS } from './thresholds';
 
@@ -14,6 +15,8 @@ const RECENT_WINDOW_MS = Math.max(COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WI
 export type BatchHooks = {
   /** Called with the reports just stored (durably), e.g. to announce them live. */
   onStored?: (reports: PlannedReport[]) => void;
+  /** This process's reports still being written, when several batch writes run at once. */
+  inFlight?: InFlightReports;
 };
 
 /** Decides counting for a batch of reports, stores them durably, and answers each one. */
@@ -30,24 +33,33 @@ export async function processBatch(db: PrismaClient, items: PendingReport[], hoo
     pairs: uniquePairs(items),
   });
   const hour = hourStart(now).getTime();
+  const pending = hooks.inFlight?.match(items, Date.now()) ?? { recent: [], pairs: [] };
   const planned = planBatch({
     reports: items,
-    recent: recentRows.map((r) => ({
-      fingerprint: r.sourceFingerprint,
-      deviceToken: r.deviceTokenHash,
-      platform: r.platformId,
-      academy: r.academyId,
-      category: r.category as ProblemCategory,
-      comment: r.comment,
-      receivedAt: r.createdAt,
-      counted: r.counted,
-    })),
-    reportedPairs: new Set([...reportedPairs].map((pair) => `${pair}|${hour}`)),
+    recent: [
+      ...recentRows.map((r) => ({
+        fingerprint: r.sourceFingerprint,
+        deviceToken: r.deviceTokenHash,
+        platform: r.platformId,
+        academy: r.academyId,
+        category: r.category as ProblemCategory,
+        comment: r.comment,
+        receivedAt: r.createdAt,
+        counted: r.counted,
+      })),
+      ...pending.recent,
+    ],
+    reportedPairs: new Set([...[...reportedPairs].map((pair) => `${pair}|${hour}`), ...pending.pairs]),
   });
-  const inserted = await insertReportBatch(
-    db,
-    planned.map(toReportRow),
-  );
+  const settle = hooks.inFlight?.add(planned);
+  let inserted: Awaited<ReturnType<typeof insertReportBatch>>;
+  try {
+    inserted = await insertReportBatch(db, planned.map(toReportRow));
+    settle?.(true, Date.now());
+  } catch (error) {
+    settle?.(false, Date.now());
+    throw error;
+  }
   const insertedKeys = new Set(inserted.map((r) => r.idempotencyKey));
   if (hooks.onStored && inserted.length > 0) announce(hooks.onStored, planned, inserted);
   const existing = await findReportsByKeys(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { createPrismaClient } from '@/lib/db/create-client';
 import { createBatcher } from '@/lib/ingest/batcher';
+import { createInFlightReports, type InFlightReports } from '@/lib/ingest/in-flight';
 import type { PendingReport } from '@/lib/ingest/plan-batch';
 import { processBatch, type BatchResult } from '@/lib/ingest/process-batch';
 import { uuidv7 } from '@/lib/ingest/uuid';
@@ -28,14 +29,14 @@ function pending(overrides: Partial<PendingReport> = {}): PendingReport {
 }
 
 /** The production batch path (processBatch on the database) behind a batcher that records its writes. */
-function recordingBatcher(maxWriters = 1) {
+function recordingBatcher(maxWriters = 1, inFlight?: InFlightReports) {
   const writes: number[] = [];
   const batcher = createBatcher<PendingReport, BatchResult>({
     maxBatch: 200,
     maxWriters,
     run: (items) => {
       writes.push(items.length);
-      return processBatch(db, items);
+      return processBatch(db, items, { inFlight });
     },
   });
   return { batcher, writes };
@@ -93,5 +94,16 @@ describe('ingest group commit on the database', () => {
     expect([a.status, b.status].sort()).toEqual(['accepted', 'duplicate']);
     expect(a.id).toBe(b.id);
     expect(await db.report.count({ where: { idempotencyKey: key } })).toBe(1);
+  });
+
+  test('with two writers, one source reporting in two concurrent writes still counts once', async () => {
+    const { batcher, writes } = recordingBatcher(2, createInFlightReports());
+    const fingerprint = randomUUID().replaceAll('-', '');
+    const first = batcher.submit(pending({ academy: 'dijon', fingerprint }));
+    await new Promise((r) => setImmediate(r));
+    const second = batcher.submit(pending({ academy: 'dijon', fingerprint }));
+    const results = await Promise.all([first, second]);
+    expect(writes).toEqual([1, 1]);
+    expect(results.map((r) => r.counted).sort()).toEqual([false, true]);
   });
 });
