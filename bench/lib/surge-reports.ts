@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { scenario2021, simulateIter, type SimReport } from '../../lib/simulate/generate';
 import { percentileOfSorted as percentile } from './stats';
+import { surgeSchedule } from './surge-schedule';
 
 export type SurgeReportsConfig = { port: number; peakPerSecond: number; rampSeconds: number; holdSeconds: number; scale: number };
 export type SurgeReportsSummary = {
@@ -29,14 +30,8 @@ const TIMEOUT_MS = 10_000;
 const config = JSON.parse(process.argv[2] ?? '{}') as SurgeReportsConfig;
 if (!config.port || !config.peakPerSecond) throw new Error('port and peakPerSecond are required');
 const { peakPerSecond: peak, rampSeconds: ramp, holdSeconds: hold } = config;
-const total = Math.round((peak * ramp) / 2 + peak * hold);
+const { total, dueMs } = surgeSchedule({ peak, rampSeconds: ramp, holdSeconds: hold });
 setTimeout(() => process.exit(2), (ramp + hold) * 1000 + TIMEOUT_MS + 20_000).unref();
-
-/** Send time (ms from start) of request `i` under the ramp-then-hold rate. */
-function dueMs(i: number): number {
-  const rampCount = (peak * ramp) / 2;
-  return i < rampCount ? Math.sqrt((2 * ramp * i) / peak) * 1000 : (ramp + (i - rampCount) / peak) * 1000;
-}
 
 function simulatedMorning(count: number): SimReport[] {
   const out: SimReport[] = [];
