@@ -3,7 +3,8 @@
 // (fsync on, as in production): a bare Node http + pg server inserting a thin row, and the same bare
 // server running the app's own insert statement. At each concurrency the three alternate, one window
 // each, BENCH_ROUNDS times (order rotated). BENCH_SECONDS (default 30) per window; BENCH_LEVELS
-// (default 1,10,64,256) closed-loop clients; BENCH_EMBEDDED=1 adds the embedded PGlite default.
+// (default 1,10,64,256) closed-loop clients; BENCH_EMBEDDED=1 adds the embedded PGlite default. Each
+// window first waits up to BENCH_QUIET_WAIT_S (20) for the load average to fall to the core count.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,11 +15,13 @@ import { prepareDatabase } from '../lib/db/prepare';
 import { startApp, stop, waitUntilUp, type Server } from './lib/app-server';
 import { runClosedLoop, type LoadResult, type RequestFactory } from './lib/load';
 import { freePort, startPostgres } from './lib/postgres';
+import { waitForQuiet } from './lib/quiet';
 import { writeResults, type Row } from './lib/table';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const WARMUP_SECONDS = 3;
+const QUIET_WAIT_MS = Number(process.env.BENCH_QUIET_WAIT_S ?? 20) * 1000;
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,10,64,256').split(',').map(Number);
 const TARGET_RATIO = 0.5;
 const TARGET_P50_AT_10_MS = 3;
@@ -114,6 +117,7 @@ async function measure(targets: Target[]): Promise<Sample[]> {
       for (let i = 0; i < targets.length; i += 1) {
         const target = targets[(i + round) % targets.length] as Target;
         const label = `${concurrency} clients`;
+        await waitForQuiet(QUIET_WAIT_MS);
         await runClosedLoop({ label, port: target.server.port, concurrency, seconds: WARMUP_SECONDS, make: makeReport });
         const load = os.loadavg()[0] ?? 0;
         const result = await runClosedLoop({ label, port: target.server.port, concurrency, seconds: SECONDS, make: makeReport });

@@ -11,6 +11,7 @@ import { prepareDatabase } from '../lib/db/prepare';
 import { startDeployment, type Deployment } from './lib/instances';
 import { fillPollData } from './lib/poll-fill';
 import { startPostgres } from './lib/postgres';
+import { waitForQuiet } from './lib/quiet';
 import { coresUsed, descendants, listProcesses, type ProcInfo } from './lib/proc-cpu';
 import type { SurgeReportsConfig, SurgeReportsSummary } from './lib/surge-reports';
 import type { ViewersStats } from './lib/surge-viewers';
@@ -22,6 +23,7 @@ const HOLD = Number(process.env.BENCH_SURGE_HOLD ?? 60);
 const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 1000);
 const COUNTS = (process.env.BENCH_SURGE_INSTANCES ?? '1,3').split(',').map(Number);
 const POLL_MS = 5_000;
+const QUIET_WAIT_MS = Number(process.env.BENCH_QUIET_WAIT_S ?? 180) * 1000;
 const TARGETS = { errorRate: 0.001, submitP99Ms: 300, mapP99Ms: 200, liveP99Ms: 3000, scaleUp: 2 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -90,6 +92,7 @@ async function runOnce(postgresUrl: string, count: number): Promise<RunResult> {
     const opened = await ask<{ open: number }>(viewers, { type: 'open', port: deployment.port, count: VIEWERS, sampleEvery: 50, pollMs: POLL_MS, maxSeconds: RAMP + HOLD + 300 }, 'opened');
     console.log(`${count} instance(s): ${opened.open}/${VIEWERS} flux ouverts`);
     await sleep(POLL_MS + 1000);
+    await waitForQuiet(QUIET_WAIT_MS);
     await ask(viewers, { type: 'reset' }, 'reset');
     const loadBefore = os.loadavg()[0] ?? 0;
     const before = listProcesses();
