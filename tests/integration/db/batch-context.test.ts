@@ -4,7 +4,7 @@ import { readBatchContext } from '@/lib/db/aggregates';
 import { createPrismaClient } from '@/lib/db/create-client';
 
 const db = createPrismaClient({ url: inject('databaseUrl'), kind: inject('databaseKind') });
-const at = new Date('2019-05-14T09:30:00Z');
+const at = new Date('1999-03-03T09:30:00Z');
 const minute = (m: number) => new Date(at.getTime() + m * 60_000);
 const tag = randomUUID().slice(0, 8);
 const fp = (name: string) => `${tag}-${name}`;
@@ -84,7 +84,7 @@ describe('readBatchContext', () => {
       fingerprints: [fp('p')],
       deviceHashes: [],
       comments: [],
-      pairs: [{ platformId: 'pronote', academyId: 'lyon' }, { platformId: 'pronote', academyId: 'nice' }],
+      pairs: [{ platformId: 'pronote', academyId: 'lyon' }, { platformId: 'pronote', academyId: 'corse' }],
     });
     expect([...context.reportedPairs]).toEqual([`${fp('p')}|pronote`]);
     expect([...context.counts]).toEqual([['pronote|lyon', 7]]);
