@@ -1,19 +1,30 @@
-// `npm run bench` (ingest part): accepted reports/s and latency of POST /api/reports on a production
-// build, on PostgreSQL and on the embedded default, against a bare Node + pg baseline in the same run.
-// BENCH_SECONDS (default 60) per level; BENCH_LEVELS (default 16,64,256) concurrency levels.
+// `npm run bench:ingest`: accepted reports/s and latency of POST /api/reports on a production build,
+// measured from the client, against two floors in the same run on the same throwaway PostgreSQL 15
+// (fsync on, as in production): a bare Node http + pg server inserting a thin row, and the same bare
+// server running the app's own insert statement. At each concurrency the three alternate, one window
+// each, BENCH_ROUNDS times (order rotated). BENCH_SECONDS (default 30) per window; BENCH_LEVELS
+// (default 1,10,64,256) closed-loop clients; BENCH_EMBEDDED=1 adds the embedded PGlite default. Each
+// window first waits up to BENCH_QUIET_WAIT_S (20) for the load average to fall to the core count.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { prepareDatabase } from '../lib/db/prepare';
 import { startApp, stop, waitUntilUp, type Server } from './lib/app-server';
-import { runClosedLoop, runOpenLoop, type LoadResult, type RequestFactory } from './lib/load';
+import { runClosedLoop, type LoadResult, type RequestFactory } from './lib/load';
 import { freePort, startPostgres } from './lib/postgres';
+import { waitForQuiet } from './lib/quiet';
 import { writeResults, type Row } from './lib/table';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
-const LEVELS = (process.env.BENCH_LEVELS ?? '16,64,256').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+const WARMUP_SECONDS = 3;
+const QUIET_WAIT_MS = Number(process.env.BENCH_QUIET_WAIT_S ?? 20) * 1000;
+const LEVELS = (process.env.BENCH_LEVELS ?? '1,10,64,256').split(',').map(Number);
+const TARGET_RATIO = 0.5;
+const TARGET_P50_AT_10_MS = 3;
 const NATIONAL = ['pronote', 'ecoledirecte', 'educonnect', 'cned-ma-classe-a-la-maison', 'skolengo', 'parcoursup'];
 const ACADEMIES = ['paris', 'versailles', 'creteil', 'lille', 'lyon', 'toulouse', 'bordeaux', 'nantes', 'rennes', 'montpellier', 'la-reunion', 'guyane'];
 const CATEGORIES = ['unreachable', 'login', 'slow', 'error_page'];
@@ -30,10 +41,12 @@ const makeReport: RequestFactory = () => ({
   },
 });
 
-async function startBaseline(url: string): Promise<Server> {
+type Target = { key: 'thin' | 'statement' | 'app'; label: string; server: Server };
+
+async function startFloor(url: string, floor: 'thin' | 'statement'): Promise<Server> {
   const port = await freePort();
   const child = spawn('node', ['--import', 'tsx', 'bench/lib/baseline-server.ts'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port) },
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), FLOOR: floor },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
@@ -41,68 +54,112 @@ async function startBaseline(url: string): Promise<Server> {
   return { port, child };
 }
 
-function row(backend: string, r: LoadResult, baseline?: number): Row {
+async function freshDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = serverUrl.replace(/\/postgres$/, `/${name}`);
+  await prepareDatabase({ url, kind: 'postgresql' });
+  return url;
+}
+
+type Sample = { target: Target['key']; concurrency: number; result: LoadResult; load: number };
+
+function merge(samples: Sample[]): { perSecond: number; p50: number; p99: number; max: number; refused: number; errors: number; load: string } {
+  const mean = (f: (s: Sample) => number) => samples.reduce((a, s) => a + f(s), 0) / Math.max(1, samples.length);
   return {
-    backend,
-    load: r.label,
-    'accepted/s': Math.round(r.acceptedPerSecond),
-    'vs baseline': baseline ? `${(r.acceptedPerSecond / baseline).toFixed(2)}×` : '',
-    'p50 ms': r.p50.toFixed(1),
-    'p99 ms': r.p99.toFixed(1),
-    'max ms': r.max.toFixed(0),
-    'refused (429/503)': r.refused,
-    errors: r.errors,
-    'answered ≤2 s (client)': `${(r.answeredWithin2s * 100).toFixed(1)} %`,
-    'server p99 ms': r.serverP99.toFixed(1),
-    'answered ≤2 s (server)': `${(r.serverWithin2s * 100).toFixed(1)} %`,
+    perSecond: mean((s) => s.result.acceptedPerSecond),
+    p50: mean((s) => s.result.p50),
+    p99: mean((s) => s.result.p99),
+    max: Math.max(...samples.map((s) => s.result.max)),
+    refused: samples.reduce((a, s) => a + s.result.refused, 0),
+    errors: samples.reduce((a, s) => a + s.result.errors, 0),
+    load: samples.map((s) => s.load.toFixed(1)).join(', '),
   };
 }
 
-async function levels(port: number): Promise<LoadResult[]> {
-  const results: LoadResult[] = [];
+function tableRows(targets: Target[], samples: Sample[]): { rows: Row[]; met: boolean[] } {
+  const rows: Row[] = [];
+  const met: boolean[] = [];
   for (const concurrency of LEVELS) {
-    results.push(await runClosedLoop({ label: `${concurrency} clients`, port, concurrency, seconds: SECONDS, make: makeReport }));
+    const at = samples.filter((s) => s.concurrency === concurrency);
+    const thin = merge(at.filter((s) => s.target === 'thin')).perSecond;
+    const statement = merge(at.filter((s) => s.target === 'statement')).perSecond;
+    for (const target of targets) {
+      const m = merge(at.filter((s) => s.target === target.key));
+      const isApp = target.key === 'app';
+      const ok = !isApp || (m.perSecond >= TARGET_RATIO * thin && (concurrency !== 10 || m.p50 < TARGET_P50_AT_10_MS));
+      if (isApp) met.push(ok);
+      rows.push({
+        clients: concurrency,
+        server: target.label,
+        'accepted/s': Math.round(m.perSecond),
+        'vs thin floor': target.key === 'thin' ? '' : `${(m.perSecond / thin).toFixed(2)}×`,
+        'vs statement floor': target.key === 'app' ? `${(m.perSecond / statement).toFixed(2)}×` : '',
+        'p50 ms': m.p50.toFixed(1),
+        'p99 ms': m.p99.toFixed(1),
+        'max ms': m.max.toFixed(0),
+        'refused/errors': `${m.refused}/${m.errors}`,
+        target: isApp ? (ok ? 'met' : 'missed') : '',
+        'load avg': m.load,
+      });
+    }
   }
-  return results;
+  return { rows, met };
+}
+
+async function measure(targets: Target[]): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  for (const concurrency of LEVELS) {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (let i = 0; i < targets.length; i += 1) {
+        const target = targets[(i + round) % targets.length] as Target;
+        const label = `${concurrency} clients`;
+        await waitForQuiet(QUIET_WAIT_MS);
+        await runClosedLoop({ label, port: target.server.port, concurrency, seconds: WARMUP_SECONDS, make: makeReport });
+        const load = os.loadavg()[0] ?? 0;
+        const result = await runClosedLoop({ label, port: target.server.port, concurrency, seconds: SECONDS, make: makeReport });
+        console.log(`${label}, ${target.label}: ${Math.round(result.acceptedPerSecond)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms (load ${load.toFixed(1)})`);
+        samples.push({ target: target.key, concurrency, result, load });
+      }
+    }
+  }
+  return samples;
+}
+
+async function embeddedRows(): Promise<Row[]> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ecole-bench-embedded-'));
+  const embedded = await startApp({ DATA_DIR: dataDir, DATABASE_URL: '', DETECTOR: 'off' });
+  const target: Target = { key: 'app', label: 'app on embedded PGlite', server: embedded };
+  const samples = await measure([target]);
+  await stop(embedded.child);
+  rmSync(dataDir, { recursive: true, force: true });
+  return samples.map((s) => ({ clients: s.concurrency, server: target.label, 'accepted/s': Math.round(s.result.acceptedPerSecond), 'p50 ms': s.result.p50.toFixed(1), 'p99 ms': s.result.p99.toFixed(1), 'load avg': s.load.toFixed(1) }));
 }
 
 async function main() {
-  const rows: Row[] = [];
-  const pg = await startPostgres();
-  if (pg) {
-    const { Client } = (await import('pg')).default;
-    for (const name of ['bench_app', 'bench_base']) {
-      const admin = new Client({ connectionString: pg.url });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-    }
-    const appUrl = pg.url.replace(/\/postgres$/, '/bench_app');
-    const baseUrl = pg.url.replace(/\/postgres$/, '/bench_base');
-    await prepareDatabase({ url: baseUrl, kind: 'postgresql' });
-    const base = await startBaseline(baseUrl);
-    const baseResults = await levels(base.port);
-    await stop(base.child);
-    const best = Math.max(...baseResults.map((r) => r.acceptedPerSecond));
-    for (const r of baseResults) rows.push(row('baseline node+pg', r));
-    const app = await startApp({ DATABASE_URL: appUrl, DB_POOL_MAX: '20' });
-    const appResults = await levels(app.port);
-    for (const r of appResults) rows.push(row('app on PostgreSQL', r, best));
-    const sustainable = Math.max(...appResults.map((r) => r.acceptedPerSecond));
-    const overload = await runOpenLoop({ label: `3× (${Math.round(sustainable * 3)}/s open loop)`, port: app.port, rate: sustainable * 3, seconds: Math.min(SECONDS, 30), make: makeReport });
-    rows.push(row('app on PostgreSQL', overload, best));
-    await stop(app.child);
-    pg.stop();
-  } else {
-    console.warn('PostgreSQL 15 introuvable : banc PostgreSQL ignoré (définissez BENCH_DATABASE_URL).');
+  const postgres = await startPostgres();
+  if (!postgres) throw new Error('PostgreSQL 15 introuvable (définissez BENCH_DATABASE_URL).');
+  const targets: Target[] = [];
+  try {
+    targets.push({ key: 'thin', label: 'floor: bare http + pg, thin row', server: await startFloor(await freshDatabase(postgres.url, 'bench_thin'), 'thin') });
+    targets.push({ key: 'statement', label: "floor: bare http + pg, the app's statement", server: await startFloor(await freshDatabase(postgres.url, 'bench_statement'), 'statement') });
+    targets.push({ key: 'app', label: 'app (production build)', server: await startApp({ DATABASE_URL: await freshDatabase(postgres.url, 'bench_app'), DETECTOR: 'off' }) });
+    const samples = await measure(targets);
+    const { rows, met } = tableRows(targets, samples);
+    if (process.env.BENCH_EMBEDDED === '1') rows.push(...(await embeddedRows()));
+    writeResults(
+      'ingest',
+      `POST /api/reports from ${LEVELS.join(', ')} closed-loop clients, ${SECONDS} s windows alternated ×${ROUNDS}, same PostgreSQL 15 (fsync on); load generator on the same 2-core machine`,
+      rows,
+      { seconds: SECONDS, rounds: ROUNDS, levels: LEVELS, targets: { ratioToThinFloor: TARGET_RATIO, p50At10ClientsMs: TARGET_P50_AT_10_MS }, met: met.every(Boolean), cores: os.cpus().length },
+    );
+  } finally {
+    for (const t of targets) await stop(t.server.child);
+    postgres.stop();
   }
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ecole-bench-embedded-'));
-  const embedded = await startApp({ DATA_DIR: dataDir, DATABASE_URL: '' });
-  for (const r of await levels(embedded.port)) rows.push(row('app on embedded PGlite', r));
-  await stop(embedded.child);
-  rmSync(dataDir, { recursive: true, force: true });
-  writeResults('ingest', `POST /api/reports — ${SECONDS} s per level, load generator on the same 2-core machine`, rows);
 }
 
 main().catch((error: unknown) => {

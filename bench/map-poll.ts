@@ -17,6 +17,7 @@ import { startApp, stop, waitUntilUp, type Server } from './lib/app-server';
 import { fillPollData } from './lib/poll-fill';
 import type { PollConfig, PollSummary } from './lib/poll-load';
 import { freePort, startPostgres } from './lib/postgres';
+import { waitForQuiet } from './lib/quiet';
 import { writeResults, type Row } from './lib/table';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -98,15 +99,10 @@ type Phase = PollSummary & { cpu: { server: number; postgres: number }; load: [n
 
 const QUIET_WAIT_MS = 120_000;
 
-/** The machine is shared: waits (at most QUIET_WAIT_MS) until the load average falls to the core count. */
-async function waitForQuiet(): Promise<void> {
-  const deadline = Date.now() + QUIET_WAIT_MS;
-  while ((os.loadavg()[0] ?? 0) > os.cpus().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2000));
-}
 
 /** One measured phase; cpu = cores used meanwhile by the server's processes and by PostgreSQL's; load = load average before and after. */
 async function phase(server: Server, reportPort: number, mix: PollConfig['mix']): Promise<Phase> {
-  await waitForQuiet();
+  await waitForQuiet(QUIET_WAIT_MS);
   const loadBefore = os.loadavg()[0] ?? 0;
   const [before, t0] = [cpuSeconds(server.child.pid ?? 0), performance.now()];
   const summary = await runLoad({ port: server.port, reportPort, mix, seconds: SECONDS, warmupSeconds: 10, viewers: VIEWERS, intervalMs: 2000, reportRate: REPORT_RATE, reportPairs: REPORT_PAIRS });

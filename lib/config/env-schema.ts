@@ -78,7 +78,7 @@ export const envSchema = z.object({
   // Sign-in attempts per client address per 15 minutes (one address cannot spray many accounts).
   LOGIN_LIMIT_PER_SOURCE: z.coerce.number().int().min(1).max(100_000).default(30),
   INGEST_BATCH_MAX: z.coerce.number().int().min(1).max(2000).default(200),
-  INGEST_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(1000).default(5),
+  INGEST_BATCH_WRITERS: z.coerce.number().int().min(1).max(64).default(1),
   MAX_INFLIGHT_REQUESTS: z.coerce.number().int().min(1).max(100_000).default(512),
   DETECTOR: z.enum(['on', 'off']).default('on'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),

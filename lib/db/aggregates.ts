@@ -1,20 +1,5 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
-
-/** Counted reports per (platform, académie) since `since`, for the given pairs. */
-export async function countRecentByPair(
-  db: PrismaClient,
-  input: { since: Date; pairs: Array<{ platformId: string; academyId: string }> },
-): Promise<Map<string, number>> {
-  if (input.pairs.length === 0) return new Map();
-  const rows = await db.$queryRaw<Array<{ platform_id: string; academy_id: string; n: number }>>`
-    SELECT c.platform_id, c.academy_id, sum(c.reports)::int AS n
-    FROM report_count c
-    JOIN unnest(${input.pairs.map((p) => p.platformId)}::text[], ${input.pairs.map((p) => p.academyId)}::text[])
-      AS p(platform_id, academy_id) ON p.platform_id = c.platform_id AND p.academy_id = c.academy_id
-    WHERE c.bucket_start >= ${input.since}
-    GROUP BY c.platform_id, c.academy_id`;
-  return new Map(rows.map((r) => [`${r.platform_id}|${r.academy_id}`, r.n]));
-}
+import type { RecentSourceReport } from './reports';
 
 export type AreaState = { platformId: string; academyId: string; reports: number; reporters: number };
 
@@ -85,4 +70,95 @@ export async function readCountRows(
     ORDER BY bucket, platform_id, academy_id, category
     LIMIT ${input.limit}`;
   return rows.map((r) => ({ bucket: r.bucket, platformId: r.platform_id, academyId: r.academy_id, category: r.category, reports: r.reports, reporters: r.reporters }));
+}
+
+export type BatchContext = {
+  recent: RecentSourceReport[];
+  /** `fingerprint|platform` pairs that already have a counted distinct-reporter report. */
+  reportedPairs: Set<string>;
+  /** Counted reports per `platform|academy` since `countsSince`. */
+  counts: Map<string, number>;
+};
+
+type ContextRow = {
+  kind: 'recent' | 'pair' | 'count';
+  fingerprint: string | null;
+  device: string | null;
+  platform_id: string;
+  academy_id: string | null;
+  category: string | null;
+  comment: string | null;
+  counted: boolean | null;
+  created_at: Date | null;
+  n: number | null;
+};
+
+/**
+ * What deciding a batch's counting needs, in one round trip: reports since `recentSince` from these
+ * sources or devices or with these comments (each matched on its own index, oldest first, at most
+ * 5,000), the (source, platform) pairs already counted as distinct reporters since `pairsSince`, and
+ * the counted reports per (platform, académie) pair since `countsSince`.
+ */
+export async function readBatchContext(
+  db: PrismaClient,
+  input: {
+    recentSince: Date;
+    pairsSince: Date;
+    countsSince: Date;
+    fingerprints: string[];
+    deviceHashes: string[];
+    comments: string[];
+    pairs: Array<{ platformId: string; academyId: string }>;
+  },
+): Promise<BatchContext> {
+  const rows = await db.$queryRaw<ContextRow[]>`
+    WITH recent AS (
+      SELECT * FROM (
+        SELECT id, source_fingerprint, device_token_hash, platform_id, academy_id, category, comment, counted, created_at
+        FROM report WHERE created_at >= ${input.recentSince} AND source_fingerprint = ANY(${input.fingerprints}::text[])
+        UNION
+        SELECT id, source_fingerprint, device_token_hash, platform_id, academy_id, category, comment, counted, created_at
+        FROM report WHERE created_at >= ${input.recentSince} AND device_token_hash = ANY(${input.deviceHashes}::text[])
+        UNION
+        SELECT id, source_fingerprint, device_token_hash, platform_id, academy_id, category, comment, counted, created_at
+        FROM report WHERE created_at >= ${input.recentSince} AND comment = ANY(${input.comments}::text[])
+      ) r ORDER BY created_at LIMIT 5000
+    )
+    SELECT 'recent' AS kind, source_fingerprint AS fingerprint, device_token_hash AS device, platform_id, academy_id,
+      category, comment, counted, created_at, NULL::int AS n
+    FROM recent
+    UNION ALL
+    SELECT DISTINCT 'pair', source_fingerprint, NULL::text, platform_id, NULL::text, NULL::text, NULL::text, NULL::boolean,
+      NULL::timestamptz, NULL::int
+    FROM report
+    WHERE created_at >= ${input.pairsSince} AND source_fingerprint = ANY(${input.fingerprints}::text[]) AND distinct_reporter AND counted
+    UNION ALL
+    SELECT 'count', NULL::text, NULL::text, c.platform_id, c.academy_id, NULL::text, NULL::text, NULL::boolean, NULL::timestamptz,
+      sum(c.reports)::int
+    FROM report_count c
+    JOIN unnest(${input.pairs.map((p) => p.platformId)}::text[], ${input.pairs.map((p) => p.academyId)}::text[])
+      AS p(platform_id, academy_id) ON p.platform_id = c.platform_id AND p.academy_id = c.academy_id
+    WHERE c.bucket_start >= ${input.countsSince}
+    GROUP BY c.platform_id, c.academy_id`;
+  const context: BatchContext = { recent: [], reportedPairs: new Set(), counts: new Map() };
+  for (const row of rows) {
+    if (row.kind === 'pair') context.reportedPairs.add(`${row.fingerprint}|${row.platform_id}`);
+    else if (row.kind === 'count') context.counts.set(`${row.platform_id}|${row.academy_id}`, row.n ?? 0);
+    else context.recent.push(toRecent(row));
+  }
+  context.recent.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  return context;
+}
+
+function toRecent(row: ContextRow): RecentSourceReport {
+  return {
+    sourceFingerprint: row.fingerprint ?? '',
+    deviceTokenHash: row.device,
+    platformId: row.platform_id,
+    academyId: row.academy_id ?? '',
+    category: row.category ?? '',
+    comment: row.comment,
+    counted: row.counted ?? false,
+    createdAt: row.created_at ?? new Date(0),
+  };
 }

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { commentKey } from '@/lib/moderation/comment-key';
 
 export type NewReportRow = {
@@ -45,7 +45,16 @@ export type RecentSourceReport = {
  */
 export async function insertReportBatch(db: PrismaClient, rows: NewReportRow[]): Promise<StoredReportRef[]> {
   if (rows.length === 0) return [];
-  const inserted = await db.$queryRaw<Array<{ id: string; idempotency_key: string }>>`
+  const inserted = await db.$queryRaw<Array<{ id: string; idempotency_key: string }>>(reportBatchInsert(rows));
+  const insertedIds = new Set(inserted.map((r) => r.id));
+  return rows
+    .filter((r) => insertedIds.has(r.id))
+    .map((r) => ({ id: r.id, idempotencyKey: r.idempotencyKey, platformId: r.platformId, academyId: r.academyId, counted: r.counted }));
+}
+
+/** The statement of insertReportBatch (returns `id`, `idempotency_key` of the rows inserted); the ingest benchmark's floor runs it too. */
+export function reportBatchInsert(rows: NewReportRow[]): Prisma.Sql {
+  return Prisma.sql`
     WITH ins AS (
       INSERT INTO report (id, platform_id, academy_id, category, role, comment, comment_state, observed_at,
         idempotency_key, source_fingerprint, device_token_hash, counted, distinct_reporter, flag_reason,
@@ -89,10 +98,6 @@ export async function insertReportBatch(db: PrismaClient, rows: NewReportRow[]):
           updated_at = now()
     )
     SELECT id::text AS id, idempotency_key FROM ins`;
-  const insertedIds = new Set(inserted.map((r) => r.id));
-  return rows
-    .filter((r) => insertedIds.has(r.id))
-    .map((r) => ({ id: r.id, idempotencyKey: r.idempotencyKey, platformId: r.platformId, academyId: r.academyId, counted: r.counted }));
 }
 
 export async function findReportsByKeys(db: PrismaClient, keys: string[]): Promise<StoredReportRef[]> {
@@ -102,48 +107,6 @@ export async function findReportsByKeys(db: PrismaClient, keys: string[]): Promi
     select: { id: true, idempotencyKey: true, platformId: true, academyId: true, counted: true },
   });
   return rows;
-}
-
-/** Reports since `since` from any of these sources or devices, or carrying one of these comments. */
-export async function listRecentFromSources(
-  db: PrismaClient,
-  input: { since: Date; fingerprints: string[]; deviceHashes: string[]; comments: string[] },
-): Promise<RecentSourceReport[]> {
-  const or = [
-    { sourceFingerprint: { in: input.fingerprints } },
-    ...(input.deviceHashes.length ? [{ deviceTokenHash: { in: input.deviceHashes } }] : []),
-    ...(input.comments.length ? [{ comment: { in: input.comments } }] : []),
-  ];
-  const rows = await db.report.findMany({
-    where: { createdAt: { gte: input.since }, OR: or },
-    select: {
-      sourceFingerprint: true,
-      deviceTokenHash: true,
-      platformId: true,
-      academyId: true,
-      category: true,
-      comment: true,
-      counted: true,
-      createdAt: true,
-    },
-    orderBy: { createdAt: 'asc' },
-    take: 5000,
-  });
-  return rows.map((r) => ({ ...r, sourceFingerprint: r.sourceFingerprint ?? '' }));
-}
-
-/** Pairs (source, platform) that already have a distinct-reporter report since `since`. */
-export async function listReportedPairs(
-  db: PrismaClient,
-  input: { since: Date; fingerprints: string[] },
-): Promise<Set<string>> {
-  if (input.fingerprints.length === 0) return new Set();
-  const rows = await db.report.findMany({
-    where: { createdAt: { gte: input.since }, sourceFingerprint: { in: input.fingerprints }, distinctReporter: true, counted: true },
-    select: { sourceFingerprint: true, platformId: true },
-    distinct: ['sourceFingerprint', 'platformId'],
-  });
-  return new Set(rows.map((r) => `${r.sourceFingerprint}|${r.platformId}`));
 }
 
 /** Clears source fingerprints and device hashes older than `before` (privacy: kept 48 h at most). */

@@ -1,41 +1,46 @@
-export type Batcher<T, R> = { submit(item: T): Promise<R>; size(): number };
+export type Batcher<T, R> = {
+  submit(item: T): Promise<R>;
+  /** Items waiting for a write slot. */
+  size(): number;
+  /** Writes in flight. */
+  writing(): number;
+};
+
+type Defer = (fn: () => void) => void;
+
+const nextTurn: Defer = (fn) => void setImmediate(fn);
 
 /**
- * Groups concurrent submissions into one `run` call: flushes when `maxBatch` items wait or
- * `maxWaitMs` after the first one, with at most `maxConcurrent` runs at once (while they run,
- * the queue grows into bigger batches). `run` returns one result (or Error) per item, in order.
+ * Group commit: a submission is written at once (at the end of the current event-loop turn, so
+ * submissions of the same turn share the write) when a write slot is free; while `maxWriters`
+ * writes are in flight, arrivals queue and the next free slot takes them all (up to `maxBatch`).
+ * Low load answers at the floor's latency; high load grows batches instead of queueing writes.
+ * `run` returns one result (or Error) per item, in order.
  */
 export function createBatcher<T, R>(opts: {
   maxBatch: number;
-  maxWaitMs: number;
-  maxConcurrent?: number;
+  maxWriters?: number;
   run: (items: T[]) => Promise<Array<R | Error>>;
+  defer?: Defer;
 }): Batcher<T, R> {
   type Pending = { item: T; resolve: (r: R) => void; reject: (e: unknown) => void };
-  const maxConcurrent = opts.maxConcurrent ?? 4;
+  const maxWriters = opts.maxWriters ?? 1;
+  const defer = opts.defer ?? nextTurn;
   const queue: Pending[] = [];
-  let timer: NodeJS.Timeout | null = null;
-  let running = 0;
+  let writing = 0;
+  let scheduled = false;
 
   function schedule(): void {
-    if (queue.length === 0 || running >= maxConcurrent) return;
-    if (queue.length >= opts.maxBatch) {
-      void flush();
-    } else if (!timer) {
-      timer = setTimeout(() => {
-        timer = null;
-        void flush();
-      }, opts.maxWaitMs);
-    }
+    if (scheduled || queue.length === 0 || writing >= maxWriters) return;
+    scheduled = true;
+    defer(() => {
+      scheduled = false;
+      while (queue.length > 0 && writing < maxWriters) void write(queue.splice(0, opts.maxBatch));
+    });
   }
 
-  async function flush(): Promise<void> {
-    if (running >= maxConcurrent) return;
-    if (timer) clearTimeout(timer);
-    timer = null;
-    const batch = queue.splice(0, opts.maxBatch);
-    if (batch.length === 0) return;
-    running += 1;
+  async function write(batch: Pending[]): Promise<void> {
+    writing += 1;
     try {
       const results = await opts.run(batch.map((p) => p.item));
       batch.forEach((p, i) => {
@@ -47,11 +52,8 @@ export function createBatcher<T, R>(opts: {
     } catch (error) {
       for (const p of batch) p.reject(error);
     } finally {
-      running -= 1;
-      if (queue.length > 0) {
-        if (running < maxConcurrent && queue.length >= opts.maxBatch) void flush();
-        else schedule();
-      }
+      writing -= 1;
+      schedule();
     }
   }
 
@@ -63,5 +65,6 @@ export function createBatcher<T, R>(opts: {
       });
     },
     size: () => queue.length,
+    writing: () => writing,
   };
 }

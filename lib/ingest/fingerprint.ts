@@ -38,10 +38,14 @@ export function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+let lastSalt: { secret: string; label: string; salt: Buffer } | null = null;
+
 /** Per-day key HMAC-SHA256(secret, 'YYYY-MM-DD' UTC): yesterday's fingerprints don't link to today's. */
 export function daySalt(secret: string, day: Date | string): Buffer {
   const label = typeof day === 'string' ? day : utcDay(day);
-  return createHmac('sha256', secret).update(label).digest();
+  // Every report needs today's salt: computing it once a day halves the HMAC work on the hot path.
+  if (lastSalt?.secret !== secret || lastSalt.label !== label) lastSalt = { secret, label, salt: createHmac('sha256', secret).update(label).digest() };
+  return lastSalt.salt;
 }
 
 /**

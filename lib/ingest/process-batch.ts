@@ -1,8 +1,9 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ProblemCategory } from '@/lib/domain/types';
-import { countRecentByPair } from '@/lib/db/aggregates';
-import { findReportsByKeys, insertReportBatch, listRecentFromSources, listReportedPairs } from '@/lib/db/reports';
+import { readBatchContext } from '@/lib/db/aggregates';
+import { findReportsByKeys, insertReportBatch } from '@/lib/db/reports';
 import { hourStart, planBatch, toReportRow, type PendingReport, type PlannedReport } from './plan-batch';
+import type { InFlightReports } from './in-flight';
 import type { ReportAccepted } from './schema';
 import { COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS } from './thresholds';
 
@@ -14,41 +15,51 @@ const RECENT_WINDOW_MS = Math.max(COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WI
 export type BatchHooks = {
   /** Called with the reports just stored (durably), e.g. to announce them live. */
   onStored?: (reports: PlannedReport[]) => void;
+  /** This process's reports still being written, when several batch writes run at once. */
+  inFlight?: InFlightReports;
 };
 
 /** Decides counting for a batch of reports, stores them durably, and answers each one. */
 export async function processBatch(db: PrismaClient, items: PendingReport[], hooks: BatchHooks = {}): Promise<BatchResult[]> {
   const now = items.reduce((max, i) => (i.receivedAt > max ? i.receivedAt : max), items[0]?.receivedAt ?? new Date());
   const fingerprints = [...new Set(items.map((i) => i.fingerprint))];
-  const [recentRows, reportedPairs, countsBefore] = await Promise.all([
-    listRecentFromSources(db, {
-      since: new Date(now.getTime() - RECENT_WINDOW_MS),
-      fingerprints,
-      deviceHashes: [...new Set(items.flatMap((i) => (i.deviceHash ? [i.deviceHash] : [])))],
-      comments: [...new Set(items.flatMap((i) => (i.comment ? [i.comment] : [])))],
-    }),
-    listReportedPairs(db, { since: hourStart(now), fingerprints }),
-    countRecentByPair(db, { since: new Date(now.getTime() - LOCAL_COUNT_WINDOW_MS), pairs: uniquePairs(items) }),
-  ]);
+  const { recent: recentRows, reportedPairs, counts: countsBefore } = await readBatchContext(db, {
+    recentSince: new Date(now.getTime() - RECENT_WINDOW_MS),
+    pairsSince: hourStart(now),
+    countsSince: new Date(now.getTime() - LOCAL_COUNT_WINDOW_MS),
+    fingerprints,
+    deviceHashes: [...new Set(items.flatMap((i) => (i.deviceHash ? [i.deviceHash] : [])))],
+    comments: [...new Set(items.flatMap((i) => (i.comment ? [i.comment] : [])))],
+    pairs: uniquePairs(items),
+  });
   const hour = hourStart(now).getTime();
+  const pending = hooks.inFlight?.match(items, Date.now()) ?? { recent: [], pairs: [] };
   const planned = planBatch({
     reports: items,
-    recent: recentRows.map((r) => ({
-      fingerprint: r.sourceFingerprint,
-      deviceToken: r.deviceTokenHash,
-      platform: r.platformId,
-      academy: r.academyId,
-      category: r.category as ProblemCategory,
-      comment: r.comment,
-      receivedAt: r.createdAt,
-      counted: r.counted,
-    })),
-    reportedPairs: new Set([...reportedPairs].map((pair) => `${pair}|${hour}`)),
+    recent: [
+      ...recentRows.map((r) => ({
+        fingerprint: r.sourceFingerprint,
+        deviceToken: r.deviceTokenHash,
+        platform: r.platformId,
+        academy: r.academyId,
+        category: r.category as ProblemCategory,
+        comment: r.comment,
+        receivedAt: r.createdAt,
+        counted: r.counted,
+      })),
+      ...pending.recent,
+    ],
+    reportedPairs: new Set([...[...reportedPairs].map((pair) => `${pair}|${hour}`), ...pending.pairs]),
   });
-  const inserted = await insertReportBatch(
-    db,
-    planned.map(toReportRow),
-  );
+  const settle = hooks.inFlight?.add(planned);
+  let inserted: Awaited<ReturnType<typeof insertReportBatch>>;
+  try {
+    inserted = await insertReportBatch(db, planned.map(toReportRow));
+    settle?.(true, Date.now());
+  } catch (error) {
+    settle?.(false, Date.now());
+    throw error;
+  }
   const insertedKeys = new Set(inserted.map((r) => r.idempotencyKey));
   if (hooks.onStored && inserted.length > 0) announce(hooks.onStored, planned, inserted);
   const existing = await findReportsByKeys(

@@ -11,6 +11,7 @@ import { createSharedStore } from '@/lib/ratelimit/shared-store';
 import type { RateLimitStore } from '@/lib/ratelimit/types';
 import { createBatcher, type Batcher } from './batcher';
 import { buildCatalog, type Catalog } from './check-catalog';
+import { createInFlightReports } from './in-flight';
 import type { PendingReport } from './plan-batch';
 import { processBatch, type BatchResult } from './process-batch';
 import { loadSourceSecret } from './secret';
@@ -39,13 +40,13 @@ export function getIngestRuntime(): IngestRuntime {
   let secret: Promise<string> | null = null;
   let catalog: { value: Catalog; at: number } | null = null;
   let pow: Promise<PowConfig> | null = null;
+  const inFlight = createInFlightReports();
   const runtime: IngestRuntime = {
     store: createStore(),
     batcher: createBatcher({
       maxBatch: env.INGEST_BATCH_MAX,
-      maxWaitMs: env.INGEST_BATCH_WAIT_MS,
-      maxConcurrent: 8,
-      run: (items) => processBatch(getDb(), items, { onStored: (stored) => publishLive(reportEvents(stored)) }),
+      maxWriters: env.INGEST_BATCH_WRITERS,
+      run: (items) => processBatch(getDb(), items, { onStored: (stored) => publishLive(reportEvents(stored)), inFlight }),
     }),
     secret: () => {
       secret ??= loadSourceSecret(getDb(), env.SOURCE_SECRET).catch((error: unknown) => {

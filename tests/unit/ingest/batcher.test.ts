@@ -8,7 +8,6 @@ describe('createBatcher', () => {
     const calls: number[][] = [];
     const batcher = createBatcher<number, number>({
       maxBatch: 10,
-      maxWaitMs: 5,
       run: async (items) => {
         calls.push(items);
         return items.map((i) => i * 2);
@@ -19,14 +18,13 @@ describe('createBatcher', () => {
     expect(calls).toEqual([[1, 2, 3]]);
   });
 
-  test('flushes at maxBatch and never runs more than maxConcurrent batches at once', async () => {
+  test('caps batches at maxBatch and never runs more than maxWriters writes at once', async () => {
     let running = 0;
     let maxRunning = 0;
     const sizes: number[] = [];
     const batcher = createBatcher<number, number>({
       maxBatch: 5,
-      maxWaitMs: 1,
-      maxConcurrent: 2,
+      maxWriters: 2,
       run: async (items) => {
         running += 1;
         maxRunning = Math.max(maxRunning, running);
@@ -44,11 +42,10 @@ describe('createBatcher', () => {
   });
 
   test('rejects every item of a failed batch, and per-item errors only their item', async () => {
-    const failing = createBatcher<number, number>({ maxBatch: 10, maxWaitMs: 1, run: async () => Promise.reject(new Error('db down')) });
+    const failing = createBatcher<number, number>({ maxBatch: 10, run: async () => Promise.reject(new Error('db down')) });
     await expect(Promise.all([failing.submit(1), failing.submit(2)])).rejects.toThrow('db down');
     const partial = createBatcher<number, number>({
       maxBatch: 10,
-      maxWaitMs: 1,
       run: async (items) => items.map((i) => (i === 2 ? new Error('bad') : i)),
     });
     const settled = await Promise.allSettled([1, 2, 3].map((i) => partial.submit(i)));

@@ -1,0 +1,158 @@
+// Viewers of the surge benchmark, run as its own process and driven over IPC: `count` viewers each
+// hold the live stream (/api/flux) open and poll /api/etat every `pollMs` (jittered), one address
+// each, on 127.0.0.1:<port> only. Measures map-read latency and, on every `sampleEvery`-th stream,
+// the delay from a report's POST (its observedAt) to its delta. Exits on 'stop' or at `maxSeconds`.
+import http from 'node:http';
+import { percentileOfSorted as percentile } from './stats';
+
+export type ViewersOpen = { type: 'open'; port: number; count: number; sampleEvery: number; pollMs: number; maxSeconds: number };
+export type ViewersStats = {
+  type: 'stats';
+  open: number;
+  failed: number;
+  refused: number;
+  dropped: number;
+  reads: number;
+  readErrors: number;
+  readP50: number;
+  readP99: number;
+  liveSamples: number;
+  liveP50: number;
+  liveP99: number;
+  liveMax: number;
+  bytesPerStream: number;
+};
+
+const HISTOGRAM_MS = 120_000;
+const PLATFORMS = ['pronote', 'cned-ma-classe-a-la-maison', 'monlycee-net', 'ent-hauts-de-france'];
+const REPORT_AT = /"kind":"report","at":"([^"]+)"/g;
+
+let opened = 0;
+let failed = 0;
+let refused = 0;
+let dropped = 0;
+let bytes = 0;
+let reads: number[] = [];
+let readErrors = 0;
+let live = new Uint32Array(HISTOGRAM_MS + 1);
+let stopped = false;
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+const requests: http.ClientRequest[] = [];
+
+const addressOf = (n: number) => `10.200.${(n >> 8) & 255}.${n & 255}`;
+
+function openStream(port: number, n: number, sampled: boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const headers = { accept: 'text/event-stream', 'x-forwarded-for': addressOf(n) };
+    const req = http.get({ host: '127.0.0.1', port, path: '/api/flux', agent: false, headers }, (res) => {
+      if (res.statusCode !== 200) {
+        refused += 1;
+        res.resume();
+        resolve();
+        return;
+      }
+      opened += 1;
+      let carry = '';
+      res.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (!sampled) return;
+        const text = carry + chunk.toString('utf8');
+        const cut = text.lastIndexOf('\n');
+        carry = text.slice(cut + 1);
+        const now = Date.now();
+        for (const m of text.slice(0, cut + 1).matchAll(REPORT_AT)) {
+          const delay = Math.max(0, Math.min(HISTOGRAM_MS, now - Date.parse(m[1] ?? '')));
+          if (Number.isFinite(delay)) live[delay] = (live[delay] ?? 0) + 1;
+        }
+      });
+      res.on('close', () => {
+        opened -= 1;
+        if (!stopped) dropped += 1;
+      });
+      resolve();
+    });
+    req.on('error', () => {
+      failed += 1;
+      resolve();
+    });
+    requests.push(req);
+  });
+}
+
+function poll(port: number, n: number, pollMs: number): void {
+  if (stopped) return;
+  const path = n % 5 === 0 ? `/api/etat?plateforme=${PLATFORMS[n % PLATFORMS.length]}` : '/api/etat';
+  const t0 = performance.now();
+  const req = http.get({ host: '127.0.0.1', port, path, agent, headers: { 'x-forwarded-for': addressOf(n), 'accept-encoding': 'gzip' } }, (res) => {
+    res.resume();
+    res.on('end', () => {
+      if (res.statusCode === 200 || res.statusCode === 304) reads.push(performance.now() - t0);
+      else readErrors += 1;
+    });
+  });
+  req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
+  req.on('error', () => void (readErrors += 1));
+  setTimeout(() => poll(port, n, pollMs), pollMs * (0.8 + 0.4 * Math.random())).unref();
+}
+
+function histogramPercentile(p: number): number {
+  const total = live.reduce((a, b) => a + b, 0);
+  let seen = 0;
+  for (let ms = 0; ms < live.length; ms += 1) {
+    seen += live[ms] ?? 0;
+    if (seen > 0 && seen >= (p / 100) * total) return ms;
+  }
+  return Number.NaN;
+}
+
+function stats(count: number): ViewersStats {
+  const sorted = reads.sort((a, b) => a - b);
+  const samples = live.reduce((a, b) => a + b, 0);
+  let max = 0;
+  for (let ms = 0; ms < live.length; ms += 1) if ((live[ms] ?? 0) > 0) max = ms;
+  return {
+    type: 'stats',
+    open: opened,
+    failed,
+    refused,
+    dropped,
+    reads: sorted.length,
+    readErrors,
+    readP50: percentile(sorted, 50),
+    readP99: percentile(sorted, 99),
+    liveSamples: samples,
+    liveP50: histogramPercentile(50),
+    liveP99: histogramPercentile(99),
+    liveMax: max,
+    bytesPerStream: bytes / Math.max(1, count),
+  };
+}
+
+let viewers = 0;
+process.on('message', (msg: ViewersOpen | { type: 'reset' } | { type: 'stats' } | { type: 'stop' }) => {
+  if (msg.type === 'open') {
+    viewers = msg.count;
+    setTimeout(() => process.exit(3), msg.maxSeconds * 1000).unref();
+    void (async () => {
+      for (let i = 0; i < msg.count; i += 100) {
+        await Promise.all(Array.from({ length: Math.min(100, msg.count - i) }, (_, j) => openStream(msg.port, i + j, (i + j) % msg.sampleEvery === 0)));
+      }
+      for (let n = 0; n < msg.count; n += 1) setTimeout(() => poll(msg.port, n, msg.pollMs), Math.random() * msg.pollMs).unref();
+      process.send?.({ type: 'opened', open: opened, failed, refused });
+    })();
+  } else if (msg.type === 'reset') {
+    reads = [];
+    readErrors = 0;
+    dropped = 0;
+    bytes = 0;
+    live = new Uint32Array(HISTOGRAM_MS + 1);
+    process.send?.({ type: 'reset' });
+  } else if (msg.type === 'stats') {
+    process.send?.(stats(viewers));
+  } else {
+    stopped = true;
+    for (const req of requests) req.destroy();
+    agent.destroy();
+    process.exit(0);
+  }
+});

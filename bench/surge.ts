@@ -1,0 +1,159 @@
+// `npm run bench:surge`: the morning of 6 April 2021 from the simulator (scale 10) POSTed open loop,
+// the rate rising from 0 to BENCH_SURGE_PEAK (default 1,500/s) in BENCH_SURGE_RAMP s (60) and held
+// BENCH_SURGE_HOLD s (60), while BENCH_VIEWERS (1,000) viewers keep the live map open (event stream +
+// /api/etat every 5 s), for 1 and 3 production instances (BENCH_SURGE_INSTANCES) behind nginx with
+// PostgreSQL 15 (fsync on) and Redis. Measured from the clients; CPU per process from /proc.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import pg from 'pg';
+import { createPrismaClient } from '../lib/db/create-client';
+import { prepareDatabase } from '../lib/db/prepare';
+import { startDeployment, type Deployment } from './lib/instances';
+import { fillPollData } from './lib/poll-fill';
+import { startPostgres } from './lib/postgres';
+import { waitForQuiet } from './lib/quiet';
+import { coresUsed, descendants, listProcesses, type ProcInfo } from './lib/proc-cpu';
+import type { SurgeReportsConfig, SurgeReportsSummary } from './lib/surge-reports';
+import type { ViewersStats } from './lib/surge-viewers';
+import { writeResults, type Row } from './lib/table';
+
+const PEAK = Number(process.env.BENCH_SURGE_PEAK ?? 1500);
+const RAMP = Number(process.env.BENCH_SURGE_RAMP ?? 60);
+const HOLD = Number(process.env.BENCH_SURGE_HOLD ?? 60);
+const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 1000);
+const COUNTS = (process.env.BENCH_SURGE_INSTANCES ?? '1,3').split(',').map(Number);
+const POLL_MS = 5_000;
+const QUIET_WAIT_MS = Number(process.env.BENCH_QUIET_WAIT_S ?? 180) * 1000;
+const TARGETS = { errorRate: 0.001, submitP99Ms: 300, mapP99Ms: 200, liveP99Ms: 3000, scaleUp: 2 };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function ask<T>(child: ChildProcess, message: object, reply: string): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { type: string }) => {
+      if (m.type !== reply) return;
+      child.off('message', onMessage);
+      resolve(m as T);
+    };
+    child.on('message', onMessage);
+    child.send(message);
+  });
+}
+
+function runReports(config: SurgeReportsConfig): { child: ChildProcess; done: Promise<SurgeReportsSummary> } {
+  const child = spawn('node', ['--import', 'tsx', 'bench/lib/surge-reports.ts', JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const done = new Promise<SurgeReportsSummary>((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as SurgeReportsSummary) : reject(new Error(`report generator exited with ${code}`)))),
+  );
+  return { child, done };
+}
+
+async function freshDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = serverUrl.replace(/\/postgres$/, `/${name}`);
+  await prepareDatabase({ url, kind: 'postgresql' });
+  const db = createPrismaClient({ url, kind: 'postgresql', timeoutMs: 120_000 });
+  await fillPollData(db, Date.now());
+  await db.$disconnect();
+  return url;
+}
+
+type CpuGroups = Record<string, number>;
+
+/** Cores used per process group during the window: each instance (server + launcher + detector), nginx, PostgreSQL, Redis, generators. */
+function cpuByGroup(deployment: Deployment, generators: ChildProcess[], before: ProcInfo[], after: ProcInfo[], seconds: number): CpuGroups {
+  const groups: CpuGroups = {};
+  deployment.instances.forEach((s, i) => {
+    const tree = descendants(after, s.child.pid ?? -1);
+    groups[`instance ${i + 1}`] = coresUsed(before, after, seconds, (p) => tree.has(p.pid));
+  });
+  const nginx = descendants(after, deployment.nginx.pid ?? -1);
+  groups.nginx = coresUsed(before, after, seconds, (p) => nginx.has(p.pid));
+  groups.PostgreSQL = coresUsed(before, after, seconds, (p) => p.comm === 'postgres');
+  groups.Redis = coresUsed(before, after, seconds, (p) => p.pid === deployment.redis.pid);
+  const gens = new Set(generators.map((g) => g.pid ?? -1));
+  groups['load generators'] = coresUsed(before, after, seconds, (p) => gens.has(p.pid));
+  return groups;
+}
+
+type RunResult = { count: number; reports: SurgeReportsSummary; viewers: ViewersStats; cpu: CpuGroups; load: [number, number] };
+
+async function runOnce(postgresUrl: string, count: number): Promise<RunResult> {
+  const url = await freshDatabase(postgresUrl, `bench_surge_${count}`);
+  const deployment = await startDeployment({ count, databaseUrl: url });
+  const viewers = fork('bench/lib/surge-viewers.ts', [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  try {
+    const opened = await ask<{ open: number }>(viewers, { type: 'open', port: deployment.port, count: VIEWERS, sampleEvery: 50, pollMs: POLL_MS, maxSeconds: RAMP + HOLD + 300 }, 'opened');
+    console.log(`${count} instance(s): ${opened.open}/${VIEWERS} flux ouverts`);
+    await sleep(POLL_MS + 1000);
+    await waitForQuiet(QUIET_WAIT_MS);
+    await ask(viewers, { type: 'reset' }, 'reset');
+    const loadBefore = os.loadavg()[0] ?? 0;
+    const before = listProcesses();
+    const t0 = performance.now();
+    const generator = runReports({ port: deployment.port, peakPerSecond: PEAK, rampSeconds: RAMP, holdSeconds: HOLD, scale: 10 });
+    const reports = await generator.done;
+    await sleep(3000);
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = cpuByGroup(deployment, [viewers, generator.child], before, listProcesses(), seconds);
+    const stats = await ask<ViewersStats>(viewers, { type: 'stats' }, 'stats');
+    console.log(`${count} instance(s):`, JSON.stringify({ ...reports, timeline: undefined }), JSON.stringify(stats));
+    console.log(reports.timeline.filter((t) => t.second % 10 === 9).map((t) => `${t.second + 1}s sent ${t.sent} ok ${t.accepted} refused ${t.refused} err ${t.errors}`).join('\n'));
+    return { count, reports, viewers: stats, cpu, load: [loadBefore, os.loadavg()[0] ?? 0] };
+  } finally {
+    viewers.send({ type: 'stop' });
+    await deployment.stop();
+  }
+}
+
+function toRow(r: RunResult, single?: RunResult): Row {
+  const { reports: rep, viewers: v } = r;
+  const errorRate = rep.errors / rep.sent;
+  const scale = single ? rep.acceptedPerSecondHold / single.reports.acceptedPerSecondHold : Number.NaN;
+  return {
+    instances: r.count,
+    'accepted/s (held peak)': Math.round(rep.acceptedPerSecondHold),
+    'best 5 s accepted/s': Math.round(rep.peakAcceptedPerSecond),
+    'vs 1 instance': single && single !== r ? `${scale.toFixed(2)}×` : '',
+    'sent / accepted / refused / errors': `${rep.sent} / ${rep.accepted} / ${rep.refused} / ${rep.errors}`,
+    'refusal rate': `${((rep.refused / rep.sent) * 100).toFixed(1)} %`,
+    'error rate': `${(errorRate * 100).toFixed(2)} %${errorRate < TARGETS.errorRate ? '' : ' ✗'}`,
+    'submit p50 / p99 ms (accepted)': `${rep.acceptedP50.toFixed(0)} / ${rep.acceptedP99.toFixed(0)}${rep.acceptedP99 < TARGETS.submitP99Ms ? '' : ' ✗'}`,
+    'answered ≤2 s': `${(rep.answeredWithin2s * 100).toFixed(1)} %`,
+    'map p99 ms': `${v.readP99.toFixed(0)}${v.readP99 < TARGETS.mapP99Ms ? '' : ' ✗'}`,
+    'map reads (errors)': `${v.reads} (${v.readErrors})`,
+    'live p50 / p99 ms': `${v.liveP50} / ${v.liveP99}${v.liveP99 < TARGETS.liveP99Ms ? '' : ' ✗'}`,
+    'streams open at end (dropped)': `${v.open} (${v.dropped})`,
+    'CPU (cores)': Object.entries(r.cpu).map(([k, c]) => `${k} ${c.toFixed(2)}`).join(', '),
+    'load avg before/after': r.load.map((l) => l.toFixed(1)).join(' / '),
+  };
+}
+
+async function main() {
+  const postgres = await startPostgres();
+  if (!postgres) throw new Error('PostgreSQL 15 introuvable (définissez BENCH_DATABASE_URL).');
+  const results: RunResult[] = [];
+  try {
+    for (const count of COUNTS) results.push(await runOnce(postgres.url, count));
+  } finally {
+    postgres.stop();
+  }
+  const single = results.find((r) => r.count === 1);
+  writeResults(
+    'surge',
+    `Surge: 6 April 2021 morning (simulator, scale 10) POSTed open loop from 0 to ${PEAK}/s in ${RAMP} s, held ${HOLD} s, with ${VIEWERS} viewers (live stream + /api/etat every ${POLL_MS / 1000} s); N instances behind nginx, PostgreSQL 15 + Redis, all on the same ${os.cpus().length}-core machine`,
+    results.map((r) => toRow(r, single)),
+    { peak: PEAK, ramp: RAMP, hold: HOLD, viewers: VIEWERS, targets: TARGETS, cores: os.cpus().length, runs: results.map((r) => ({ ...r, reports: { ...r.reports } })) },
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
