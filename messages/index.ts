@@ -23,6 +23,8 @@ import enSources from './en/sources.json';
 import frSources from './fr/sources.json';
 import enLabels from './en/labels.json';
 import frLabels from './fr/labels.json';
+import enNetworks from './en/networks.json';
+import frNetworks from './fr/networks.json';
 
 /**
  * One JSON file per namespace and locale. French is the reference: a unit test checks that both
@@ -34,11 +36,13 @@ export const MESSAGES = {
     common: frCommon, home: frHome, map: frMap,
     dashboard: frDashboard, charts: frCharts, platformPage: frPlatformPage, academyPage: frAcademyPage, incidentPage: frIncidentPage, og: frOg,
     report: frReport, sources: frSources, labels: frLabels,
+    networks: frNetworks,
   },
   en: {
     common: enCommon, home: enHome, map: enMap,
     dashboard: enDashboard, charts: enCharts, platformPage: enPlatformPage, academyPage: enAcademyPage, incidentPage: enIncidentPage, og: enOg,
     report: enReport, sources: enSources, labels: enLabels,
+    networks: enNetworks,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -46,7 +46,7 @@ export const envSchema = z.object({
   EMBEDDED_DB_PORT: z.preprocess((v) => (v === '' ? undefined : v), port.optional()),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2500),
-  SOURCE_SECRET: z.preprocess(
+  POW_SECRET: z.preprocess(
     (v) => (v === '' ? undefined : v),
     z.string().min(32, 'doit faire au moins 32 caractères / must be at least 32 characters').optional(),
   ),

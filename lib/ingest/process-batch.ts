@@ -1,10 +1,10 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ProblemCategory } from '@/lib/domain/types';
 import { countRecentByPair } from '@/lib/db/aggregates';
-import { findReportsByKeys, insertReportBatch, listRecentFromSources, listReportedPairs } from '@/lib/db/reports';
-import { hourStart, planBatch, toReportRow, type PendingReport, type PlannedReport } from './plan-batch';
+import { findReportsByKeys, insertReportBatch, listRecentFromSources, listSourceReporters } from '@/lib/db/reports';
+import { planBatch, toReportRow, type PendingReport, type PlannedReport } from './plan-batch';
 import type { ReportAccepted } from './schema';
-import { COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS } from './thresholds';
+import { COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS, REPORTER_WINDOW_MS } from './thresholds';
 
 export type BatchResult = ReportAccepted;
 
@@ -20,17 +20,16 @@ export type BatchHooks = {
 export async function processBatch(db: PrismaClient, items: PendingReport[], hooks: BatchHooks = {}): Promise<BatchResult[]> {
   const now = items.reduce((max, i) => (i.receivedAt > max ? i.receivedAt : max), items[0]?.receivedAt ?? new Date());
   const fingerprints = [...new Set(items.map((i) => i.fingerprint))];
-  const [recentRows, reportedPairs, countsBefore] = await Promise.all([
+  const [recentRows, reporters, countsBefore] = await Promise.all([
     listRecentFromSources(db, {
       since: new Date(now.getTime() - RECENT_WINDOW_MS),
       fingerprints,
       deviceHashes: [...new Set(items.flatMap((i) => (i.deviceHash ? [i.deviceHash] : [])))],
       comments: [...new Set(items.flatMap((i) => (i.comment ? [i.comment] : [])))],
     }),
-    listReportedPairs(db, { since: hourStart(now), fingerprints }),
+    listSourceReporters(db, { since: new Date(now.getTime() - REPORTER_WINDOW_MS), fingerprints }),
     countRecentByPair(db, { since: new Date(now.getTime() - LOCAL_COUNT_WINDOW_MS), pairs: uniquePairs(items) }),
   ]);
-  const hour = hourStart(now).getTime();
   const planned = planBatch({
     reports: items,
     recent: recentRows.map((r) => ({
@@ -43,7 +42,7 @@ export async function processBatch(db: PrismaClient, items: PendingReport[], hoo
       receivedAt: r.createdAt,
       counted: r.counted,
     })),
-    reportedPairs: new Set([...reportedPairs].map((pair) => `${pair}|${hour}`)),
+    reporters,
   });
   const inserted = await insertReportBatch(
     db,

@@ -1,14 +1,24 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { purgeUsedPowChallenges } from '@/lib/db/pow';
 import { purgeFingerprints } from '@/lib/db/reports';
+import { destroyExpiredDayKeys } from '@/lib/ingest/day-key';
 import type { Job } from './scheduler';
 
 export const FINGERPRINT_RETENTION_MS = 48 * 3_600_000;
 
-/** Clears source fingerprints older than 48 h; idempotent, so every instance may run it. */
+/**
+ * Privacy purge, idempotent so every instance may run it: clears source, network and device hashes
+ * older than 48 h, destroys the fingerprint keys of finished days (so no stored hash can be
+ * recomputed from anything kept) and drops expired proof-of-work nonces.
+ */
 export function purgeFingerprintsJob(db: PrismaClient): Job {
   return {
     name: 'purge-fingerprints',
     everyMs: 10 * 60_000,
-    run: (now) => purgeFingerprints(db, new Date(now.getTime() - FINGERPRINT_RETENTION_MS)),
+    run: async (now) => {
+      await destroyExpiredDayKeys(db, now);
+      await purgeUsedPowChallenges(db, now);
+      return purgeFingerprints(db, new Date(now.getTime() - FINGERPRINT_RETENTION_MS));
+    },
   };
 }

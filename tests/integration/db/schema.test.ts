@@ -24,6 +24,10 @@ afterAll(async () => {
   await db.verificationToken.deleteMany({ where: { token: `v-${tag}` } });
   await db.auditLog.deleteMany({ where: { targetId: `p-${tag}` } });
   await db.setting.deleteMany({ where: { key: `s-${tag}` } });
+  await db.fingerprintKey.deleteMany({ where: { day: `1999-${tag}` } });
+  await db.powUsedChallenge.deleteMany({ where: { nonce: `n-${tag}` } });
+  await db.powTraffic.deleteMany({ where: { bucketStart: { lt: new Date(Date.UTC(2000, 0, 1)) } } });
+  await db.powSurge.deleteMany({ where: { id: `s-${tag}` } });
   await db.$disconnect();
 });
 
@@ -125,6 +129,22 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
   Setting: async (c) => {
     await c.setting.create({ data: { key: `s-${tag}`, value: { on: true } } });
     return c.setting.findUniqueOrThrow({ where: { key: `s-${tag}` } });
+  },
+  FingerprintKey: async (c) => {
+    await c.fingerprintKey.create({ data: { day: `1999-${tag}`, key: 'ab'.repeat(32) } });
+    return c.fingerprintKey.findUniqueOrThrow({ where: { day: `1999-${tag}` } });
+  },
+  PowUsedChallenge: async (c) => {
+    await c.powUsedChallenge.create({ data: { nonce: `n-${tag}`, expiresAt: now } });
+    return c.powUsedChallenge.findUniqueOrThrow({ where: { nonce: `n-${tag}` } });
+  },
+  PowTraffic: async (c) => {
+    await c.powTraffic.create({ data: { bucketStart: new Date(Date.UTC(1999, 0, 1, 0, 0, parseInt(tag.slice(0, 4), 16) % 60)), count: 1 } });
+    return c.powTraffic.findFirstOrThrow({ where: { bucketStart: { lt: new Date(Date.UTC(2000, 0, 1)) } } });
+  },
+  PowSurge: async (c) => {
+    await c.powSurge.create({ data: { id: `s-${tag}`, state: { active: false } } });
+    return c.powSurge.findUniqueOrThrow({ where: { id: `s-${tag}` } });
   },
 };
 
