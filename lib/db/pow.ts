@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 
-const SURGE_ID = 'global';
+/** The one surge state of a deployment; tests give theirs another id. */
+export const SURGE_ID = 'global';
 
 /** Marks a challenge nonce as used until `expiresAt`; false when some instance already used it. */
 export async function claimPowChallenge(db: PrismaClient, input: { nonce: string; expiresAt: Date; now: Date }): Promise<boolean> {
@@ -22,8 +23,9 @@ export type SurgeSync<S> = {
   /** Requests seen by this instance since its last sync, and the bucket they go to. */
   pending: number;
   bucketStart: Date;
-  /** Start of the counted window: the total sums buckets at or after it. */
+  /** The counted window: the total sums buckets in [windowStart, windowEnd]. */
   windowStart: Date;
+  windowEnd: Date;
   /** Traffic buckets older than this are deleted. */
   dropBefore: Date;
   /** Next state from the stored one (null before the first) and the total of every instance. */
@@ -34,28 +36,29 @@ export type SurgeSync<S> = {
  * Adds this instance's traffic to the shared counter and moves the one shared surge state on, in one
  * transaction holding the state row's lock, so concurrent instances apply their updates in turn.
  */
-export async function syncPowSurge<S extends Prisma.InputJsonValue>(db: PrismaClient, sync: SurgeSync<S>): Promise<S> {
+export async function syncPowSurge<S extends Prisma.InputJsonValue>(db: PrismaClient, sync: SurgeSync<S>, id = SURGE_ID): Promise<S> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`
-      INSERT INTO pow_surge (id, state, created_at, updated_at) VALUES (${SURGE_ID}, 'null'::jsonb, now(), now())
+      INSERT INTO pow_surge (id, state, created_at, updated_at) VALUES (${id}, 'null'::jsonb, now(), now())
       ON CONFLICT (id) DO NOTHING`;
-    const [row] = await tx.$queryRaw<Array<{ state: S | null }>>`SELECT state FROM pow_surge WHERE id = ${SURGE_ID} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<Array<{ state: S | null }>>`SELECT state FROM pow_surge WHERE id = ${id} FOR UPDATE`;
     if (sync.pending > 0) {
       await tx.$executeRaw`
-        INSERT INTO pow_traffic (bucket_start, count, created_at, updated_at) VALUES (${sync.bucketStart}, ${sync.pending}, now(), now())
-        ON CONFLICT (bucket_start) DO UPDATE SET count = pow_traffic.count + EXCLUDED.count, updated_at = now()`;
+        INSERT INTO pow_traffic (surge_id, bucket_start, count, created_at, updated_at) VALUES (${id}, ${sync.bucketStart}, ${sync.pending}, now(), now())
+        ON CONFLICT (surge_id, bucket_start) DO UPDATE SET count = pow_traffic.count + EXCLUDED.count, updated_at = now()`;
     }
-    await tx.$executeRaw`DELETE FROM pow_traffic WHERE bucket_start < ${sync.dropBefore}`;
+    await tx.$executeRaw`DELETE FROM pow_traffic WHERE surge_id = ${id} AND bucket_start < ${sync.dropBefore}`;
     const [sum] = await tx.$queryRaw<Array<{ total: number }>>`
-      SELECT coalesce(sum(count), 0)::int AS total FROM pow_traffic WHERE bucket_start >= ${sync.windowStart}`;
+      SELECT coalesce(sum(count), 0)::int AS total FROM pow_traffic
+      WHERE surge_id = ${id} AND bucket_start >= ${sync.windowStart} AND bucket_start <= ${sync.windowEnd}`;
     const state = sync.next(row?.state ?? null, sum?.total ?? 0);
-    await tx.$executeRaw`UPDATE pow_surge SET state = ${JSON.stringify(state)}::jsonb, updated_at = now() WHERE id = ${SURGE_ID}`;
+    await tx.$executeRaw`UPDATE pow_surge SET state = ${JSON.stringify(state)}::jsonb, updated_at = now() WHERE id = ${id}`;
     return state;
   });
 }
 
 /** The shared surge state as last written by any instance, or null. */
-export async function readPowSurge<S>(db: PrismaClient): Promise<S | null> {
-  const rows = await db.$queryRaw<Array<{ state: S | null }>>`SELECT state FROM pow_surge WHERE id = ${SURGE_ID}`;
+export async function readPowSurge<S>(db: PrismaClient, id = SURGE_ID): Promise<S | null> {
+  const rows = await db.$queryRaw<Array<{ state: S | null }>>`SELECT state FROM pow_surge WHERE id = ${id}`;
   return rows[0]?.state ?? null;
 }

@@ -24,7 +24,11 @@ function isSurgeState(value: unknown): value is SurgeState {
  * The proof-of-work surge switch shared by every instance: traffic is summed across instances in
  * the database and one state row moves on under a lock. A failing database keeps the last state.
  */
-export function createSharedSurge(db: PrismaClient, log: (message: string) => void = console.warn): SharedSurge {
+export function createSharedSurge(
+  db: PrismaClient,
+  options: { id?: string; log?: (message: string) => void } = {},
+): SharedSurge {
+  const log = options.log ?? console.warn;
   let state: SurgeState = INITIAL_SURGE_STATE;
   let pending = 0;
   let lastSyncAt = Number.NEGATIVE_INFINITY;
@@ -39,10 +43,11 @@ export function createSharedSurge(db: PrismaClient, log: (message: string) => vo
         pending: sent,
         bucketStart: new Date(now - (now % SURGE_BUCKET_MS)),
         windowStart: new Date(now - MINUTE_MS + SURGE_BUCKET_MS - (now % SURGE_BUCKET_MS)),
+        windowEnd: new Date(now),
         dropBefore: new Date(now - 10 * MINUTE_MS),
         next: (stored, total) =>
           updateSurge({ state: isSurgeState(stored) ? stored : INITIAL_SURGE_STATE, lastMinuteCount: total, now, config }),
-      });
+      }, options.id);
     } catch (error) {
       pending += sent;
       log(`[pow] état de surcharge partagé indisponible : ${error instanceof Error ? error.message : String(error)}`);
@@ -64,7 +69,7 @@ export function createSharedSurge(db: PrismaClient, log: (message: string) => vo
     },
     async isActive(now) {
       if (now.getTime() - lastSyncAt < SURGE_SYNC_MS) return state.active;
-      const stored = await readPowSurge<unknown>(db).catch(() => null);
+      const stored = await readPowSurge<unknown>(db, options.id).catch(() => null);
       if (isSurgeState(stored)) state = stored;
       return state.active;
     },

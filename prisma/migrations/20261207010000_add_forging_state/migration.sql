@@ -26,12 +26,13 @@ CREATE TABLE "pow_used_challenge" (
 
 -- CreateTable
 CREATE TABLE "pow_traffic" (
+    "surge_id" TEXT NOT NULL,
     "bucket_start" TIMESTAMPTZ(3) NOT NULL,
     "count" INTEGER NOT NULL DEFAULT 0,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
-    CONSTRAINT "pow_traffic_pkey" PRIMARY KEY ("bucket_start")
+    CONSTRAINT "pow_traffic_pkey" PRIMARY KEY ("surge_id","bucket_start")
 );
 
 -- CreateTable

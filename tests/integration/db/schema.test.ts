@@ -26,7 +26,7 @@ afterAll(async () => {
   await db.setting.deleteMany({ where: { key: `s-${tag}` } });
   await db.fingerprintKey.deleteMany({ where: { day: `1999-${tag}` } });
   await db.powUsedChallenge.deleteMany({ where: { nonce: `n-${tag}` } });
-  await db.powTraffic.deleteMany({ where: { bucketStart: { lt: new Date(Date.UTC(2000, 0, 1)) } } });
+  await db.powTraffic.deleteMany({ where: { surgeId: `s-${tag}` } });
   await db.powSurge.deleteMany({ where: { id: `s-${tag}` } });
   await db.$disconnect();
 });
@@ -139,8 +139,8 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
     return c.powUsedChallenge.findUniqueOrThrow({ where: { nonce: `n-${tag}` } });
   },
   PowTraffic: async (c) => {
-    await c.powTraffic.create({ data: { bucketStart: new Date(Date.UTC(1999, 0, 1, 0, 0, parseInt(tag.slice(0, 4), 16) % 60)), count: 1 } });
-    return c.powTraffic.findFirstOrThrow({ where: { bucketStart: { lt: new Date(Date.UTC(2000, 0, 1)) } } });
+    await c.powTraffic.create({ data: { surgeId: `s-${tag}`, bucketStart: now, count: 1 } });
+    return c.powTraffic.findFirstOrThrow({ where: { surgeId: `s-${tag}` } });
   },
   PowSurge: async (c) => {
     await c.powSurge.create({ data: { id: `s-${tag}`, state: { active: false } } });
