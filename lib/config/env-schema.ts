@@ -42,6 +42,7 @@ export const envSchema = z.object({
   PORT: port.default(3000),
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
   DATA_DIR: z.string().trim().min(1).default('./.data'),
+  SECRETS_DIR: optionalString,
   EMBEDDED_DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
   EMBEDDED_DB_PORT: z.preprocess((v) => (v === '' ? undefined : v), port.optional()),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
