@@ -40,7 +40,9 @@ export function createRowPlanner(seed: number) {
     });
     const last = chunk.at(-1)?.t ?? 0;
     recent = recent.filter((r) => r.receivedAt.getTime() > last - WINDOW_MS * 2);
-    reporters = new Map([...reporters].map(([key, list]) => [key, list.filter((r) => r.at > last - REPORTER_WINDOW_MS * 2)]));
+    reporters = new Map(
+      [...reporters].map(([key, list]) => [key, list.filter((r) => r.at > last - REPORTER_WINDOW_MS * 2)] as const).filter(([, list]) => list.length > 0),
+    );
     const planned = planBatch({ reports: pending, recent, reporters });
     for (const p of planned) {
       recent.push({
