@@ -18,6 +18,28 @@ const TERMINATE = 0x58; // 'X'
  * tables that shadow ours) would reach the next. Run when the session passes to another connection.
  */
 const RESET_SESSION = 'DISCARD TEMP; RESET ALL; SET SESSION AUTHORIZATION DEFAULT;';
+/**
+ * Statements that can leave session state behind (SET…, set_config, search_path in a function or
+ * the startup options, temporary objects, roles). The app’s own queries never match, so the reset
+ * (about as costly as a SELECT 1) runs only after a foreign client such as pg_dump or psql.
+ */
+const SESSION_CHANGE = /(^|;)\s*(set|reset|discard)\s|set_config|search_path|\btemp(orary)?\b/i;
+const SIMPLE_QUERY_TYPE = 0x51; // 'Q'
+const PARSE = 0x50; // 'P'
+
+/** The SQL of a simple Query or Parse message, the parameters of a startup message, else ''. */
+function sqlOf(message: Uint8Array): string {
+  const bytes = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+  if (isStartup(message)) return bytes.subarray(8).toString('latin1');
+  if (message[0] === SIMPLE_QUERY_TYPE) return bytes.subarray(5).toString('latin1');
+  if (message[0] !== PARSE) return '';
+  const nameEnd = bytes.indexOf(0, 5);
+  return nameEnd === -1 ? '' : bytes.subarray(nameEnd + 1).toString('latin1');
+}
+
+function changesSession(message: Uint8Array): boolean {
+  return SESSION_CHANGE.test(sqlOf(message));
+}
 
 type Auth = { phase: 'password'; startup: Uint8Array } | { phase: 'ready' } | { phase: 'refused' };
 
@@ -33,6 +55,7 @@ export class SessionQueue {
   private queue: Entry[] = [];
   private owner: number | null = null;
   private lastOwner: number | null = null;
+  private sessionDirty = false;
   private processing = false;
   private readonly auth = new Map<number, Auth>();
 
@@ -72,11 +95,13 @@ export class SessionQueue {
     });
   }
 
-  private async resetSessionFor(handlerId: number): Promise<void> {
-    if (this.lastOwner !== null && this.lastOwner !== handlerId && !this.db.isInTransaction()) {
+  private async resetSessionFor(handlerId: number, message: Uint8Array): Promise<void> {
+    if (this.sessionDirty && this.lastOwner !== handlerId && !this.db.isInTransaction()) {
       await this.db.exec(RESET_SESSION);
+      this.sessionDirty = false;
     }
     this.lastOwner = handlerId;
+    if (changesSession(message)) this.sessionDirty = true;
   }
 
   private next(): Entry | undefined {
@@ -101,7 +126,7 @@ export class SessionQueue {
         let bytes = 0;
         const current = entry;
         try {
-          await this.resetSessionFor(current.handlerId);
+          await this.resetSessionFor(current.handlerId, current.message);
           await this.db.runExclusive(() =>
             this.db.execProtocolRawStream(current.message, {
               onRawData: (data) => {
