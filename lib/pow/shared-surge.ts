@@ -30,6 +30,7 @@ export function createSharedSurge(
 ): SharedSurge {
   const log = options.log ?? console.warn;
   let state: SurgeState = INITIAL_SURGE_STATE;
+  let lastTotal = 0;
   let pending = 0;
   let lastSyncAt = Number.NEGATIVE_INFINITY;
   let inFlight: Promise<void> | null = null;
@@ -45,8 +46,10 @@ export function createSharedSurge(
         windowStart: new Date(now - MINUTE_MS + SURGE_BUCKET_MS - (now % SURGE_BUCKET_MS)),
         windowEnd: new Date(now),
         dropBefore: new Date(now - 10 * MINUTE_MS),
-        next: (stored, total) =>
-          updateSurge({ state: isSurgeState(stored) ? stored : INITIAL_SURGE_STATE, lastMinuteCount: total, now, config }),
+        next: (stored, total) => {
+          lastTotal = total;
+          return updateSurge({ state: isSurgeState(stored) ? stored : INITIAL_SURGE_STATE, lastMinuteCount: total, now, config });
+        },
       }, options.id);
     } catch (error) {
       pending += sent;
@@ -58,7 +61,9 @@ export function createSharedSurge(
     async observe(now, config) {
       pending += 1;
       const t = now.getTime();
-      const due = t - lastSyncAt >= SURGE_SYNC_MS || pending >= SURGE_SYNC_MAX_PENDING;
+      // Sync at once when this instance's own requests may be what crosses the switch-on floor.
+      const mayCross = !state.active && lastTotal + pending > config.floorOnPerMinute;
+      const due = t - lastSyncAt >= SURGE_SYNC_MS || pending >= SURGE_SYNC_MAX_PENDING || mayCross;
       if (due && !inFlight) {
         inFlight = sync(t, config).finally(() => {
           inFlight = null;
