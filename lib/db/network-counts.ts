@@ -34,3 +34,12 @@ export async function findNetworkArrival(db: PrismaClient, scope: NetworkScope &
     GROUP BY network_fingerprint ORDER BY first_at OFFSET ${scope.rank - 1} LIMIT 1`;
   return rows[0]?.first_at ?? null;
 }
+
+/** Whether at least `rank` distinct networks reported in the scope and range (stops looking once it found them). */
+export async function hasReporterNetworks(db: PrismaClient, scope: NetworkScope & { rank: number }): Promise<boolean> {
+  const rows = await db.$queryRaw<Array<{ networks: number }>>`
+    SELECT count(*)::int AS networks FROM (
+      SELECT DISTINCT network_fingerprint FROM report WHERE ${scopeConditions(scope)} LIMIT ${scope.rank}
+    ) AS found`;
+  return (rows[0]?.networks ?? 0) >= scope.rank;
+}

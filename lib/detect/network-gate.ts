@@ -1,4 +1,4 @@
-import { findNetworkArrival } from '@/lib/db/network-counts';
+import { findNetworkArrival, hasReporterNetworks } from '@/lib/db/network-counts';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ScopedEpisodes } from './incidents';
 import type { Episode } from './types';
@@ -33,13 +33,18 @@ export async function gateDetectedByNetworks(db: PrismaClient, scoped: ScopedEpi
         episodes.push(episode);
         continue;
       }
-      const reached = await findNetworkArrival(db, {
+      const scope = {
         platformId: series.platformId,
         academies: series.scope === 'national' ? null : [series.scope],
         from: new Date(episode.start),
-        to: new Date(episode.end ?? windowEnd),
         rank: MIN_DETECTED_NETWORKS,
-      });
+      };
+      // Usual case, cheap: the networks were there by the time the detector raised it.
+      if (episode.detectedAt !== null && (await hasReporterNetworks(db, { ...scope, to: new Date(episode.detectedAt) }))) {
+        episodes.push(episode);
+        continue;
+      }
+      const reached = await findNetworkArrival(db, { ...scope, to: new Date(episode.end ?? windowEnd) });
       episodes.push(gateDetected(episode, reached?.getTime() ?? null));
     }
     gated.push({ ...series, episodes });
