@@ -47,7 +47,7 @@ export function planBatch(input: {
   reporters: ReadonlyMap<string, readonly CountedReporter[]>;
 }): PlannedReport[] {
   const recent = [...input.recent];
-  const reporters = new Map([...input.reporters].map(([key, counted]) => [key, [...counted]]));
+  const added = new Map<string, CountedReporter[]>();
   const seenKeys = new Set<string>();
   const planned: PlannedReport[] = [];
   for (const report of input.reports) {
@@ -64,11 +64,12 @@ export function planBatch(input: {
     };
     const decision = decideCounting({ report: candidate, honeypot: isHoneypotFilled(report.website), recent });
     const key = sourcePlatformKey(report.fingerprint, report.platform);
-    const counted = reporters.get(key) ?? [];
+    const mine = added.get(key) ?? [];
+    const counted = [...(input.reporters.get(key) ?? []), ...mine];
     const at = report.receivedAt.getTime();
     const distinctReporter =
       decision.counts && isNewReporter({ counted, deviceHash: report.deviceHash, powVerified: report.powVerified, at });
-    if (distinctReporter) reporters.set(key, [...counted, { device: deviceKey(report.deviceHash), at }]);
+    if (distinctReporter) added.set(key, [...mine, { device: deviceKey(report.deviceHash), at }]);
     recent.push({ ...candidate, counted: decision.counts });
     planned.push({ ...report, counted: decision.counts, distinctReporter, flagReason: decision.flag });
   }

@@ -14,10 +14,22 @@ const SIMPLE_QUERY = 0x51; // 'Q'
 const TERMINATE = 0x58; // 'X'
 
 /**
- * PGlite has one session for every connection: what one client sets (search_path, role, temporary
- * tables that shadow ours) would reach the next. Run when the session passes to another connection.
+ * PGlite has one session for every connection: what one client sets (search_path, timeouts, role,
+ * temporary tables that shadow ours) would reach the next. Run when the session passes to another
+ * connection. Not RESET ALL: it also drops the encoding and date style the drivers negotiated.
  */
-const RESET_SESSION = 'DISCARD TEMP; RESET ALL; SET SESSION AUTHORIZATION DEFAULT;';
+const RESET_SESSION = [
+  'DISCARD TEMP',
+  'RESET search_path',
+  'RESET statement_timeout',
+  'RESET lock_timeout',
+  'RESET idle_in_transaction_session_timeout',
+  'RESET row_security',
+  'RESET ROLE',
+  'RESET SESSION AUTHORIZATION',
+  "SET client_encoding = 'UTF8'",
+  "SET DateStyle = 'ISO, MDY'",
+].join('; ');
 /**
  * Statements that can leave session state behind (SET…, set_config, search_path in a function or
  * the startup options, temporary objects, roles). The app’s own queries never match, so the reset

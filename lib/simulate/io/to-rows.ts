@@ -15,7 +15,8 @@ const WINDOW_MS = Math.max(COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS
  */
 export function createRowPlanner(seed: number) {
   let recent: RecentReport[] = [];
-  let reporters = new Map<string, CountedReporter[]>();
+  const reporters = new Map<string, CountedReporter[]>();
+  let prunedAt = Number.NEGATIVE_INFINITY;
   return function planRows(chunk: SimReport[]): NewReportRow[] {
     if (chunk.length === 0) return [];
     const pending: PendingReport[] = chunk.map((r, i) => {
@@ -40,9 +41,14 @@ export function createRowPlanner(seed: number) {
     });
     const last = chunk.at(-1)?.t ?? 0;
     recent = recent.filter((r) => r.receivedAt.getTime() > last - WINDOW_MS * 2);
-    reporters = new Map(
-      [...reporters].map(([key, list]) => [key, list.filter((r) => r.at > last - REPORTER_WINDOW_MS * 2)] as const).filter(([, list]) => list.length > 0),
-    );
+    if (last - prunedAt > REPORTER_WINDOW_MS) {
+      prunedAt = last;
+      for (const [key, list] of reporters) {
+        const kept = list.filter((r) => r.at > last - REPORTER_WINDOW_MS * 2);
+        if (kept.length > 0) reporters.set(key, kept);
+        else reporters.delete(key);
+      }
+    }
     const planned = planBatch({ reports: pending, recent, reporters });
     for (const p of planned) {
       recent.push({
@@ -57,7 +63,9 @@ export function createRowPlanner(seed: number) {
       });
       if (!p.distinctReporter) continue;
       const key = sourcePlatformKey(p.fingerprint, p.platform);
-      reporters.set(key, [...(reporters.get(key) ?? []), { device: deviceKey(p.deviceHash), at: p.receivedAt.getTime() }]);
+      const list = reporters.get(key);
+      if (list) list.push({ device: deviceKey(p.deviceHash), at: p.receivedAt.getTime() });
+      else reporters.set(key, [{ device: deviceKey(p.deviceHash), at: p.receivedAt.getTime() }]);
     }
     return planned.map(toReportRow);
   };
