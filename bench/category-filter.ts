@@ -75,7 +75,7 @@ function batch(now: number): NewReportRow[] {
   return Array.from({ length: 200 }, (_, i) => ({
     id: randomUUID(), platformId: 'pronote', academyId: ['paris', 'lille', 'lyon', 'nantes'][i % 4] ?? 'paris',
     category: ['login', 'slow', 'unreachable'][i % 3] ?? 'login', role: null, comment: null, observedAt: null, idempotencyKey: randomUUID(),
-    sourceFingerprint: randomUUID(), deviceTokenHash: null, counted: true, distinctReporter: i % 2 === 0, flagReason: null, createdAt: new Date(now),
+    sourceFingerprint: randomUUID(), deviceTokenHash: null, networkFingerprint: randomUUID(), counted: true, distinctReporter: i % 2 === 0, flagReason: null, createdAt: new Date(now),
   }));
 }
 

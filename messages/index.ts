@@ -31,6 +31,8 @@ import enErrors from './en/errors.json';
 import frErrors from './fr/errors.json';
 import enNewsroom from './en/newsroom.json';
 import frNewsroom from './fr/newsroom.json';
+import enNetworks from './en/networks.json';
+import frNetworks from './fr/networks.json';
 
 /**
  * One JSON file per namespace and locale. French is the reference: a unit test checks that both
@@ -44,6 +46,7 @@ export const MESSAGES = {
     report: frReport, sources: frSources, labels: frLabels, feeds: frFeeds, embed: frEmbed,
     errors: frErrors,
     newsroom: frNewsroom,
+    networks: frNetworks,
   },
   en: {
     common: enCommon, home: enHome, map: enMap,
@@ -51,6 +54,7 @@ export const MESSAGES = {
     report: enReport, sources: enSources, labels: enLabels, feeds: enFeeds, embed: enEmbed,
     errors: enErrors,
     newsroom: enNewsroom,
+    networks: enNetworks,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

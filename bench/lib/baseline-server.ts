@@ -35,6 +35,7 @@ function statement(body: Body, id: string, source: string): Promise<unknown> {
       observedAt: null,
       idempotencyKey: body.idempotencyKey,
       sourceFingerprint: createHash('sha256').update(source).digest('hex'),
+      networkFingerprint: null,
       deviceTokenHash: null,
       counted: true,
       distinctReporter: true,

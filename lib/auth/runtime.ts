@@ -1,10 +1,12 @@
 import 'server-only';
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import path from 'node:path';
 import { getDb } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { requestClientIp } from '@/lib/ingest/request-source';
 import { createSharedStore } from '@/lib/ratelimit/shared-store';
 import type { RateLimitStore } from '@/lib/ratelimit/types';
+import { AUTH_SECRET_FILE, loadOrCreateSecretFile, secretsDir } from './secret-file';
 
 const SECRET_KEY = 'nextauth_secret';
 
@@ -18,20 +20,25 @@ function runtime() {
   return holder.__auth;
 }
 
-async function loadSecret(): Promise<string> {
-  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
-  const db = getDb();
-  await db.setting.upsert({
-    where: { key: SECRET_KEY },
-    create: { key: SECRET_KEY, value: randomBytes(32).toString('base64url') },
-    update: {},
-  });
-  const row = await db.setting.findUniqueOrThrow({ where: { key: SECRET_KEY } });
-  if (typeof row.value !== 'string' || row.value.length < 32) throw new Error('Secret de session invalide en base.');
-  return row.value;
+/** Before secrets left the database, the session secret sat in the settings table: read it to move it once. */
+async function legacySecret(): Promise<string | null> {
+  const row = await getDb().setting.findUnique({ where: { key: SECRET_KEY } });
+  return typeof row?.value === 'string' && row.value.length >= 32 ? row.value : null;
 }
 
-/** NEXTAUTH_SECRET, or a secret generated once and kept in the database (shared by every instance). */
+async function loadSecret(): Promise<string> {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  const file = path.join(secretsDir({ secretsDir: env.SECRETS_DIR, dataDir: env.DATA_DIR }), AUTH_SECRET_FILE);
+  const { secret } = await loadOrCreateSecretFile(file, legacySecret);
+  // Whoever can read the data must not be able to sign sessions: the copy in the database goes.
+  await getDb().setting.deleteMany({ where: { key: SECRET_KEY } });
+  return secret;
+}
+
+/**
+ * NEXTAUTH_SECRET, or a secret generated once in a 0600 file outside the database (SECRETS_DIR).
+ * Several instances on several hosts must share NEXTAUTH_SECRET (docs/security.md).
+ */
 export function getAuthSecret(): Promise<string> {
   const state = runtime();
   state.secret ??= loadSecret().catch((error: unknown) => {

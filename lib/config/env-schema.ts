@@ -42,11 +42,12 @@ export const envSchema = z.object({
   PORT: port.default(3000),
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
   DATA_DIR: z.string().trim().min(1).default('./.data'),
+  SECRETS_DIR: optionalString,
   EMBEDDED_DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
   EMBEDDED_DB_PORT: z.preprocess((v) => (v === '' ? undefined : v), port.optional()),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2500),
-  SOURCE_SECRET: z.preprocess(
+  POW_SECRET: z.preprocess(
     (v) => (v === '' ? undefined : v),
     z.string().min(32, 'doit faire au moins 32 caractères / must be at least 32 characters').optional(),
   ),

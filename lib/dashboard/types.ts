@@ -27,6 +27,8 @@ export type CommonCauseInfo = {
 
 export type IncidentDetail = IncidentListItem & {
   operator: string | null;
+  /** Distinct networks (IPv4 /24, IPv6 /48) among the reporters. */
+  networkCount: number;
   peakAt: number | null;
   categoryBreakdown: Record<string, number>;
   commonCause: CommonCauseInfo | null;

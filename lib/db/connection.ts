@@ -13,7 +13,7 @@ export function resolveDatabase(env: Env): DatabaseTarget {
   if (existsSync(ownerFile)) {
     try {
       const info = JSON.parse(readFileSync(ownerFile, 'utf8')) as OwnerInfo;
-      return { kind: 'embedded', url: embeddedUrl(info.port) };
+      return { kind: 'embedded', url: typeof info.password === 'string' ? embeddedUrl(info.port, info.password) : null };
     } catch {
       return { kind: 'embedded', url: null };
     }

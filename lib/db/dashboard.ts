@@ -82,6 +82,7 @@ export async function readIncident(db: PrismaClient, id: string): Promise<Incide
   return {
     ...toIncidentItem(row),
     operator: row.platform.operator,
+    networkCount: row.networkCount,
     peakAt: row.peakAt?.getTime() ?? null,
     categoryBreakdown: toCounts(row.categoryBreakdown),
     commonCause: toCommonCause(row.commonCause),

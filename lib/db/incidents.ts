@@ -1,6 +1,7 @@
 import type { IncidentChange, PersistedIncident } from '@/lib/detect/reconcile';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { uuidv7 } from '@/lib/ingest/uuid';
+import { countReporterNetworks } from './network-counts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -101,7 +102,7 @@ export async function refreshIncidentStats(db: PrismaClient, id: string, now: Da
   const academies = incident.academies.map((a) => a.academyId);
   const national = incident.scope === 'national';
   const scopeFilter = national ? {} : { academyId: { in: academies } };
-  const [totals, perMinute, categories] = await Promise.all([
+  const [totals, perMinute, categories, networks] = await Promise.all([
     db.reportCount.aggregate({
       where: { platformId: incident.platformId, bucketStart: { gte: incident.startedAt, lte: to }, ...scopeFilter },
       _sum: { reports: true, reporters: true },
@@ -118,6 +119,7 @@ export async function refreshIncidentStats(db: PrismaClient, id: string, now: Da
       where: { platformId: incident.platformId, counted: true, createdAt: { gte: incident.startedAt, lte: to }, ...scopeFilter },
       _count: { _all: true },
     }),
+    countReporterNetworks(db, { platformId: incident.platformId, academies: national ? null : academies, from: incident.startedAt, to }),
   ]);
   const peak = perMinute[0];
   await db.incident.update({
@@ -125,6 +127,8 @@ export async function refreshIncidentStats(db: PrismaClient, id: string, now: Da
     data: {
       reportCount: totals._sum.reports ?? 0,
       reporterCount: totals._sum.reporters ?? 0,
+      // Zero once the network fingerprints are purged (48 h): the figure counted before stays.
+      networkCount: networks > 0 ? networks : incident.networkCount,
       peakAt: peak?.bucketStart ?? null,
       peakReporters: peak?._sum.reporters ?? 0,
       categoryBreakdown: Object.fromEntries(categories.map((c) => [c.category, c._count._all])),

@@ -2,7 +2,7 @@ import { applyMigrations } from './migrate/apply';
 import { listMigrations } from './migrate/migrations';
 import { connectExecutor } from './pg-executor';
 import { createPrismaClient } from './create-client';
-import { ensureSourceSecret } from '../ingest/secret';
+import { ensurePowSecret } from '../pow/secret';
 import { seedReferenceData } from './seed';
 import { MIGRATIONS_DIR } from './migrations-dir';
 
@@ -26,7 +26,7 @@ export async function prepareDatabase(opts: {
   if (opts.seed === false) return { applied, seeded: false };
   const db = createPrismaClient({ url: opts.url, kind: opts.kind, timeoutMs: 120_000, poolMax: 2 });
   try {
-    await ensureSourceSecret(db);
+    await ensurePowSecret(db);
     const { changed } = await seedReferenceData(db);
     if (changed) log('données de référence chargées (académies, départements, contours, plateformes)');
     return { applied, seeded: changed };

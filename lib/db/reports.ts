@@ -12,6 +12,7 @@ export type NewReportRow = {
   idempotencyKey: string;
   sourceFingerprint: string;
   deviceTokenHash: string | null;
+  networkFingerprint: string | null;
   counted: boolean;
   distinctReporter: boolean;
   flagReason: string | null;
@@ -57,22 +58,22 @@ export function reportBatchInsert(rows: NewReportRow[]): Prisma.Sql {
   return Prisma.sql`
     WITH ins AS (
       INSERT INTO report (id, platform_id, academy_id, category, role, comment, comment_state, observed_at,
-        idempotency_key, source_fingerprint, device_token_hash, counted, distinct_reporter, flag_reason,
-        moderation_state, created_at, updated_at, comment_key)
+        idempotency_key, source_fingerprint, device_token_hash, network_fingerprint, counted, distinct_reporter,
+        flag_reason, moderation_state, created_at, updated_at, comment_key)
       SELECT r.id, r.platform_id, r.academy_id, r.category, r.role, r.comment,
         CASE WHEN r.comment IS NULL THEN 'none' ELSE 'pending' END, r.observed_at,
-        r.idempotency_key, r.source_fingerprint, r.device_token_hash, r.counted, r.distinct_reporter,
-        r.flag_reason, 'visible', r.created_at, r.created_at, r.comment_key
+        r.idempotency_key, r.source_fingerprint, r.device_token_hash, r.network_fingerprint, r.counted,
+        r.distinct_reporter, r.flag_reason, 'visible', r.created_at, r.created_at, r.comment_key
       FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.platformId)}::text[],
         ${rows.map((r) => r.academyId)}::text[], ${rows.map((r) => r.category)}::text[],
         ${rows.map((r) => r.role)}::text[], ${rows.map((r) => r.comment)}::text[],
         ${rows.map((r) => r.observedAt)}::timestamptz[], ${rows.map((r) => r.idempotencyKey)}::text[],
         ${rows.map((r) => r.sourceFingerprint)}::text[], ${rows.map((r) => r.deviceTokenHash)}::text[],
-        ${rows.map((r) => r.counted)}::boolean[], ${rows.map((r) => r.distinctReporter)}::boolean[],
+        ${rows.map((r) => r.networkFingerprint)}::text[], ${rows.map((r) => r.counted)}::boolean[], ${rows.map((r) => r.distinctReporter)}::boolean[],
         ${rows.map((r) => r.flagReason)}::text[], ${rows.map((r) => r.createdAt)}::timestamptz[],
         ${rows.map((r) => (r.comment === null ? null : commentKey(r.comment)))}::text[])
         AS r(id, platform_id, academy_id, category, role, comment, observed_at, idempotency_key,
-          source_fingerprint, device_token_hash, counted, distinct_reporter, flag_reason, created_at, comment_key)
+          source_fingerprint, device_token_hash, network_fingerprint, counted, distinct_reporter, flag_reason, created_at, comment_key)
       ON CONFLICT (idempotency_key) DO NOTHING
       RETURNING id, idempotency_key, platform_id, academy_id, category, counted, distinct_reporter,
         date_trunc('minute', coalesce(observed_at, created_at)) AS bucket_start
@@ -109,11 +110,35 @@ export async function findReportsByKeys(db: PrismaClient, keys: string[]): Promi
   return rows;
 }
 
-/** Clears source fingerprints and device hashes older than `before` (privacy: kept 48 h at most). */
+/**
+ * Distinct reporters counted since `since`, per `${fingerprint}|${platformId}`: the device token hash
+ * ('' for a report without one) and the time (epoch ms).
+ */
+export async function listSourceReporters(
+  db: PrismaClient,
+  input: { since: Date; fingerprints: string[] },
+): Promise<Map<string, Array<{ device: string; at: number }>>> {
+  const result = new Map<string, Array<{ device: string; at: number }>>();
+  if (input.fingerprints.length === 0) return result;
+  const rows = await db.report.findMany({
+    where: { createdAt: { gte: input.since }, sourceFingerprint: { in: input.fingerprints }, distinctReporter: true, counted: true },
+    select: { sourceFingerprint: true, platformId: true, deviceTokenHash: true, createdAt: true },
+  });
+  for (const r of rows) {
+    const key = `${r.sourceFingerprint}|${r.platformId}`;
+    result.set(key, [...(result.get(key) ?? []), { device: r.deviceTokenHash ?? '', at: r.createdAt.getTime() }]);
+  }
+  return result;
+}
+
+/** Clears source, network and device hashes older than `before` (privacy: kept 48 h at most). */
 export async function purgeFingerprints(db: PrismaClient, before: Date): Promise<number> {
   const result = await db.report.updateMany({
-    where: { createdAt: { lt: before }, OR: [{ sourceFingerprint: { not: null } }, { deviceTokenHash: { not: null } }] },
-    data: { sourceFingerprint: null, deviceTokenHash: null },
+    where: {
+      createdAt: { lt: before },
+      OR: [{ sourceFingerprint: { not: null } }, { deviceTokenHash: { not: null } }, { networkFingerprint: { not: null } }],
+    },
+    data: { sourceFingerprint: null, deviceTokenHash: null, networkFingerprint: null },
   });
   return result.count;
 }

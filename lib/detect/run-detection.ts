@@ -7,6 +7,7 @@ import { historyRange } from './history-range';
 import { createGridProvider, fallbackPlatformBaselines, learnPlatformBaselines, type PlatformBaselines } from './platform-baseline';
 import { reconcileIncidents } from './reconcile';
 import { detectPlatformWindow } from './run-platform';
+import { gateDetectedByNetworks } from './network-gate';
 import { MERGE_GAP_MINUTES } from './thresholds';
 
 const MINUTE_MS = 60_000;
@@ -76,7 +77,8 @@ export async function runDetection(db: PrismaClient, opts: { now?: Date; cache?:
     const platform = served.get(platformId);
     if (!platform) continue;
     const baselines = await baselinesFor(db, cache, platformId, platform.academies, now);
-    scoped.push(...detectPlatformWindow({ platformId, layout, baselines, series: seriesOf(window, platformId, platform.academies, layout.length) }));
+    const episodes = detectPlatformWindow({ platformId, layout, baselines, series: seriesOf(window, platformId, platform.academies, layout.length) });
+    scoped.push(...(await gateDetectedByNetworks(db, episodes, end)));
   }
   const detected = groupIncidents(scoped, MERGE_GAP_MINUTES * MINUTE_MS);
   const changes = reconcileIncidents({ persisted, detected, now: end, mergeGapMs: MERGE_GAP_MINUTES * MINUTE_MS });

@@ -5,6 +5,7 @@ const UNAVAILABLE_PATTERNS = [
   /timeout/i,
   /Connection terminated/i,
   /connect/i,
+  /DatabaseNotReachable|reach database server/i,
   /the database system is (starting|shutting) up/i,
   /too many clients/i,
   /canceling statement due to statement timeout/i,

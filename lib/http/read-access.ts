@@ -35,9 +35,9 @@ export function readAccessHeaders(raw: IncomingHttpHeaders): Headers {
 
 async function hitSource(headers: Headers, now: Date, limit: number): Promise<{ allowed: boolean; count: number; retryAfterMs: number }> {
   const runtime = getIngestRuntime();
-  const secret = await withTimeout(runtime.secret(), env.DB_TIMEOUT_MS);
+  const key = await withTimeout(runtime.dayKey(now), env.DB_TIMEOUT_MS);
   const ip = requestClientIp(headers);
-  const fingerprint = sourceFingerprint({ ip, userAgent: headers.get('user-agent'), secret, now });
+  const fingerprint = sourceFingerprint({ ip, key });
   return runtime.store.hit(readLimitKey('anonymous', fingerprint), READ_WINDOW_MS, limit, now.getTime());
 }
 

@@ -1,21 +1,18 @@
 import 'server-only';
-import { createHmac } from 'node:crypto';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
 import { withTimeout } from '@/lib/http/timeout';
-import { createPowChallenge, verifyPowPayload } from '@/lib/pow/challenge';
-import { surgeConfigWithFloor, updateSurge } from '@/lib/pow/surge';
-import type { RuntimeSettings } from '@/lib/settings/definitions';
 import { getRuntimeSettings } from '@/lib/settings/runtime';
 import { checkCatalog } from './check-catalog';
-import { sourceFingerprint } from './fingerprint';
-import { fieldIssue } from './issue-messages';
+import { deviceTokenHash, networkFingerprint, sourceFingerprint } from './fingerprint';
 import { scrubComment } from './normalize';
 import type { BatchResult } from './process-batch';
+import { isPowEnabled, isSurgeProofRequired, POW_HEADER, powRequired, verifyOfferedProof } from './proof-of-work';
 import { checkRequestLimit, RATE_LIMITED_MESSAGE } from './request-limit';
 import { requestClientIp } from './request-source';
 import { getIngestRuntime } from './runtime';
 import type { ReportInput } from './schema';
+import { REPORTER_WINDOW_MS, SOURCE_FREE_REPORTERS } from './thresholds';
 import { uuidv7 } from './uuid';
 
 export type AcceptContext = { headers: Headers; now?: Date };
@@ -27,52 +24,62 @@ export type AcceptResult = { status: 200 | 201; body: BatchResult };
  */
 export const INTAKE_DEADLINE_MS = 2_200;
 
+type Source = { fingerprint: string; network: string; deviceHash: string | null };
 
-function requestSource(ctx: AcceptContext, secret: string, now: Date): string {
+async function requestSource(ctx: AcceptContext, input: ReportInput, now: Date, timeoutMs: number): Promise<Source> {
+  const key = await withTimeout(getIngestRuntime().dayKey(now), timeoutMs);
   const ip = requestClientIp(ctx.headers);
-  return sourceFingerprint({ ip: ip ?? 'unknown', userAgent: ctx.headers.get('user-agent'), secret, now });
+  return {
+    fingerprint: sourceFingerprint({ ip, key }),
+    network: networkFingerprint({ ip, key }),
+    deviceHash: input.deviceToken ? deviceTokenHash({ token: input.deviceToken, key }) : null,
+  };
 }
 
-async function requireProofOfWork(ctx: AcceptContext, now: Date, settings: RuntimeSettings): Promise<void> {
-  const runtime = getIngestRuntime();
-  runtime.traffic.add(now.getTime());
-  runtime.surge.state = updateSurge({
-    state: runtime.surge.state,
-    lastMinuteCount: runtime.traffic.total(now.getTime()),
-    now: now.getTime(),
-    config: surgeConfigWithFloor(settings.powSurgeFloorPerMinute),
-  });
-  const required = env.POW_MODE === 'always' || (env.POW_MODE === 'auto' && runtime.surge.state.active);
-  if (!required) return;
-  const payload = ctx.headers.get('x-altcha');
-  if (!payload) throw new AppError('invalid_input', 'Une vérification anti-robot est nécessaire.', { issues: [fieldIssue('altcha', 'pow_required')] });
-  const verdict = await verifyPowPayload({ payload, config: await runtime.pow(), now, usedChallenges: runtime.usedChallenges });
-  if (!verdict.ok) throw new AppError('invalid_input', verdict.message, { issues: [fieldIssue('altcha', 'pow_invalid')] });
+function rateLimited(retryAfterSeconds: number): AppError {
+  return new AppError('rate_limited', RATE_LIMITED_MESSAGE, { retryAfterSeconds });
 }
 
-/** Whether a proof-of-work is currently asked for, and a fresh challenge when it is. */
-export async function currentPowChallenge(now = new Date()): Promise<{ enabled: boolean; challenge?: unknown }> {
-  const runtime = getIngestRuntime();
-  const enabled = env.POW_MODE === 'always' || (env.POW_MODE === 'auto' && runtime.surge.state.active);
-  if (!enabled) return { enabled };
-  return { enabled, challenge: await createPowChallenge({ config: await runtime.pow(), now }) };
+/**
+ * Request limits and proof of work. The limit is per source (address), whatever the browser; a
+ * device past it, or past its source's free reporters for this platform, may go on with a solved
+ * proof of work (then limited per device). Returns whether a proof of work verified.
+ */
+async function admitRequest(ctx: AcceptContext, input: ReportInput, source: Source, now: Date): Promise<boolean> {
+  const { store } = getIngestRuntime();
+  const settings = await getRuntimeSettings();
+  const limit = settings.reportLimitPerMinute;
+  const offered = ctx.headers.get(POW_HEADER) !== null;
+  const hit = await checkRequestLimit({ store, fingerprint: source.fingerprint, now, limit });
+  if (!hit.allowed) {
+    if (!source.deviceHash || !isPowEnabled()) throw rateLimited(hit.retryAfterSeconds);
+    if (!offered) throw powRequired();
+    const verified = await verifyOfferedProof(ctx.headers, now);
+    const perDevice = await checkRequestLimit({ store, fingerprint: `${source.fingerprint}|${source.deviceHash}`, now, limit });
+    if (!perDevice.allowed) throw rateLimited(perDevice.retryAfterSeconds);
+    await isSurgeProofRequired(now, settings);
+    return verified;
+  }
+  const verified = await verifyOfferedProof(ctx.headers, now);
+  if ((await isSurgeProofRequired(now, settings)) && !verified) throw powRequired();
+  if (verified || !source.deviceHash || !isPowEnabled()) return verified;
+  const budget = await store.hit(`reporter-budget:${source.fingerprint}|${input.platform}`, REPORTER_WINDOW_MS, SOURCE_FREE_REPORTERS, now.getTime());
+  if (!budget.allowed) throw powRequired();
+  return false;
 }
 
 /**
  * The one domain entry point for a new report (JSON API and no-JS form): limits, proof of work when
- * the surge switch is on, catalogue checks, then a batched durable insert. Idempotent by key.
+ * the surge switch is on or the source's free reporters are used up, catalogue checks, then a
+ * batched durable insert. Idempotent by key.
  */
 export async function acceptReport(input: ReportInput, ctx: AcceptContext): Promise<AcceptResult> {
   const now = ctx.now ?? new Date();
   const runtime = getIngestRuntime();
   const started = performance.now();
   const remaining = () => Math.max(1, Math.min(env.DB_TIMEOUT_MS, INTAKE_DEADLINE_MS - (performance.now() - started)));
-  const secret = await withTimeout(runtime.secret(), remaining());
-  const fingerprint = requestSource(ctx, secret, now);
-  const settings = await getRuntimeSettings();
-  const limit = await checkRequestLimit({ store: runtime.store, fingerprint, now, limit: settings.reportLimitPerMinute });
-  if (!limit.allowed) throw new AppError('rate_limited', RATE_LIMITED_MESSAGE, { retryAfterSeconds: limit.retryAfterSeconds });
-  await requireProofOfWork(ctx, now, settings);
+  const source = await requestSource(ctx, input, now, remaining());
+  const powVerified = await admitRequest(ctx, input, source, now);
   const issues = checkCatalog(input, await withTimeout(runtime.catalog(now), remaining()));
   if (issues.length > 0) throw new AppError('invalid_input', issues[0]?.message ?? 'Signalement invalide.', { issues });
   const comment = input.comment ? scrubComment(input.comment) : null;
@@ -86,8 +93,10 @@ export async function acceptReport(input: ReportInput, ctx: AcceptContext): Prom
       comment: comment && comment.length > 0 ? comment : null,
       observedAt: input.observedAt ? new Date(input.observedAt) : null,
       idempotencyKey: input.idempotencyKey,
-      fingerprint,
-      deviceHash: input.deviceToken ? createHmac('sha256', secret).update(input.deviceToken).digest('hex') : null,
+      fingerprint: source.fingerprint,
+      deviceHash: source.deviceHash,
+      network: source.network,
+      powVerified,
       website: input.website,
       receivedAt: now,
     }),

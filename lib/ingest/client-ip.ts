@@ -53,11 +53,21 @@ export function clientIp(input: ClientIpInput): string | null {
   return formatIp(current);
 }
 
-/** The address as used in the fingerprint: IPv4 as is, IPv6 reduced to its /64 (one subscriber). */
-export function ipForFingerprint(ip: string): string {
+function prefixOf(ip: string, v4Bits: number, v6Bits: number): string {
   const parsed = parseIp(ip);
   if (!parsed) return ip.trim().toLowerCase();
-  if (parsed.version === 4) return formatIp(parsed);
-  const network = [...parsed.bytes.slice(0, 8), ...Array<number>(8).fill(0)];
-  return `${formatIp({ version: 6, bytes: network })}/64`;
+  const bits = parsed.version === 4 ? v4Bits : v6Bits;
+  const bytes = parsed.bytes.map((byte, i) => (i * 8 >= bits ? 0 : byte));
+  const text = formatIp({ version: parsed.version, bytes });
+  return bits === parsed.bytes.length * 8 ? text : `${text}/${bits}`;
+}
+
+/** The address as used in the source fingerprint: IPv4 as is, IPv6 reduced to its /64 (one subscriber). */
+export function ipForFingerprint(ip: string): string {
+  return prefixOf(ip, 32, 64);
+}
+
+/** The network as used in the network fingerprint: IPv4 /24, IPv6 /48 (one site or provider block). */
+export function networkForFingerprint(ip: string): string {
+  return prefixOf(ip, 24, 48);
 }

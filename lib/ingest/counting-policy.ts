@@ -50,9 +50,10 @@ function isWithin(report: RecentReport, now: Date, windowMs: number): boolean {
 }
 
 function isSameSource(a: CountingReport, b: CountingReport): boolean {
-  return (
-    a.fingerprint === b.fingerprint || (a.deviceToken !== null && a.deviceToken === b.deviceToken)
-  );
+  if (a.deviceToken !== null && a.deviceToken === b.deviceToken) return true;
+  // Behind one shared address (school, carrier NAT) two device tokens are two people; the per-source
+  // reporter budget (reporter-budget.ts) bounds what a token-rotating machine gains from this.
+  return a.fingerprint === b.fingerprint && (a.deviceToken === null || b.deviceToken === null);
 }
 
 function isFlood(

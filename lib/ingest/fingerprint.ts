@@ -1,69 +1,36 @@
 import { createHmac } from 'node:crypto';
-import { ipForFingerprint } from './client-ip';
+import { ipForFingerprint, networkForFingerprint } from './client-ip';
 
-export type UaBrowser = 'chrome' | 'firefox' | 'safari' | 'edge' | 'samsung' | 'opera';
-export type UaPlatform = 'android' | 'ios' | 'desktop';
-export type UaFamily = `${UaBrowser}-${UaPlatform}` | 'bot' | 'other';
-
-const BOT =
-  /bot|crawl|spider|slurp|curl|wget|python|httpclient|okhttp|java\/|go-http|node-fetch|axios|headless|phantom|scrapy|libwww|postman|insomnia/i;
-
-function detectPlatform(ua: string): UaPlatform {
-  if (/iphone|ipad|ipod/i.test(ua)) return 'ios';
-  if (/android/i.test(ua)) return 'android';
-  return 'desktop';
-}
-
-function detectBrowser(ua: string): UaBrowser | null {
-  if (/edg(e|a|ios)?\//i.test(ua)) return 'edge';
-  if (/opr\/|opt\/|opera/i.test(ua)) return 'opera';
-  if (/samsungbrowser\//i.test(ua)) return 'samsung';
-  if (/firefox\/|fxios\//i.test(ua)) return 'firefox';
-  if (/chrome\/|crios\/|chromium\//i.test(ua)) return 'chrome';
-  if (/safari\//i.test(ua) || /applewebkit\//i.test(ua)) return 'safari';
-  return null;
-}
-
-/** Coarse browser family, so that people sharing one (CG)NAT address with different browsers differ. */
-export function uaFamily(userAgent: string | null | undefined): UaFamily {
-  const ua = userAgent?.trim() ?? '';
-  if (ua === '') return 'other';
-  if (BOT.test(ua)) return 'bot';
-  const browser = detectBrowser(ua);
-  return browser === null ? 'other' : `${browser}-${detectPlatform(ua)}`;
-}
+/** Bytes of a day key: random, never derived from anything stored (see lib/ingest/day-key.ts). */
+export const DAY_KEY_BYTES = 32;
 
 /** UTC calendar day as YYYY-MM-DD. */
 export function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-let lastSalt: { secret: string; label: string; salt: Buffer } | null = null;
-
-/** Per-day key HMAC-SHA256(secret, 'YYYY-MM-DD' UTC): yesterday's fingerprints don't link to today's. */
-export function daySalt(secret: string, day: Date | string): Buffer {
-  const label = typeof day === 'string' ? day : utcDay(day);
-  // Every report needs today's salt: computing it once a day halves the HMAC work on the hot path.
-  if (lastSalt?.secret !== secret || lastSalt.label !== label) lastSalt = { secret, label, salt: createHmac('sha256', secret).update(label).digest() };
-  return lastSalt.salt;
+function hmac(key: Buffer, label: string, value: string): string {
+  if (key.length < 16) throw new Error('Clé du jour trop courte (16 octets minimum).');
+  return createHmac('sha256', key).update(`${label}|${value}`).digest('hex');
 }
 
 /**
- * Opaque source identifier (64 hex chars): HMAC of the IP (IPv6 reduced to its /64) and the UA
- * family under the day salt. Rotates at 00:00 UTC and cannot be reversed without the secret.
+ * Opaque source identifier (64 hex chars): HMAC of the address (IPv4 as is, IPv6 reduced to its
+ * /64) under the day key. The browser is deliberately not part of it: one machine rotating
+ * User-Agent strings is still one source.
  */
-export function sourceFingerprint(input: {
-  ip: string | null;
-  userAgent: string | null | undefined;
-  secret: string;
-  now: Date;
-}): string {
-  if (input.secret.length < 16)
-    throw new Error('Secret de l’empreinte trop court (16 caractères minimum).');
-  const ip = input.ip === null ? 'unknown' : ipForFingerprint(input.ip);
-  return createHmac('sha256', daySalt(input.secret, input.now))
-    .update(`${ip}|${uaFamily(input.userAgent)}`)
-    .digest('hex');
+export function sourceFingerprint(input: { ip: string | null; key: Buffer }): string {
+  return hmac(input.key, 'source', input.ip === null ? 'unknown' : ipForFingerprint(input.ip));
+}
+
+/** Coarse network identifier: HMAC of the IPv4 /24 or IPv6 /48 under the same day key. */
+export function networkFingerprint(input: { ip: string | null; key: Buffer }): string {
+  return hmac(input.key, 'network', input.ip === null ? 'unknown' : networkForFingerprint(input.ip));
+}
+
+/** Hash of a client device token under the day key: links a device within one day only. */
+export function deviceTokenHash(input: { token: string; key: Buffer }): string {
+  return hmac(input.key, 'device', input.token);
 }
 
 /** Short label for moderators, e.g. "S-7F3A2C" (24 bits: collisions are possible and harmless). */

@@ -1,5 +1,5 @@
 import type { RecentReport } from './counting-policy';
-import { hourStart, type PendingReport, type PlannedReport } from './plan-batch';
+import type { PendingReport, PlannedReport } from './plan-batch';
 
 /** How long a stored report stays listed: longer than any read that began before its commit (statement timeout). */
 export const IN_FLIGHT_GRACE_MS = 5_000;
@@ -9,14 +9,15 @@ export type InFlightReports = {
   add(planned: readonly PlannedReport[]): (stored: boolean, now: number) => void;
   /**
    * Listed reports sharing a source, device or comment with `reports` (other idempotency keys only:
-   * a retry is judged like its first attempt), as counting-policy entries, and their distinct-reporter
-   * pairs in planBatch's `fingerprint|platform|hour` form.
+   * a retry is judged like its first attempt), as counting-policy entries, and the distinct reporters
+   * they count, keyed like planBatch's `reporters` (`fingerprint|platform`).
    */
-  match(reports: readonly PendingReport[], now: number): { recent: RecentReport[]; pairs: string[] };
+  match(reports: readonly PendingReport[], now: number): { recent: RecentReport[]; reporters: InFlightReporter[] };
   size(): number;
 };
 
 type Entry = { report: PlannedReport; until: number };
+export type InFlightReporter = { key: string; device: string; at: number };
 
 /**
  * The reports this process has planned whose rows a concurrent batch may not see yet (written,
@@ -43,15 +44,15 @@ export function createInFlightReports(graceMs = IN_FLIGHT_GRACE_MS): InFlightRep
       const devices = new Set(reports.flatMap((r) => (r.deviceHash ? [r.deviceHash] : [])));
       const comments = new Set(reports.flatMap((r) => (r.comment ? [r.comment] : [])));
       const recent: RecentReport[] = [];
-      const pairs: string[] = [];
+      const reporters: InFlightReporter[] = [];
       for (const { report: p } of entries) {
         if (keys.has(p.idempotencyKey)) continue;
         const related = sources.has(p.fingerprint) || (p.deviceHash !== null && devices.has(p.deviceHash)) || (p.comment !== null && comments.has(p.comment));
         if (!related) continue;
         recent.push({ fingerprint: p.fingerprint, deviceToken: p.deviceHash, platform: p.platform, academy: p.academy, category: p.category, comment: p.comment, receivedAt: p.receivedAt, counted: p.counted });
-        if (p.counted && p.distinctReporter) pairs.push(`${p.fingerprint}|${p.platform}|${hourStart(p.receivedAt).getTime()}`);
+        if (p.counted && p.distinctReporter) reporters.push({ key: `${p.fingerprint}|${p.platform}`, device: p.deviceHash ?? '', at: p.receivedAt.getTime() });
       }
-      return { recent, pairs };
+      return { recent, reporters };
     },
     size: () => entries.size,
   };

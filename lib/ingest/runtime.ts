@@ -4,27 +4,28 @@ import { env } from '@/lib/env';
 import { reportEvents } from '@/lib/live/report-events';
 import { publishLive } from '@/lib/live/runtime';
 import { createPowConfig, type PowConfig } from '@/lib/pow/challenge';
-import { createRollingCounter, type RollingCounter } from '@/lib/pow/rolling-count';
-import { INITIAL_SURGE_STATE, type SurgeState } from '@/lib/pow/surge';
-import { createMemoryUsedChallengeStore, type UsedChallengeStore } from '@/lib/pow/used-challenges';
+import { loadPowSecret } from '@/lib/pow/secret';
+import { createSharedSurge, type SharedSurge } from '@/lib/pow/shared-surge';
+import { createDbUsedChallengeStore, type UsedChallengeStore } from '@/lib/pow/used-challenges';
 import { createSharedStore } from '@/lib/ratelimit/shared-store';
 import type { RateLimitStore } from '@/lib/ratelimit/types';
 import { createBatcher, type Batcher } from './batcher';
 import { buildCatalog, type Catalog } from './check-catalog';
 import { createInFlightReports } from './in-flight';
 import type { PendingReport } from './plan-batch';
+import { createDayKeySource, type DayKeySource } from './day-key';
 import { processBatch, type BatchResult } from './process-batch';
-import { loadSourceSecret } from './secret';
 
 export type IngestRuntime = {
   store: RateLimitStore;
   batcher: Batcher<PendingReport, BatchResult>;
-  secret: () => Promise<string>;
+  /** Today's random fingerprint key (sources, networks, device tokens). */
+  dayKey: DayKeySource;
   catalog: (now: Date) => Promise<Catalog>;
   pow: () => Promise<PowConfig>;
+  /** Shared by every instance through the database, like the surge switch. */
   usedChallenges: UsedChallengeStore;
-  traffic: RollingCounter;
-  surge: { state: SurgeState };
+  surge: SharedSurge;
 };
 
 const CATALOG_TTL_MS = 60_000;
@@ -34,10 +35,12 @@ function createStore(): RateLimitStore {
   return createSharedStore({ redisUrl: env.REDIS_URL, maxKeys: 200_000, label: 'ingest' });
 }
 
-/** Per-process ingest state: batcher, limiter store (memory, or Redis when REDIS_URL is set), caches. */
+/**
+ * Per-process ingest state: batcher, limiter store (memory, or Redis when REDIS_URL is set), caches;
+ * day keys, used proofs of work and the surge switch live in the database, shared by every instance.
+ */
 export function getIngestRuntime(): IngestRuntime {
   if (holder.__ingest) return holder.__ingest;
-  let secret: Promise<string> | null = null;
   let catalog: { value: Catalog; at: number } | null = null;
   let pow: Promise<PowConfig> | null = null;
   const inFlight = createInFlightReports();
@@ -48,13 +51,7 @@ export function getIngestRuntime(): IngestRuntime {
       maxWriters: env.INGEST_BATCH_WRITERS,
       run: (items) => processBatch(getDb(), items, { onStored: (stored) => publishLive(reportEvents(stored)), inFlight }),
     }),
-    secret: () => {
-      secret ??= loadSourceSecret(getDb(), env.SOURCE_SECRET).catch((error: unknown) => {
-        secret = null;
-        throw error;
-      });
-      return secret;
-    },
+    dayKey: createDayKeySource(getDb()),
     async catalog(now) {
       if (catalog && now.getTime() - catalog.at < CATALOG_TTL_MS) return catalog.value;
       const [platforms, academies] = await Promise.all([
@@ -70,12 +67,14 @@ export function getIngestRuntime(): IngestRuntime {
       return value;
     },
     pow: () => {
-      pow ??= runtime.secret().then((s) => createPowConfig(s));
+      pow ??= loadPowSecret(getDb(), env.POW_SECRET).then((s) => createPowConfig(s)).catch((error: unknown) => {
+        pow = null;
+        throw error;
+      });
       return pow;
     },
-    usedChallenges: createMemoryUsedChallengeStore({ maxEntries: 100_000 }),
-    traffic: createRollingCounter({ windowMs: 60_000, bucketMs: 5_000 }),
-    surge: { state: INITIAL_SURGE_STATE },
+    usedChallenges: createDbUsedChallengeStore(getDb()),
+    surge: createSharedSurge(getDb()),
   };
   holder.__ingest = runtime;
   return runtime;

@@ -25,3 +25,19 @@ export const FLOOD_MIN_COMMENT_LENGTH = 24;
 /** Request-level limit per source fingerprint, whatever the outcome (HTTP 429 above). */
 export const REQUEST_LIMIT = 30;
 export const REQUEST_WINDOW_MS = MINUTE_MS;
+
+/**
+ * Distinct reporters one source (an IPv4 address or IPv6 /64) may add per platform in any
+ * REPORTER_WINDOW_MS without proof of work, each with its own device token. A home or a small
+ * office is a few devices behind one address; one laptop rotating User-Agents or tokens is then
+ * worth at most this many, which stays under the detector's MIN_REPORTERS_POSSIBLE (4).
+ */
+export const SOURCE_FREE_REPORTERS = 3;
+/**
+ * Ceiling per source and platform in the window, reached only with a solved proof of work and a
+ * new device token each: a school or a carrier's CGNAT address serves hundreds of people, but a
+ * bigger share of one outage from one address is more likely one machine paying for its proofs.
+ */
+export const SOURCE_MAX_REPORTERS = 200;
+/** Sliding window of the per-source reporter budget (ms): an hour, like the distinct-reporter rule. */
+export const REPORTER_WINDOW_MS = 60 * MINUTE_MS;

@@ -1,16 +1,26 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { purgeUsedPowChallenges } from '@/lib/db/pow';
 import { purgeFingerprints } from '@/lib/db/reports';
 import { runDetection } from '@/lib/detect/run-detection';
+import { destroyExpiredDayKeys } from '@/lib/ingest/day-key';
 import type { TickJob } from './ticks';
 
 export const FINGERPRINT_RETENTION_MS = 48 * 3_600_000;
 
-/** Clears source fingerprints older than 48 h (idempotent). */
+/**
+ * Privacy purge (one instance per tick): clears source, network and device hashes older than 48 h,
+ * destroys the fingerprint keys of finished days (so no stored hash can be recomputed from anything
+ * kept) and drops expired proof-of-work nonces.
+ */
 export function purgeFingerprintsJob(db: PrismaClient): TickJob {
   return {
     name: 'purge-fingerprints',
     everyMs: 10 * 60_000,
-    run: (now) => purgeFingerprints(db, new Date(now.getTime() - FINGERPRINT_RETENTION_MS)),
+    run: async (now) => {
+      await destroyExpiredDayKeys(db, now);
+      await purgeUsedPowChallenges(db, now);
+      return purgeFingerprints(db, new Date(now.getTime() - FINGERPRINT_RETENTION_MS));
+    },
   };
 }
 

@@ -7,7 +7,6 @@ export const POW_COUNTER_MIN = 500;
 export const POW_COUNTER_MAX = 2_000;
 export const POW_TTL_MS = 10 * MINUTE_MS;
 export const POW_PAYLOAD_MAX_LENGTH = 4_096;
-export const USED_CHALLENGES_MAX = 100_000;
 
 /** PoW switches on when the last-minute report count exceeds max(FACTOR_ON × baseline, FLOOR_ON). */
 export const SURGE_FACTOR_ON = 4;

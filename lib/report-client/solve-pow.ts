@@ -42,7 +42,7 @@ function toBase64(text: string): string {
  * `x-altcha` header value, or null when no challenge is offered or it cannot be solved.
  */
 export async function solvePowChallenge(fetchImpl: typeof fetch): Promise<string | null> {
-  const res = await fetchImpl(POW_CHALLENGE_ENDPOINT, { cache: 'no-store' });
+  const res = await fetchImpl(`${POW_CHALLENGE_ENDPOINT}?requested=1`, { cache: 'no-store' });
   if (!res.ok) return null;
   const body: unknown = await res.json().catch(() => null);
   if (!isRecord(body) || body.enabled !== true || !isChallenge(body.challenge)) return null;

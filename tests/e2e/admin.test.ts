@@ -95,7 +95,7 @@ describe('admin area (production build)', () => {
     const now = new Date();
     const rows = [0, 1, 2].map((i) => ({
       id: uuidv7(now.getTime() + i), platformId: 'pronote', academyId: 'lille', category: 'login', role: null, comment: null,
-      observedAt: null, idempotencyKey: randomUUID(), sourceFingerprint: fingerprint, deviceTokenHash: null,
+      observedAt: null, idempotencyKey: randomUUID(), sourceFingerprint: fingerprint, deviceTokenHash: null, networkFingerprint: null,
       counted: i === 0, distinctReporter: i === 0, flagReason: i === 0 ? null : 'flood', createdAt: now,
     }));
     await insertReportBatch(e2e.db, rows);

@@ -31,7 +31,7 @@ async function seedSurge(platformId: string, academyId: string): Promise<NewRepo
     const createdAt = new Date(now - 60_000 - i * 500);
     rows.push({
       id: uuidv7(createdAt.getTime()), platformId, academyId, category: 'login', role: 'parent', comment, observedAt: null,
-      idempotencyKey: randomUUID(), sourceFingerprint: randomBytes(32).toString('hex'), deviceTokenHash: null,
+      idempotencyKey: randomUUID(), sourceFingerprint: randomBytes(32).toString('hex'), deviceTokenHash: null, networkFingerprint: null,
       counted: true, distinctReporter: true, flagReason: null, createdAt,
     });
   }

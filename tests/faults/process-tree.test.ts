@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -106,7 +106,9 @@ describe('the embedded process tree (launcher → server → worker)', () => {
     expect(outcomes.filter((o) => o.status !== null && o.status >= 500 && o.status !== 503)).toEqual([]);
 
     await launch();
-    const stored = await checkStored(embeddedUrl(dbPort), outcomes);
+    // The launcher writes the embedded database's password (new at each start) beside its data.
+    const owner = JSON.parse(readFileSync(path.join(dataDir, 'owner.json'), 'utf8')) as { password: string };
+    const stored = await checkStored(embeddedUrl(dbPort, owner.password), outcomes);
     expect(stored.acknowledged).toBeGreaterThan(200);
     expect(stored).toMatchObject({ missing: 0, duplicated: 0 });
   });

@@ -16,8 +16,8 @@ export type Account = { email: string; totpSecret: string | null; id: string };
 
 /** A client on the embedded database of the server under test (owner.json in its data folder). */
 export function connectE2eDatabase(dataDir: string): PrismaClient {
-  const owner = JSON.parse(readFileSync(path.join(dataDir, 'owner.json'), 'utf8')) as { port: number };
-  return createPrismaClient({ url: embeddedUrl(owner.port), kind: 'embedded' });
+  const owner = JSON.parse(readFileSync(path.join(dataDir, 'owner.json'), 'utf8')) as { port: number; password: string };
+  return createPrismaClient({ url: embeddedUrl(owner.port, owner.password), kind: 'embedded' });
 }
 
 export async function createAccount(db: PrismaClient, roles: UserRole[], opts: { totp?: boolean } = {}): Promise<Account> {

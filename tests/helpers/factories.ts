@@ -20,6 +20,7 @@ export function reportRow(
     idempotencyKey: randomUUID(),
     sourceFingerprint: randomBytes(32).toString('hex'),
     deviceTokenHash: null,
+    networkFingerprint: randomBytes(32).toString('hex'),
     counted: true,
     distinctReporter: true,
     flagReason: null,

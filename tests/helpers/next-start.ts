@@ -9,9 +9,9 @@ import { freePort } from '@/lib/net/free-port';
  * database: what someone gets who starts the app the framework's way.
  */
 export async function startNextOnly(opts: { dataDir: string; env?: Record<string, string> }): Promise<{ base: string; stop(): Promise<void> }> {
-  const owner = JSON.parse(readFileSync(path.join(opts.dataDir, 'owner.json'), 'utf8')) as { port: number };
+  const owner = JSON.parse(readFileSync(path.join(opts.dataDir, 'owner.json'), 'utf8')) as { port: number; password: string };
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', EMBEDDED_DATABASE_URL: embeddedUrl(owner.port), PORT: String(port), ...opts.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', EMBEDDED_DATABASE_URL: embeddedUrl(owner.port, owner.password), PORT: String(port), ...opts.env };
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env,

@@ -11,6 +11,7 @@ import { SeriesDownload } from '@/components/dashboard/series-download';
 import { StatusBadge } from '@/components/dashboard/status-badge';
 import { ShareBox } from '@/components/share/share-box';
 import { loadIncidentPage, type IncidentPageData } from '@/lib/dashboard/load-incident-page';
+import { MIN_DETECTED_NETWORKS } from '@/lib/detect/network-gate';
 import { incidentSummary } from '@/lib/dashboard/incident-summary';
 import { statusHistory } from '@/lib/dashboard/status-history';
 import { currentLocale, localizer } from '@/lib/i18n/server';
@@ -55,7 +56,9 @@ export default async function IncidentPage(props: PageProps<'/incidents/[id]'>) 
   const now = Date.now();
   const data = await loadPage(id);
   if (!data) notFound();
-  const [t, d, href, format] = await Promise.all([getTranslations('incidentPage'), getTranslations('dashboard'), localizer(), getFormatter()]);
+  const [t, d, n, href, format] = await Promise.all([
+    getTranslations('incidentPage'), getTranslations('dashboard'), getTranslations('networks'), localizer(), getFormatter(),
+  ]);
   const { incident } = data;
   const academyName = (academyId: string) => data.names.academies[academyId]?.name ?? academyId;
   const soleZone = !incident.national && incident.academies.length === 1 ? data.names.academies[incident.academies[0] ?? '']?.timeZone : undefined;
@@ -107,6 +110,12 @@ export default async function IncidentPage(props: PageProps<'/incidents/[id]'>) 
             <dd>{format.number(incident.reportCount)}</dd>
             <dt>{t('counts.reporters')}</dt>
             <dd>{format.number(incident.reporterCount)}</dd>
+            <dt>{n('label')}</dt>
+            <dd data-testid="incident-networks">
+              {n('summary', { reporters: incident.reporterCount, networks: incident.networkCount })}
+              <br />
+              <small>{n('explanation', { min: MIN_DETECTED_NETWORKS })}</small>
+            </dd>
             <dt>{t('counts.peak')}</dt>
             <dd>{format.number(incident.peakReporters)}</dd>
             <dt>{t('counts.duration')}</dt>

@@ -1,4 +1,5 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -14,15 +15,19 @@ export type EmbeddedServer = { url: string; owned: boolean; stop(): Promise<void
 const OWNER_FILE = 'owner.json';
 const MAX_CONNECTIONS = 64;
 
-/** The library's server with our session-safe queue in place of its message-level one (version pinned). */
-function createSocketServer(db: PGlite, port: number): PGLiteSocketServer {
+/** The library's server with our session-safe, authenticating queue in place of its own (version pinned). */
+function createSocketServer(db: PGlite, port: number, password: string): PGLiteSocketServer {
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: MAX_CONNECTIONS });
   const internals = server as unknown as { queryQueue?: unknown };
   if (!internals.queryQueue) {
     throw new Error('@electric-sql/pglite-socket changed: its query queue can no longer be replaced safely.');
   }
-  internals.queryQueue = new SessionQueue(db);
+  internals.queryQueue = new SessionQueue(db, password);
   return server;
+}
+
+function newPassword(): string {
+  return randomBytes(24).toString('base64url');
 }
 
 function isAlive(pid: number): boolean {
@@ -51,6 +56,7 @@ export async function findRunningOwner(dataDir: string): Promise<OwnerInfo | nul
   if (!existsSync(file)) return null;
   try {
     const info = JSON.parse(readFileSync(file, 'utf8')) as OwnerInfo;
+    if (typeof info.password !== 'string') return null;
     if (isAlive(info.pid) && (await canConnect(info.port))) return info;
   } catch {
     return null;
@@ -63,7 +69,7 @@ function takeLock(dataDir: string): () => void {
   const lock = path.join(dataDir, 'owner.lock');
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
-      const fd = openSync(lock, 'wx');
+      const fd = openSync(lock, 'wx', 0o600);
       writeFileSync(fd, String(process.pid));
       closeSync(fd);
       return () => rmSync(lock, { force: true });
@@ -90,21 +96,25 @@ export async function startEmbeddedServer(opts: {
 }): Promise<EmbeddedServer> {
   if (opts.dataDir === 'memory://') return startMemoryServer(opts.port);
   const dataDir = path.resolve(opts.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  // The folder holds the data, sessions' secret and the connection password: its owner only.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   const running = await findRunningOwner(dataDir);
-  if (running) return { url: embeddedUrl(running.port), owned: false, stop: async () => {} };
+  if (running) return { url: embeddedUrl(running.port, running.password), owned: false, stop: async () => {} };
 
   const release = takeLock(dataDir);
   initDataDirInChild(path.join(dataDir, 'pgdata'));
   const db = await PGlite.create(path.join(dataDir, 'pgdata'));
   const port = opts.port ?? (await freePort());
-  const server = createSocketServer(db, port);
+  const password = newPassword();
+  const server = createSocketServer(db, port, password);
   await server.start();
-  const info: OwnerInfo = { pid: process.pid, port, startedAt: new Date().toISOString() };
-  writeFileSync(path.join(dataDir, OWNER_FILE), JSON.stringify(info));
+  const info: OwnerInfo = { pid: process.pid, port, password, startedAt: new Date().toISOString() };
+  writeFileSync(path.join(dataDir, OWNER_FILE), JSON.stringify(info), { mode: 0o600 });
+  chmodSync(path.join(dataDir, OWNER_FILE), 0o600);
   let stopped = false;
   return {
-    url: embeddedUrl(port),
+    url: embeddedUrl(port, password),
     owned: true,
     async stop() {
       if (stopped) return;
@@ -121,10 +131,11 @@ export async function startEmbeddedServer(opts: {
 async function startMemoryServer(port?: number): Promise<EmbeddedServer> {
   const db = await PGlite.create();
   const actualPort = port ?? (await freePort());
-  const server = createSocketServer(db, actualPort);
+  const password = newPassword();
+  const server = createSocketServer(db, actualPort, password);
   await server.start();
   return {
-    url: embeddedUrl(actualPort),
+    url: embeddedUrl(actualPort, password),
     owned: true,
     async stop() {
       await server.stop();

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { NewReportRow } from '@/lib/db/reports';
-import { hourStart, planBatch, toReportRow, type PendingReport } from '@/lib/ingest/plan-batch';
+import { planBatch, toReportRow, type PendingReport } from '@/lib/ingest/plan-batch';
+import { deviceKey, sourcePlatformKey, type CountedReporter } from '@/lib/ingest/reporter-budget';
 import type { RecentReport } from '@/lib/ingest/counting-policy';
-import { COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS } from '@/lib/ingest/thresholds';
+import { COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS, REPORTER_WINDOW_MS } from '@/lib/ingest/thresholds';
 import { uuidv7 } from '@/lib/ingest/uuid';
 import type { SimReport } from '../types';
 
@@ -14,7 +15,8 @@ const WINDOW_MS = Math.max(COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS
  */
 export function createRowPlanner(seed: number) {
   let recent: RecentReport[] = [];
-  const pairs = new Set<string>();
+  const reporters = new Map<string, CountedReporter[]>();
+  let prunedAt = Number.NEGATIVE_INFINITY;
   return function planRows(chunk: SimReport[]): NewReportRow[] {
     if (chunk.length === 0) return [];
     const pending: PendingReport[] = chunk.map((r, i) => {
@@ -30,13 +32,24 @@ export function createRowPlanner(seed: number) {
         idempotencyKey: `sim-${seed}-${r.t}-${r.source}-${i}-${r.platformId}`.slice(0, 64),
         fingerprint,
         deviceHash: null,
+        // A simulated person reports from a network of their own (home or mobile), as most do.
+        network: createHash('sha256').update(`${seed}:network:${r.source}`).digest('hex'),
+        powVerified: false,
         website: undefined,
         receivedAt: new Date(r.t),
       };
     });
     const last = chunk.at(-1)?.t ?? 0;
     recent = recent.filter((r) => r.receivedAt.getTime() > last - WINDOW_MS * 2);
-    const planned = planBatch({ reports: pending, recent, reportedPairs: pairs });
+    if (last - prunedAt > REPORTER_WINDOW_MS) {
+      prunedAt = last;
+      for (const [key, list] of reporters) {
+        const kept = list.filter((r) => r.at > last - REPORTER_WINDOW_MS * 2);
+        if (kept.length > 0) reporters.set(key, kept);
+        else reporters.delete(key);
+      }
+    }
+    const planned = planBatch({ reports: pending, recent, reporters });
     for (const p of planned) {
       recent.push({
         fingerprint: p.fingerprint,
@@ -48,7 +61,11 @@ export function createRowPlanner(seed: number) {
         receivedAt: p.receivedAt,
         counted: p.counted,
       });
-      if (p.distinctReporter) pairs.add(`${p.fingerprint}|${p.platform}|${hourStart(p.receivedAt).getTime()}`);
+      if (!p.distinctReporter) continue;
+      const key = sourcePlatformKey(p.fingerprint, p.platform);
+      const list = reporters.get(key);
+      if (list) list.push({ device: deviceKey(p.deviceHash), at: p.receivedAt.getTime() });
+      else reporters.set(key, [{ device: deviceKey(p.deviceHash), at: p.receivedAt.getTime() }]);
     }
     return planned.map(toReportRow);
   };

@@ -67,6 +67,9 @@ describe('runtime settings', () => {
     delete (globalThis as { __ingest?: unknown }).__ingest;
     try {
       const { POST } = await import('@/app/api/reports/route');
+      // The surge switch is shared through the database: a state of this test's own, not other suites'.
+      const [{ getIngestRuntime }, { createSharedSurge }, { getDb }] = await Promise.all([import('@/lib/ingest/runtime'), import('@/lib/pow/shared-surge'), import('@/lib/db/client')]);
+      getIngestRuntime().surge = createSharedSurge(getDb(), { id: `test-${crypto.randomUUID()}` });
       await updateSettings(ACTOR, { powSurgeFloorPerMinute: 5 });
       const statuses: number[] = [];
       for (let i = 0; i < 8; i++) statuses.push((await POST(reportRequest(reportBody({ platform: 'lumni', academy: 'corse' }), { ip: nextIp() }), undefined)).status);

@@ -9,6 +9,9 @@ async function loadRoutes() {
   delete (globalThis as { __ingest?: unknown }).__ingest;
   const reports = await import('@/app/api/reports/route');
   const pow = await import('@/app/api/pow/challenge/route');
+  // The surge switch is shared through the database: a state of this test's own, not other suites'.
+  const [{ getIngestRuntime }, { createSharedSurge }, { getDb }] = await Promise.all([import('@/lib/ingest/runtime'), import('@/lib/pow/shared-surge'), import('@/lib/db/client')]);
+  getIngestRuntime().surge = createSharedSurge(getDb(), { id: `test-${crypto.randomUUID()}` });
   return { postReport: reports.POST, getChallenge: pow.GET };
 }
 

@@ -22,6 +22,8 @@ function pending(overrides: Partial<PendingReport> = {}): PendingReport {
     idempotencyKey: randomUUID(),
     fingerprint: randomUUID().replaceAll('-', ''),
     deviceHash: null,
+    network: null,
+    powVerified: false,
     website: undefined,
     receivedAt: new Date(),
     ...overrides,

@@ -26,6 +26,10 @@ afterAll(async () => {
   await db.setting.deleteMany({ where: { key: `s-${tag}` } });
   await db.jobLease.deleteMany({ where: { name: `j-${tag}` } });
   await db.moderationAction.deleteMany({ where: { actorLabel: `m-${tag}` } });
+  await db.fingerprintKey.deleteMany({ where: { day: `1999-${tag}` } });
+  await db.powUsedChallenge.deleteMany({ where: { nonce: `n-${tag}` } });
+  await db.powTraffic.deleteMany({ where: { surgeId: `s-${tag}` } });
+  await db.powSurge.deleteMany({ where: { id: `s-${tag}` } });
   await db.$disconnect();
 });
 
@@ -145,6 +149,22 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
     const id = randomUUID();
     await c.moderationAction.create({ data: { id, actorLabel: `m-${tag}`, scope: 'group', fromState: 'pending', toState: 'approved', reportIds: [randomUUID()], summary: 'test' } });
     return c.moderationAction.findUniqueOrThrow({ where: { id } });
+  },
+  FingerprintKey: async (c) => {
+    await c.fingerprintKey.create({ data: { day: `1999-${tag}`, key: 'ab'.repeat(32) } });
+    return c.fingerprintKey.findUniqueOrThrow({ where: { day: `1999-${tag}` } });
+  },
+  PowUsedChallenge: async (c) => {
+    await c.powUsedChallenge.create({ data: { nonce: `n-${tag}`, expiresAt: now } });
+    return c.powUsedChallenge.findUniqueOrThrow({ where: { nonce: `n-${tag}` } });
+  },
+  PowTraffic: async (c) => {
+    await c.powTraffic.create({ data: { surgeId: `s-${tag}`, bucketStart: now, count: 1 } });
+    return c.powTraffic.findFirstOrThrow({ where: { surgeId: `s-${tag}` } });
+  },
+  PowSurge: async (c) => {
+    await c.powSurge.create({ data: { id: `s-${tag}`, state: { active: false } } });
+    return c.powSurge.findUniqueOrThrow({ where: { id: `s-${tag}` } });
   },
 };
 

@@ -50,6 +50,8 @@ function pending(platform: string, academy: string): PendingReport {
     idempotencyKey: `cross-${randomBytes(8).toString('hex')}`,
     fingerprint: randomBytes(32).toString('hex'),
     deviceHash: null,
+    network: null,
+    powVerified: false,
     website: undefined,
     receivedAt: now,
   };

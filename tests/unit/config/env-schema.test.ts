@@ -17,12 +17,12 @@ describe('parseEnv', () => {
 
   test('names every bad variable, in French and English', () => {
     try {
-      parseEnv({ PORT: 'abc', DATABASE_URL: 'mysql://x', SOURCE_SECRET: 'short' });
+      parseEnv({ PORT: 'abc', DATABASE_URL: 'mysql://x', POW_SECRET: 'short' });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(EnvError);
       const e = error as EnvError;
-      expect(e.variables.sort()).toEqual(['DATABASE_URL', 'PORT', 'SOURCE_SECRET']);
+      expect(e.variables.sort()).toEqual(['DATABASE_URL', 'PORT', 'POW_SECRET']);
       expect(e.message).toContain('Configuration invalide / invalid configuration');
       expect(e.message).toContain('PORT');
       expect(e.message).toContain('must be');

@@ -62,7 +62,7 @@ describe('incidentSummary', () => {
   test('passes the message the facts, académies in joining order and the permalink', () => {
     const incident: IncidentDetail = {
       ...item({ id: 'i1', state: 'open', endedAt: null, academies: ['amiens', 'creteil'], reporterCount: 321 }),
-      operator: null, peakAt: null, categoryBreakdown: {}, commonCause: null, mergedIntoId: null, dismissedReason: null,
+      operator: null, networkCount: 0, peakAt: null, categoryBreakdown: {}, commonCause: null, mergedIntoId: null, dismissedReason: null,
       academyJoins: [{ academyId: 'creteil', joinedAt: START + 5 * M }, { academyId: 'amiens', joinedAt: START }],
       events: [],
     };
@@ -86,7 +86,7 @@ describe('incidentSummary typography', () => {
   test('keeps non-breaking spaces while collapsing ordinary gaps', () => {
     const incident: IncidentDetail = {
       ...item({ id: 'i2', state: 'closed', national: true }),
-      operator: null, peakAt: null, categoryBreakdown: {}, commonCause: null, mergedIntoId: null, dismissedReason: null, academyJoins: [], events: [],
+      operator: null, networkCount: 0, peakAt: null, categoryBreakdown: {}, commonCause: null, mergedIntoId: null, dismissedReason: null, academyJoins: [], events: [],
     };
     const out = incidentSummary({
       data: { incident, names: { academies: {}, platforms: {} } },

@@ -1,5 +1,5 @@
 import { describe, test, expect } from 'vitest';
-import { clientIp, ipForFingerprint, normalizeIp, parseIpRange } from '@/lib/ingest/client-ip';
+import { clientIp, ipForFingerprint, networkForFingerprint, normalizeIp, parseIpRange } from '@/lib/ingest/client-ip';
 import { formatIp, isInRange, parseIp } from '@/lib/ingest/ip-address';
 
 describe('normalizeIp', () => {
@@ -151,5 +151,16 @@ describe('ipForFingerprint', () => {
     ['not-an-ip', 'not-an-ip'],
   ])('maps %s to %s', (ip, expected) => {
     expect(ipForFingerprint(ip)).toBe(expected);
+  });
+});
+
+describe('networkForFingerprint', () => {
+  test.each([
+    ['203.0.113.7', '203.0.113.0/24'],
+    ['::ffff:203.0.113.7', '203.0.113.0/24'],
+    ['2001:db8:1:2:aaaa:bbbb:cccc:dddd', '2001:db8:1::/48'],
+    ['not-an-ip', 'not-an-ip'],
+  ])('maps %s to %s', (ip, expected) => {
+    expect(networkForFingerprint(ip)).toBe(expected);
   });
 });

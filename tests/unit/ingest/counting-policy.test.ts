@@ -170,3 +170,19 @@ describe('isHoneypotFilled', () => {
     expect(isHoneypotFilled(website)).toBe(expected);
   });
 });
+
+describe('decideCounting behind one shared address', () => {
+  test('two device tokens on one address are two people, not a duplicate', () => {
+    const neighbour = recent({ deviceToken: 'device-b-0123456789' });
+    expect(decide([neighbour])).toEqual({ counts: true, flag: null });
+  });
+
+  test('a tokenless report on an address that just reported is the same source', () => {
+    expect(decide([recent({ deviceToken: 'device-b-0123456789' })], { deviceToken: null }).flag).toBe('duplicate');
+    expect(decide([recent({ deviceToken: null })]).flag).toBe('duplicate');
+  });
+
+  test('one device token is one source on any address', () => {
+    expect(decide([recent({ fingerprint: 'fp-elsewhere' })]).flag).toBe('duplicate');
+  });
+});

@@ -1,131 +1,68 @@
-import { describe, test, expect } from 'vitest';
-import { createHmac } from 'node:crypto';
-import { daySalt, shortLabel, sourceFingerprint, uaFamily, utcDay } from '@/lib/ingest/fingerprint';
+import { describe, expect, test } from 'vitest';
+import {
+  deviceTokenHash,
+  networkFingerprint,
+  shortLabel,
+  sourceFingerprint,
+  utcDay,
+} from '@/lib/ingest/fingerprint';
 
-const secret = 'test-secret-0123456789abcdef';
-const chromeAndroid =
-  'Mozilla/5.0 (Linux; Android 13; SM-A536B) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/123.0.0.0 Mobile Safari/537.36';
-const safariIos =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+const key = Buffer.from('0123456789abcdef0123456789abcdef', 'hex');
+const otherKey = Buffer.from('fedcba9876543210fedcba9876543210', 'hex');
 
-function fingerprintAt(
-  iso: string,
-  ip = '203.0.113.7',
-  userAgent: string | null = chromeAndroid,
-): string {
-  return sourceFingerprint({ ip, userAgent, secret, now: new Date(iso) });
-}
-
-describe('uaFamily', () => {
-  test.each([
-    [chromeAndroid, 'chrome-android'],
-    [safariIos, 'safari-ios'],
-    [
-      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/123.0 Mobile/15E148 Safari/604.1',
-      'chrome-ios',
-    ],
-    [
-      'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:124.0) Gecko/20100101 Firefox/124.0',
-      'firefox-desktop',
-    ],
-    ['Mozilla/5.0 (Android 14; Mobile; rv:124.0) Gecko/124.0 Firefox/124.0', 'firefox-android'],
-    [
-      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/123.0.0.0 Safari/537.36 Edg/123.0.2420.81',
-      'edge-desktop',
-    ],
-    [
-      'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
-      'safari-desktop',
-    ],
-    [
-      'Mozilla/5.0 (Linux; Android 13; SAMSUNG SM-A536B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/24.0 Chrome/117.0.0.0 Mobile Safari/537.36',
-      'samsung-android',
-    ],
-    [
-      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/123.0.0.0 Safari/537.36 OPR/109.0.0.0',
-      'opera-desktop',
-    ],
-    ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', 'bot'],
-    ['curl/8.5.0', 'bot'],
-    ['python-requests/2.31.0', 'bot'],
-    [
-      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/123.0.0.0 Safari/537.36',
-      'bot',
-    ],
-    ['', 'other'],
-    [null, 'other'],
-    ['Lynx/2.9.0', 'other'],
-  ])('classifies %j as %s', (ua, family) => {
-    expect(uaFamily(ua)).toBe(family);
-  });
-});
-
-describe('daySalt', () => {
-  test('is HMAC(secret, YYYY-MM-DD) of the UTC day', () => {
-    const expected = createHmac('sha256', secret).update('2021-04-05').digest();
-    // 01:30 in Paris on 6 April is still 5 April in UTC.
-    expect(daySalt(secret, new Date('2021-04-05T23:30:00Z'))).toEqual(expected);
-    expect(daySalt(secret, '2021-04-05')).toEqual(expected);
+describe('utcDay', () => {
+  test('is the UTC calendar day', () => {
+    expect(utcDay(new Date('2021-04-05T23:30:00Z'))).toBe('2021-04-05');
     expect(utcDay(new Date('2021-04-05T23:30:00-02:00'))).toBe('2021-04-06');
   });
 });
 
 describe('sourceFingerprint', () => {
-  test('is a 64-char hex string', () => {
-    expect(fingerprintAt('2021-04-06T07:02:00Z')).toMatch(/^[0-9a-f]{64}$/);
+  test('is a 64-char hex string without the address', () => {
+    const fingerprint = sourceFingerprint({ ip: '203.0.113.7', key });
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(fingerprint).not.toContain('203');
   });
 
-  test('is stable within a UTC day', () => {
-    expect(fingerprintAt('2021-04-06T00:00:00Z')).toBe(fingerprintAt('2021-04-06T23:59:59.999Z'));
-  });
-
-  test('rotates at midnight UTC', () => {
-    expect(fingerprintAt('2021-04-06T23:59:59.999Z')).not.toBe(
-      fingerprintAt('2021-04-07T00:00:00Z'),
-    );
-  });
-
-  test('differs by IP, by UA family and by secret, not by UA version', () => {
-    const base = fingerprintAt('2021-04-06T07:02:00Z');
-    expect(fingerprintAt('2021-04-06T07:02:00Z', '203.0.113.8')).not.toBe(base);
-    expect(fingerprintAt('2021-04-06T07:02:00Z', '203.0.113.7', safariIos)).not.toBe(base);
-    expect(
-      fingerprintAt('2021-04-06T07:02:00Z', '203.0.113.7', chromeAndroid.replace('123.0', '124.0')),
-    ).toBe(base);
-    const other = sourceFingerprint({
-      ip: '203.0.113.7',
-      userAgent: chromeAndroid,
-      secret: `${secret}x`,
-      now: new Date('2021-04-06T07:02:00Z'),
-    });
-    expect(other).not.toBe(base);
+  test('differs by address and by key; the browser is not an input at all', () => {
+    const base = sourceFingerprint({ ip: '203.0.113.7', key });
+    expect(sourceFingerprint({ ip: '203.0.113.8', key })).not.toBe(base);
+    expect(sourceFingerprint({ ip: '203.0.113.7', key: otherKey })).not.toBe(base);
+    expect(sourceFingerprint({ ip: '203.0.113.7', key })).toBe(base);
   });
 
   test('groups an IPv6 /64 and matches IPv4-mapped addresses', () => {
-    const at = '2021-04-06T07:02:00Z';
-    expect(fingerprintAt(at, '2001:db8:1:2::1')).toBe(
-      fingerprintAt(at, '2001:db8:1:2:aaaa:bbbb:cccc:dddd'),
-    );
-    expect(fingerprintAt(at, '2001:db8:1:2::1')).not.toBe(fingerprintAt(at, '2001:db8:1:3::1'));
-    expect(fingerprintAt(at, '::ffff:203.0.113.7')).toBe(fingerprintAt(at));
+    expect(sourceFingerprint({ ip: '2001:db8:1:2::1', key })).toBe(sourceFingerprint({ ip: '2001:db8:1:2:aaaa:bbbb:cccc:dddd', key }));
+    expect(sourceFingerprint({ ip: '2001:db8:1:2::1', key })).not.toBe(sourceFingerprint({ ip: '2001:db8:1:3::1', key }));
+    expect(sourceFingerprint({ ip: '::ffff:203.0.113.7', key })).toBe(sourceFingerprint({ ip: '203.0.113.7', key }));
   });
 
-  test('does not contain the IP or the secret', () => {
-    const fingerprint = fingerprintAt('2021-04-06T07:02:00Z');
-    expect(fingerprint).not.toContain('203');
-    expect(fingerprint).not.toContain(Buffer.from(secret).toString('hex').slice(0, 12));
+  test('rejects a short key', () => {
+    expect(() => sourceFingerprint({ ip: '1.2.3.4', key: Buffer.alloc(8) })).toThrow();
   });
+});
 
-  test('rejects a short secret', () => {
-    expect(() =>
-      sourceFingerprint({ ip: '1.2.3.4', userAgent: null, secret: 'short', now: new Date() }),
-    ).toThrow();
+describe('networkFingerprint', () => {
+  test('groups an IPv4 /24 and an IPv6 /48, and differs from the source fingerprint', () => {
+    expect(networkFingerprint({ ip: '203.0.113.7', key })).toBe(networkFingerprint({ ip: '203.0.113.250', key }));
+    expect(networkFingerprint({ ip: '203.0.113.7', key })).not.toBe(networkFingerprint({ ip: '203.0.114.7', key }));
+    expect(networkFingerprint({ ip: '2001:db8:1:2::1', key })).toBe(networkFingerprint({ ip: '2001:db8:1:ffff::9', key }));
+    expect(networkFingerprint({ ip: '2001:db8:1::1', key })).not.toBe(networkFingerprint({ ip: '2001:db8:2::1', key }));
+    expect(networkFingerprint({ ip: '203.0.113.7', key })).not.toBe(sourceFingerprint({ ip: '203.0.113.7', key }));
+  });
+});
+
+describe('deviceTokenHash', () => {
+  test('depends on the day key, so a device links within one day only', () => {
+    const token = 'a1b2c3d4e5f6a7b8c9d0';
+    expect(deviceTokenHash({ token, key })).toMatch(/^[0-9a-f]{64}$/);
+    expect(deviceTokenHash({ token, key })).not.toBe(deviceTokenHash({ token, key: otherKey }));
   });
 });
 
 describe('shortLabel', () => {
   test('is S- and six uppercase hex characters', () => {
     expect(shortLabel('7f3a2c9b00')).toBe('S-7F3A2C');
-    expect(shortLabel(fingerprintAt('2021-04-06T07:02:00Z'))).toMatch(/^S-[0-9A-F]{6}$/);
+    expect(shortLabel(sourceFingerprint({ ip: '203.0.113.7', key }))).toMatch(/^S-[0-9A-F]{6}$/);
   });
 });

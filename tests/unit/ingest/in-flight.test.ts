@@ -18,6 +18,8 @@ function pending(overrides: Partial<PendingReport> = {}): PendingReport {
     idempotencyKey: `key-${n}`,
     fingerprint: `fp-${n}`,
     deviceHash: null,
+    network: null,
+    powVerified: false,
     website: undefined,
     receivedAt: at,
     ...overrides,
@@ -32,7 +34,7 @@ const planned = (overrides: Partial<PendingReport> = {}, counted = true): Planne
 });
 
 describe('createInFlightReports', () => {
-  test('matches listed reports by source, device or comment, and gives their distinct-reporter pairs', () => {
+  test('matches listed reports by source, device or comment, and gives the distinct reporters they count', () => {
     const inFlight = createInFlightReports();
     const bySource = planned({ fingerprint: 'fp-a' });
     const byDevice = planned({ fingerprint: 'fp-x', deviceHash: 'dev-1' });
@@ -41,7 +43,11 @@ describe('createInFlightReports', () => {
     inFlight.add([bySource, byDevice, byComment, unrelated]);
     const match = inFlight.match([pending({ fingerprint: 'fp-a' }), pending({ deviceHash: 'dev-1' }), pending({ comment: 'Impossible de se connecter depuis 9 h' })], at.getTime());
     expect(match.recent.map((r) => r.fingerprint)).toEqual(['fp-a', 'fp-x', 'fp-y']);
-    expect(match.pairs).toEqual(['fp-a|pronote|1617692400000', 'fp-x|pronote|1617692400000', 'fp-y|pronote|1617692400000']);
+    expect(match.reporters).toEqual([
+      { key: 'fp-a|pronote', device: '', at: at.getTime() },
+      { key: 'fp-x|pronote', device: 'dev-1', at: at.getTime() },
+      { key: 'fp-y|pronote', device: '', at: at.getTime() },
+    ]);
   });
 
   test('ignores a listed report with the same idempotency key (a retry is judged like its first attempt)', () => {

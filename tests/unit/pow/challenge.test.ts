@@ -10,7 +10,12 @@ import {
   type PowConfig,
 } from '@/lib/pow/challenge';
 import { encodePowPayload, parsePowPayload } from '@/lib/pow/payload';
-import { createMemoryUsedChallengeStore } from '@/lib/pow/used-challenges';
+import type { UsedChallengeStore } from '@/lib/pow/used-challenges';
+
+function createMemoryUsedChallengeStore(_: { maxEntries: number }): UsedChallengeStore {
+  const used = new Set<string>();
+  return { claim: (id) => Promise.resolve(!used.has(id) && Boolean(used.add(id))) };
+}
 
 const secret = 'pow-test-secret-0123456789';
 const cheap = { algorithm: 'SHA-256', cost: 1, counterMin: 1, counterMax: 50 } as const;

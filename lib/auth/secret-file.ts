@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const AUTH_SECRET_FILE = 'auth-secret';
+const MIN_LENGTH = 32;
+
+/** The folder of secrets that must not sit in the database: SECRETS_DIR, else `.ecole-secrets` beside the data folder. */
+export function secretsDir(input: { secretsDir: string | undefined; dataDir: string }): string {
+  return input.secretsDir ? path.resolve(input.secretsDir) : path.join(path.dirname(path.resolve(input.dataDir)), '.ecole-secrets');
+}
+
+function readSecret(file: string): string | null {
+  try {
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+    const value = readFileSync(file, 'utf8').trim();
+    return value.length >= MIN_LENGTH ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The secret kept in `file` (mode 0600, folder 0700), created on first use from `initial()` (e.g. a
+ * secret being moved out of the database) or at random. Concurrent processes agree: the first
+ * writer wins and the others read its file.
+ */
+export async function loadOrCreateSecretFile(file: string, initial: () => Promise<string | null> = async () => null): Promise<{ secret: string; created: boolean }> {
+  const existing = readSecret(file);
+  if (existing) return { secret: existing, created: false };
+  const candidate = (await initial()) ?? randomBytes(32).toString('base64url');
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  chmodSync(path.dirname(file), 0o700);
+  try {
+    writeFileSync(file, `${candidate}\n`, { flag: 'wx', mode: 0o600 });
+    return { secret: candidate, created: true };
+  } catch (error) {
+    const winner = readSecret(file);
+    if (winner) return { secret: winner, created: false };
+    throw error;
+  }
+}
