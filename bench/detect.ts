@@ -32,6 +32,8 @@ import {
   type Scenario,
 } from '@/lib/simulate/generate';
 import { summarize, type RunResult, type ScaleSummary } from '@/lib/detect/evaluation-summary';
+import { estimateDayFactors, type DeclaredDay } from '@/lib/detect/day-factor';
+import { renderModesTable, runModesBench, type ModeRow } from './detect-modes';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -55,6 +57,10 @@ const SPAM_PLATFORMS = [
 ];
 
 const grids = createGridProvider();
+const DECLARED_2021: DeclaredDay[] = [
+  { date: '2021-04-06', academyId: null, factor: 1.5 },
+  { date: '2021-04-07', academyId: null, factor: 1.5 },
+];
 
 /** "1,2,3" or "6-15" (or a mix: "1-3,7") → seeds; undefined → the published ones. */
 function parseSeeds(text: string | undefined, fallback: number[]): number[] {
@@ -70,11 +76,11 @@ function parseSeeds(text: string | undefined, fallback: number[]): number[] {
 }
 
 const { values: args } = parseArgs({
-  options: { seeds: { type: 'string' }, 'clean-seeds': { type: 'string' } },
+  options: { seeds: { type: 'string' }, 'clean-seeds': { type: 'string' }, 'modes-only': { type: 'boolean' }, 'replay-only': { type: 'boolean' } },
 });
 const SEEDS = parseSeeds(args.seeds, DEFAULT_SEEDS);
 const CLEAN_SEEDS = parseSeeds(args['clean-seeds'], DEFAULT_CLEAN_SEEDS);
-const PUBLISHED = args.seeds === undefined && args['clean-seeds'] === undefined;
+const PUBLISHED = args.seeds === undefined && args['clean-seeds'] === undefined && !args['modes-only'] && !args['replay-only'];
 
 type Baselines = Map<string, PlatformBaselines>;
 type Window = { start: Date; end: Date };
@@ -123,11 +129,12 @@ function detectPlatform(
   layout: Layout,
   baseline: PlatformBaselines,
   series: { platformId: string; academyId: string; counts: Float64Array }[],
+  dayFactors: Map<string, Float64Array>,
 ): void {
   const platformId = series[0]?.platformId;
   if (!platformId) return;
   const started = performance.now();
-  const scoped = detectPlatformWindow({ platformId, layout, baselines: baseline, series, grids });
+  const scoped = detectPlatformWindow({ platformId, layout, baselines: baseline, series, grids, dayFactors });
   detection.detectMs += performance.now() - started;
   detection.steps += layout.length * scoped.length;
   detection.scoped.push(...scoped);
@@ -139,20 +146,29 @@ function detectAll(
   seed: number,
   scale: number,
   scenarios: Scenario[],
+  declared: DeclaredDay[] = [],
 ) {
   const sim = simulateCounts({ ...window, seed, scale, scenarios });
   const layout = { t0: sim.t0, bucketMs: MIN, length: sim.minutes };
   const spam = countDistinctReporters({ reports: sim.spam, bucketMs: MIN, withNational: false });
   const detection: Detection = { scoped: [], steps: 0, detectMs: 0 };
-  for (const [platformId, series] of groupByPlatform(sim.series)) {
+  const groups = new Map(
+    [...groupByPlatform(sim.series)].map(([platformId, series]) => [
+      platformId,
+      series.map(({ academyId, counts }) => ({
+        platformId,
+        academyId,
+        counts: withSpam(counts, spam.get(`${platformId}|${academyId}`), layout),
+      })),
+    ]),
+  );
+  const started = performance.now();
+  const dayFactors = estimateDayFactors({ layout, baselines, groups, grids, declared });
+  detection.detectMs += performance.now() - started;
+  for (const [platformId, withCounts] of groups) {
     const baseline = baselines.get(platformId);
     if (!baseline) continue;
-    const withCounts = series.map(({ academyId, counts }) => ({
-      platformId,
-      academyId,
-      counts: withSpam(counts, spam.get(`${platformId}|${academyId}`), layout),
-    }));
-    detectPlatform(detection, layout, baseline, withCounts);
+    detectPlatform(detection, layout, baseline, withCounts, dayFactors);
   }
   const incidents = groupIncidents(detection.scoped, MERGE_GAP_MINUTES * MIN);
   const windowEnd = sim.t0 + sim.minutes * MIN;
@@ -214,10 +230,17 @@ function cleanRun(
   return { incidents: run.incidents, days: (run.windowEnd - CLEAN.start.getTime()) / DAY };
 }
 
-function replay(): { outcomes: OutageOutcome[]; unmatched: Incident[] } {
-  const baselines = train(REPLAY_TRAIN, 7, 1);
-  const run = detectAll(baselines, REPLAY, 8, 1, [scenario2021()]);
-  return matchRun(run);
+type Replay = { outcomes: OutageOutcome[]; unmatched: Incident[]; levelOnly: Incident[] };
+
+let replayBaselines: Baselines | null = null;
+
+// Also replayed with the all-at-home level and no outage: any incident then is the level alone.
+function replay(declared: DeclaredDay[] = []): Replay {
+  replayBaselines ??= train(REPLAY_TRAIN, 7, 1);
+  const scenario = scenario2021();
+  const run = detectAll(replayBaselines, REPLAY, 8, 1, [scenario], declared);
+  const levelOnly = detectAll(replayBaselines, REPLAY, 8, 1, [{ ...scenario, outages: [] }], declared);
+  return { ...matchRun(run), levelOnly: levelOnly.incidents };
 }
 
 function describeSetup(runtimeSeconds: number): string {
@@ -235,9 +258,21 @@ function describeSetup(runtimeSeconds: number): string {
   ].join(' ');
 }
 
+function renderReplay(title: string, result: Replay): string {
+  return [
+    `### ${title}`,
+    '',
+    `Same days with the ×1.5 level and no outage: ${result.levelOnly.length} incident(s), ${result.levelOnly.filter((i) => i.detectedAt !== null).length} « détectée »${result.levelOnly.map((i) => ` (${i.platformId} ${i.scopes.join('+')} ${new Date(i.detectedAt ?? i.start).toISOString().slice(5, 16)}Z)`).join('')}.`,
+    '',
+    renderOutcomeTable(result),
+  ].join('\n');
+}
+
 function renderMarkdown(input: {
   summaries: ScaleSummary[];
-  replay: ReturnType<typeof replay>;
+  replay: Replay;
+  declaredReplay: Replay;
+  modes: ModeRow[];
   runtimeSeconds: number;
 }): string {
   return [
@@ -251,13 +286,36 @@ function renderMarkdown(input: {
     '',
     'Baselines ×1.5 on 6–7 April (distance learning) with no outage implied.',
     '',
-    renderOutcomeTable(input.replay),
+    renderReplay('Day factor estimated from the morning’s reports (nothing declared)', input.replay),
+    '',
+    renderReplay('6 and 7 April declared by an admin (factor 1.5, national)', input.declaredReplay),
+    '',
+    '## Traffic that is not the model',
+    '',
+    MODES_SETUP,
+    '',
+    renderModesTable(input.modes),
     '',
   ].join('\n');
 }
 
+const MODES_SETUP = [
+  'Per (platform, académie) series and per platform total. Clean: 4 weeks without outages plus 2',
+  'weeks with 20 random outages; each mode: 2 weeks with 20 random outages (overdispersed,',
+  'drifting-shape and autocorrelated also in the 8 training weeks). A false alarm is a series',
+  'episode overlapping no injected outage of that series (10 min before, 30 min after); level',
+  'shifts set aside by the detector for moderators are counted apart. Comparison: plain seasonal',
+  'NB tail test (5-min window sum against the same learned seasonal means and dispersion, -log10 p',
+  '≥ 6 possible, ≥ 9 detected, no ratio, reporter, day or level guard).',
+].join(' ');
+
 function main(): void {
   const started = performance.now();
+  if (args['replay-only'] || args['modes-only']) {
+    if (args['modes-only']) console.log(renderModesTable(runModesBench((line) => console.error(line))));
+    for (const [title, result] of [['estimated', replay()], ['declared', replay(DECLARED_2021)]] as const) console.log(renderReplay(title, result));
+    return;
+  }
   const summaries: ScaleSummary[] = [];
   for (const scale of SCALES) {
     const baselines = train(TRAIN, 1000 + Math.round(scale * 10), scale);
@@ -267,9 +325,11 @@ function main(): void {
     console.error(`scale ${scale}: done at ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   const replayResult = replay();
+  const declaredReplay = replay(DECLARED_2021);
+  const modes = runModesBench((line) => console.error(line));
   const runtimeSeconds = (performance.now() - started) / 1000;
   console.log(renderSummaryTable(summaries));
-  const markdown = renderMarkdown({ summaries, replay: replayResult, runtimeSeconds });
+  const markdown = renderMarkdown({ summaries, replay: replayResult, declaredReplay, modes, runtimeSeconds });
   console.log(markdown.split('## 2021-04-06 replay')[1] ?? '');
   console.log(`runtime ${runtimeSeconds.toFixed(1)} s`);
   if (!PUBLISHED) {
@@ -280,7 +340,7 @@ function main(): void {
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(
     'bench/results/detect.json',
-    JSON.stringify({ runtimeSeconds, seeds: SEEDS, cleanSeeds: CLEAN_SEEDS, summaries }, null, 2),
+    JSON.stringify({ runtimeSeconds, seeds: SEEDS, cleanSeeds: CLEAN_SEEDS, summaries, modes }, null, 2),
   );
   writeFileSync('bench/results/detect.md', markdown);
 }

@@ -34,20 +34,30 @@ export function detectPlatformWindow(input: {
   grids?: GridProvider;
   /** Detector settings other than the bucket width (defaults: lib/detect/thresholds.ts). */
   config?: Partial<DetectorOptions>;
+  /** Day-level factor per académie and bucket (estimateDayFactors); 1 when absent. */
+  dayFactors?: ReadonlyMap<string, Float64Array>;
 }): ScopedEpisodes[] {
-  const { platformId, layout, baselines, series } = input;
+  const { platformId, layout, baselines, series, dayFactors } = input;
   const grids = input.grids ?? createGridProvider();
   const scoped: ScopedEpisodes[] = [];
   const total = new Float64Array(layout.length);
+  const scaledTotal = new Float64Array(layout.length);
   for (const { academyId, counts } of series) {
     for (let i = 0; i < layout.length; i++) total[i] = (total[i] ?? 0) + (counts[i] ?? 0);
     const model = baselines.academies[academyId];
     if (!model) continue;
     const expected = expectedOnGrid(model, grids(academyId, layout));
+    const factors = dayFactors?.get(academyId);
+    for (let i = 0; i < layout.length; i++) {
+      const mean = (expected.means[i] ?? 0) * (factors?.[i] ?? 1);
+      expected.means[i] = mean;
+      scaledTotal[i] = (scaledTotal[i] ?? 0) + mean;
+    }
     scoped.push({ platformId, scope: academyId, episodes: runSeries(layout, counts, expected, model.dispersion, input.config) });
   }
   if (series.length < 2) return scoped;
   const expected = expectedTotalOnLayout(baselines, layout, grids);
+  if (dayFactors) expected.means.set(scaledTotal);
   scoped.push({ platformId, scope: 'national', episodes: runSeries(layout, total, expected, baselines.totalDispersion, input.config) });
   return scoped;
 }

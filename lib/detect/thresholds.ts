@@ -81,3 +81,15 @@ export const MIN_OPERATOR_PLATFORMS = 2;
 export const MIN_ACADEMIES_PER_PLATFORM = 5;
 /** Distinct platforms with open episodes at once, anywhere in the country. */
 export const MIN_PLATFORMS_NATIONAL = 3;
+
+// Day-level factor (a whole day at another level: distance learning, strike, exams, day off).
+/** Pseudo-count of expected reports pulling a series' ratio of the day toward the prior factor. */
+export const DAY_FACTOR_SERIES_PRIOR = 30;
+/** Expected reports of an académie's services before its own factor outweighs the national one. */
+export const DAY_FACTOR_ACADEMY_PRIOR = 150;
+/** Expected reports across all services before the national factor leaves the declared one. */
+export const DAY_FACTOR_NATIONAL_PRIOR = 150;
+export const DAY_FACTOR_MIN = 0.2;
+export const DAY_FACTOR_MAX = 4;
+/** The factor is recomputed every this many minutes (medians over all series). */
+export const DAY_FACTOR_STEP_MINUTES = 5;
