@@ -26,6 +26,9 @@ async function main() {
           if (run && run.created + run.updated + run.closed > 0) {
             console.log(`[détection] ${run.now.toISOString()} : ${run.created} ouverts, ${run.updated} mis à jour, ${run.closed} clos`);
           }
+          for (const shift of run?.levelShifts ?? []) {
+            console.warn(`[détection] changement de niveau à vérifier : ${shift.platformId} ${shift.scope} ×${shift.factor.toFixed(2)} depuis ${new Date(shift.at).toISOString()}`);
+          }
         }
         await new Promise((r) => setTimeout(r, 60_000 - (Date.now() % 60_000) + 2_000));
       }

@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   'apikey.created',
   'apikey.revoked',
   'settings.updated',
+  'exceptional_day.declared',
+  'exceptional_day.removed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -8,13 +8,20 @@ import { createGridProvider, fallbackPlatformBaselines, learnPlatformBaselines, 
 import { reconcileIncidents } from './reconcile';
 import { detectPlatformWindow } from './run-platform';
 import { MERGE_GAP_MINUTES } from './thresholds';
+import { listExceptionalDays } from '@/lib/db/exceptional-days';
+import { estimateDayFactors } from './day-factor';
+import { toDeclaredDays } from './exceptional-days';
+import type { Episode } from './types';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 export const DETECTION_WINDOW_MINUTES = 6 * 60;
 export const BASELINE_MAX_AGE_MS = DAY_MS;
 
-export type DetectionRun = { now: Date; platforms: number; created: number; updated: number; closed: number };
+/** A series whose level changed for good (not an outage): for moderators to review. */
+export type LevelShiftNotice = { platformId: string; scope: string; factor: number; at: number };
+
+export type DetectionRun = { now: Date; platforms: number; created: number; updated: number; closed: number; levelShifts: LevelShiftNotice[] };
 
 type BaselineCache = Map<string, { baselines: PlatformBaselines; learnedAt: number }>;
 
@@ -65,20 +72,32 @@ export async function runDetection(db: PrismaClient, opts: { now?: Date; cache?:
   const end = floorMinute(now.getTime());
   const start = end - DETECTION_WINDOW_MINUTES * MINUTE_MS;
   const layout = { t0: start, bucketMs: MINUTE_MS, length: DETECTION_WINDOW_MINUTES };
-  const [served, window, persisted] = await Promise.all([
+  const grids = createGridProvider();
+  const dates = { from: new Date(start - DAY_MS).toISOString().slice(0, 10), to: new Date(end + DAY_MS).toISOString().slice(0, 10) };
+  const [served, window, persisted, declared] = await Promise.all([
     listServedAcademies(db),
     readReporterCounts(db, { from: new Date(start), to: new Date(end) }),
     listIncidentsNear(db, new Date(start - MERGE_GAP_MINUTES * MINUTE_MS)),
+    listExceptionalDays(db, dates),
   ]);
   const platforms = new Set([...window.keys(), ...persisted.filter((p) => p.state === 'open').map((p) => p.platformId)]);
+  const all = new Map<string, PlatformBaselines>();
+  const groups = new Map<string, Array<{ academyId: string; counts: Float64Array }>>();
+  for (const [platformId, platform] of served) {
+    if (!window.has(platformId) && !platforms.has(platformId)) continue;
+    all.set(platformId, await baselinesFor(db, cache, platformId, platform.academies, now));
+    groups.set(platformId, seriesOf(window, platformId, platform.academies, layout.length));
+  }
+  const dayFactors = estimateDayFactors({ layout, baselines: all, groups, grids, declared: toDeclaredDays(declared) });
   const scoped: ScopedEpisodes[] = [];
   for (const platformId of platforms) {
-    const platform = served.get(platformId);
-    if (!platform) continue;
-    const baselines = await baselinesFor(db, cache, platformId, platform.academies, now);
-    scoped.push(...detectPlatformWindow({ platformId, layout, baselines, series: seriesOf(window, platformId, platform.academies, layout.length) }));
+    const baselines = all.get(platformId);
+    const series = groups.get(platformId);
+    if (!baselines || !series) continue;
+    scoped.push(...detectPlatformWindow({ platformId, layout, baselines, series, grids, dayFactors }));
   }
-  const detected = groupIncidents(scoped, MERGE_GAP_MINUTES * MINUTE_MS);
+  const levelShifts = scoped.flatMap(({ platformId, scope, episodes }) => episodes.flatMap((e) => (e.levelShift ? [{ platformId, scope, ...e.levelShift }] : [])));
+  const detected = groupIncidents(withoutLevelShifts(scoped), MERGE_GAP_MINUTES * MINUTE_MS);
   const changes = reconcileIncidents({ persisted, detected, now: end, mergeGapMs: MERGE_GAP_MINUTES * MINUTE_MS });
   const touched = await applyIncidentChanges(db, changes, end);
   const open = (await listIncidentsNear(db, new Date(start))).filter((i) => i.state === 'open');
@@ -90,7 +109,13 @@ export async function runDetection(db: PrismaClient, opts: { now?: Date; cache?:
     created: changes.filter((c) => c.kind === 'create').length,
     updated: changes.filter((c) => c.kind === 'update').length,
     closed: changes.filter((c) => c.kind === 'close').length,
+    levelShifts,
   };
+}
+
+/** Episodes set aside as changes of level are not incidents (their notices go to moderators). */
+export function withoutLevelShifts(scoped: readonly ScopedEpisodes[]): ScopedEpisodes[] {
+  return scoped.map((s) => ({ ...s, episodes: s.episodes.filter((e: Episode) => !e.levelShift) }));
 }
 
 function seriesOf(window: CountWindow, platformId: string, academies: string[], length: number) {

@@ -5,18 +5,18 @@ import type { ScopedEpisodes } from './incidents';
 import { createGridProvider, expectedTotalOnLayout, type GridProvider, type Layout, type PlatformBaselines } from './platform-baseline';
 
 export type AcademySeries = { academyId: string; counts: ArrayLike<number> };
-type Expected = { means: Float64Array; uncertainty: Float64Array };
+type Expected = { means: Float64Array; uncertainty: Float64Array; dispersion?: Float64Array };
 
 function runSeries(
   layout: Layout,
   counts: ArrayLike<number>,
-  { means, uncertainty }: Expected,
+  { means, uncertainty, dispersion: byBucket }: Expected,
   dispersion: number,
   config: Partial<DetectorOptions> | undefined,
 ): ScopedEpisodes['episodes'] {
   const detector = createDetector({ ...config, bucketMs: layout.bucketMs });
   for (let i = 0; i < layout.length; i++) {
-    const expectation = { mean: means[i] ?? 0, dispersion, uncertainty: uncertainty[i] ?? 0 };
+    const expectation = { mean: means[i] ?? 0, dispersion: byBucket?.[i] ?? dispersion, uncertainty: uncertainty[i] ?? 0 };
     detector.step({ t: layout.t0 + i * layout.bucketMs, count: counts[i] ?? 0 }, expectation);
   }
   return detector.episodes();

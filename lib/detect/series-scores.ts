@@ -8,7 +8,10 @@ export type SeriesScores = {
   detectedDelays: number[];
   falseDetected: number;
   falsePossible: number;
-  /** Episodes the detector itself set aside as level shifts (for moderators, not the public map). */
+  /**
+   * Episodes the detector set aside as level shifts (for moderators). Those overlapping no outage
+   * still count as false alarms: they were on the map until set aside.
+   */
   levelShifts: number;
   seriesDays: number;
 };
@@ -46,10 +49,7 @@ export function scoreSeriesEpisodes(input: {
   let levelShifts = 0;
   for (const { platformId, scope, episodes } of scoped) {
     for (const episode of episodes) {
-      if (episode.levelShift) {
-        levelShifts += 1;
-        continue;
-      }
+      if (episode.levelShift) levelShifts += 1;
       const end = episode.end ?? options.windowEnd;
       const matches = truths.filter(
         (truth) =>

@@ -119,10 +119,10 @@ function schoolMinute(rng: Rng, window: SimWindow, fromHour: number, toHour: num
 
 const BURST_PLATFORMS = ['pronote', 'ecoledirecte', 'cned-ma-classe-a-la-maison', 'skolengo', 'monlycee-net', 'toutatice'];
 const SHIFTS: Array<{ platformId: string; academyId: string; factor: number }> = [
-  { platformId: 'pronote', academyId: 'lyon', factor: 3 },
-  { platformId: 'ecoledirecte', academyId: 'montpellier', factor: 2.5 },
+  { platformId: 'pronote', academyId: 'lyon', factor: 4 },
+  { platformId: 'ecoledirecte', academyId: 'montpellier', factor: 4 },
   { platformId: 'skolengo', academyId: 'orleans-tours', factor: 0.3 },
-  { platformId: 'ent-hauts-de-france', academyId: 'lille', factor: 2.5 },
+  { platformId: 'ent-hauts-de-france', academyId: 'lille', factor: 3.5 },
 ];
 
 /**

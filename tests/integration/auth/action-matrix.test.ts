@@ -31,6 +31,7 @@ const BY_FILE: Record<string, Permission> = {
   'app/admin/plateformes/actions.ts': 'catalog.manage',
   'app/admin/cles-api/actions.ts': 'apikeys.own',
   'app/admin/reglages/actions.ts': 'settings.manage',
+  'app/admin/jours-exceptionnels/actions.ts': 'settings.manage',
 };
 
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;

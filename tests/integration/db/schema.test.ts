@@ -126,6 +126,10 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
     await c.setting.create({ data: { key: `s-${tag}`, value: { on: true } } });
     return c.setting.findUniqueOrThrow({ where: { key: `s-${tag}` } });
   },
+  ExceptionalDay: async (c) => {
+    const row = await c.exceptionalDay.create({ data: { date: '2099-01-05', scope: `test-${tag}`, factor: 1.5, label: 'grève' } });
+    return c.exceptionalDay.findUniqueOrThrow({ where: { id: row.id } });
+  },
 };
 
 describe('prisma schema vs migrated database', () => {
