@@ -13,6 +13,11 @@ import {
 /** A day declared by an admin: local date (YYYY-MM-DD), académie (null = all) and expected factor. */
 export type DeclaredDay = { date: string; academyId: string | null; factor: number };
 
+/** Stored declarations (scope = académie id or 'national') as the detector takes them. */
+export function toDeclaredDays(records: ReadonlyArray<{ date: string; scope: string; factor: number }>): DeclaredDay[] {
+  return records.map((r) => ({ date: r.date, academyId: r.scope === 'national' ? null : r.scope, factor: r.factor }));
+}
+
 type Cell = { academyId: string; counts: ArrayLike<number>; means: Float64Array };
 type Weighted = { log: number; weight: number };
 

@@ -4,7 +4,6 @@ import { appendAudit } from '@/lib/db/audit';
 import { getDb } from '@/lib/db/client';
 import { deleteExceptionalDay, listExceptionalDays, upsertExceptionalDay, type ExceptionalDayRecord } from '@/lib/db/exceptional-days';
 import { AppError } from '@/lib/http/errors';
-import type { DeclaredDay } from './day-factor';
 import type { ExceptionalDayInput } from './exceptional-day-schema';
 
 const DAY_MS = 86_400_000;
@@ -30,9 +29,4 @@ export async function removeExceptionalDay(actor: AuditActor, id: string, now = 
     if (!removed) throw new AppError('not_found', 'Ce jour exceptionnel n’existe plus.');
     await appendAudit(tx, { actor, action: 'exceptional_day.removed', targetType: 'exceptional_day', targetId: id, before: removed, after: null }, now);
   });
-}
-
-/** Stored declarations as the detector takes them ('national' → academyId null). */
-export function toDeclaredDays(records: readonly ExceptionalDayRecord[]): DeclaredDay[] {
-  return records.map((r) => ({ date: r.date, academyId: r.scope === 'national' ? null : r.scope, factor: r.factor }));
 }

@@ -9,8 +9,7 @@ import { reconcileIncidents } from './reconcile';
 import { detectPlatformWindow } from './run-platform';
 import { MERGE_GAP_MINUTES } from './thresholds';
 import { listExceptionalDays } from '@/lib/db/exceptional-days';
-import { estimateDayFactors } from './day-factor';
-import { toDeclaredDays } from './exceptional-days';
+import { estimateDayFactors, toDeclaredDays } from './day-factor';
 import type { Episode } from './types';
 
 const MINUTE_MS = 60_000;
