@@ -312,8 +312,16 @@ const MODES_SETUP = [
 function main(): void {
   const started = performance.now();
   if (args['replay-only'] || args['modes-only']) {
-    if (args['modes-only']) console.log(renderModesTable(runModesBench((line) => console.error(line))));
-    for (const [title, result] of [['estimated', replay()], ['declared', replay(DECLARED_2021)]] as const) console.log(renderReplay(title, result));
+    const modes = args['modes-only'] ? runModesBench((line) => console.error(line)) : [];
+    const replays = [renderReplay('Day factor estimated from the morning’s reports (nothing declared)', replay()), renderReplay('6 and 7 April declared by an admin (factor 1.5, national)', replay(DECLARED_2021))];
+    const runtimeSeconds = (performance.now() - started) / 1000;
+    const markdown = ['# Detection bench: traffic that is not the model', '', MODES_SETUP, '', renderModesTable(modes), '', '## 2021-04-06 replay', '', ...replays, '', `Runtime ${runtimeSeconds.toFixed(0)} s.`, ''].join('\n');
+    console.log(markdown);
+    if (args['modes-only']) {
+      mkdirSync('bench/results', { recursive: true });
+      writeFileSync('bench/results/detect-modes.md', markdown);
+      writeFileSync('bench/results/detect-modes.json', JSON.stringify({ runtimeSeconds, modes }, null, 2));
+    }
     return;
   }
   const summaries: ScaleSummary[] = [];

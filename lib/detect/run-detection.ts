@@ -16,6 +16,8 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 export const DETECTION_WINDOW_MINUTES = 6 * 60;
 export const BASELINE_MAX_AGE_MS = DAY_MS;
+/** Stale baselines re-learned per pass (8 weeks each): the daily re-learning is spread over passes, not one long pass. */
+export const MAX_RELEARN_PER_PASS = 3;
 
 /** A series whose level changed for good (not an outage): for moderators to review. */
 export type LevelShiftNotice = { platformId: string; scope: string; factor: number; at: number };
@@ -48,12 +50,14 @@ async function baselinesFor(
   platformId: string,
   academies: string[],
   now: Date,
+  budget: { relearn: number },
 ): Promise<PlatformBaselines> {
   const cached = cache.get(platformId) ?? (await loadBaselines(db, platformId).then((b) => (b ? { baselines: b.baselines, learnedAt: b.learnedAt.getTime() } : undefined)));
-  if (cached && Math.abs(now.getTime() - cached.learnedAt) < BASELINE_MAX_AGE_MS) {
+  if (cached && (Math.abs(now.getTime() - cached.learnedAt) < BASELINE_MAX_AGE_MS || budget.relearn <= 0)) {
     cache.set(platformId, cached);
     return cached.baselines;
   }
+  if (cached) budget.relearn -= 1;
   const baselines = await learn(db, platformId, academies, now);
   await saveBaselines(db, platformId, baselines, now);
   cache.set(platformId, { baselines, learnedAt: now.getTime() });
@@ -82,9 +86,10 @@ export async function runDetection(db: PrismaClient, opts: { now?: Date; cache?:
   const platforms = new Set([...window.keys(), ...persisted.filter((p) => p.state === 'open').map((p) => p.platformId)]);
   const all = new Map<string, PlatformBaselines>();
   const groups = new Map<string, Array<{ academyId: string; counts: Float64Array }>>();
+  const budget = { relearn: MAX_RELEARN_PER_PASS };
   for (const [platformId, platform] of served) {
     if (!window.has(platformId) && !platforms.has(platformId)) continue;
-    all.set(platformId, await baselinesFor(db, cache, platformId, platform.academies, now));
+    all.set(platformId, await baselinesFor(db, cache, platformId, platform.academies, now, budget));
     groups.set(platformId, seriesOf(window, platformId, platform.academies, layout.length));
   }
   const dayFactors = estimateDayFactors({ layout, baselines: all, groups, grids, declared: toDeclaredDays(declared) });

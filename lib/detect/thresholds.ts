@@ -83,6 +83,10 @@ export const RATIO_SD_DETECTED = 4;
 export const LEVEL_SHIFT_MINUTES = 180;
 /** Means below this are floored in the shape test (night minutes carry no shape information). */
 export const LEVEL_SHIFT_MIN_MEAN = 0.05;
+/** The level model must beat the outage model by this much χ² (strong evidence, not a coin toss)... */
+export const LEVEL_SHIFT_MIN_EVIDENCE = 25;
+/** ...over a stretch where the baseline itself varies (coefficient of variation of its means). */
+export const LEVEL_SHIFT_MIN_SHAPE_CV = 0.25;
 /** A bucket is hot (part of the anomaly) when its own count has an upper-tail p below this. */
 export const HOT_BUCKET_P = 0.1;
 /** Windows up to this length decide whether the anomaly has stopped. */

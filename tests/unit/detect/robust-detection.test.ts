@@ -18,10 +18,10 @@ function flatModel(academyId: string, ratePerMinute: number, dispersion = 0.05):
 }
 
 describe('levelShiftFactor', () => {
-  const shape = (hours: number, counts: (mean: number) => number) => {
+  const shape = (hours: number, counts: (mean: number) => number, swing = 4) => {
     const sums = emptyShapeSums();
     for (let m = 0; m < hours * 60; m++) {
-      const mean = 2 + 2 * Math.sin((m / (hours * 60)) * Math.PI);
+      const mean = 1 + swing * Math.sin((m / (hours * 60)) * Math.PI);
       addToShape(sums, counts(mean), mean);
     }
     return levelShiftFactor(sums);
@@ -30,8 +30,9 @@ describe('levelShiftFactor', () => {
     { name: 'counts following the baseline × 3', counts: (m: number) => 3 * m, expected: 3 },
     { name: 'the baseline plus 6 reporters a minute (an outage)', counts: (m: number) => m + 6, expected: null },
     { name: 'counts below the baseline', counts: (m: number) => 0.5 * m, expected: null },
-  ])('$name → $expected', ({ counts, expected }) => {
-    const factor = shape(3, counts);
+    { name: '× 3 on a flat baseline (the shape cannot tell)', counts: (m: number) => 3 * m, expected: null, swing: 0 },
+  ])('$name → $expected', ({ counts, expected, swing }) => {
+    const factor = shape(3, counts, swing);
     if (expected === null) expect(factor).toBeNull();
     else expect(factor).toBeCloseTo(expected, 5);
   });
