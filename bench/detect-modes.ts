@@ -5,8 +5,9 @@
  * false 'possible' per series-day). Imported by bench/detect.ts, which writes the tables.
  */
 import { expectedOnGrid } from '@/lib/detect/baseline';
-import type { TruthOutage } from '@/lib/detect/evaluation';
-import type { ScopedEpisodes } from '@/lib/detect/incidents';
+import type { OutageOutcome, TruthOutage } from '@/lib/detect/evaluation';
+import { renderOutcomeTable } from '@/lib/detect/evaluation-report';
+import type { Incident, ScopedEpisodes } from '@/lib/detect/incidents';
 import { detectPlainNb, PLAIN_NB_DEFAULTS } from '@/lib/detect/plain-nb-detector';
 import { createGridProvider, expectedTotalOnLayout, learnPlatformBaselines, type PlatformBaselines } from '@/lib/detect/platform-baseline';
 import { detectPlatformWindow } from '@/lib/detect/run-platform';
@@ -122,3 +123,25 @@ export function renderModesTable(rows: readonly ModeRow[]): string {
   return lines.join('\n');
 }
 
+
+export type Replay = { outcomes: OutageOutcome[]; unmatched: Incident[]; levelOnly: Incident[] };
+
+export function renderReplay(title: string, result: Replay): string {
+  return [
+    `### ${title}`,
+    '',
+    `Same days with the ×1.5 level and no outage: ${result.levelOnly.length} incident(s), ${result.levelOnly.filter((i) => i.detectedAt !== null).length} « détectée »${result.levelOnly.map((i) => ` (${i.platformId} ${i.scopes.join('+')} ${new Date(i.detectedAt ?? i.start).toISOString().slice(5, 16)}Z)`).join('')}.`,
+    '',
+    renderOutcomeTable(result),
+  ].join('\n');
+}
+
+export const MODES_SETUP = [
+  'Per (platform, académie) series and per platform total. Clean: 4 weeks without outages plus 2',
+  'weeks with 20 random outages; each mode: 2 weeks with 20 random outages (overdispersed,',
+  'drifting-shape and autocorrelated also in the 8 training weeks). A false alarm is a series',
+  'episode overlapping no injected outage of that series (10 min before, 30 min after); level',
+  'shifts set aside by the detector for moderators are counted apart. Comparison: plain seasonal',
+  'NB tail test (5-min window sum against the same learned seasonal means and dispersion, -log10 p',
+  '≥ 6 possible, ≥ 9 detected, no ratio, reporter, day or level guard).',
+].join(' ');

@@ -12,8 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { countDistinctReporters } from '@/lib/detect/distinct-reporters';
 import { detectPlatformWindow } from '@/lib/detect/run-platform';
-import { matchIncidents, type OutageOutcome } from '@/lib/detect/evaluation';
-import { renderOutcomeTable, renderSummaryTable } from '@/lib/detect/evaluation-report';
+import { matchIncidents } from '@/lib/detect/evaluation';
+import { renderSummaryTable } from '@/lib/detect/evaluation-report';
 import { groupIncidents, type Incident, type ScopedEpisodes } from '@/lib/detect/incidents';
 import {
   createGridProvider,
@@ -22,18 +22,17 @@ import {
 } from '@/lib/detect/platform-baseline';
 import { MERGE_GAP_MINUTES } from '@/lib/detect/thresholds';
 import type { CountPoint } from '@/lib/detect/types';
-import { getSimPlatform } from '@/lib/simulate/catalog';
 import {
-  nightTrickle,
   randomScenarios,
   scenario2021,
   simulateCounts,
-  spamFlood,
   type Scenario,
 } from '@/lib/simulate/generate';
 import { summarize, type RunResult, type ScaleSummary } from '@/lib/detect/evaluation-summary';
 import { estimateDayFactors, type DeclaredDay } from '@/lib/detect/day-factor';
-import { renderModesTable, runModesBench, type ModeRow } from './detect-modes';
+import { MODES_SETUP, renderModesTable, renderReplay, runModesBench, type ModeRow, type Replay } from './detect-modes';
+import { parseSeeds } from './lib/seeds';
+import { probeScenarios } from './lib/detect-probes';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -48,32 +47,12 @@ const EVAL = span('2021-03-08T00:00:00+01:00', '2021-03-20T00:00:00+01:00');
 const CLEAN = span('2021-03-08T00:00:00+01:00', '2021-04-05T00:00:00+02:00');
 const REPLAY_TRAIN = CLEAN;
 const REPLAY = span('2021-04-05T00:00:00+02:00', '2021-04-08T00:00:00+02:00');
-const SPAM_PLATFORMS = [
-  'pronote',
-  'monlycee-net',
-  'ecoledirecte',
-  'ent-hauts-de-france',
-  'skolengo',
-];
 
 const grids = createGridProvider();
 const DECLARED_2021: DeclaredDay[] = [
   { date: '2021-04-06', academyId: null, factor: 1.5 },
   { date: '2021-04-07', academyId: null, factor: 1.5 },
 ];
-
-/** "1,2,3" or "6-15" (or a mix: "1-3,7") → seeds; undefined → the published ones. */
-function parseSeeds(text: string | undefined, fallback: number[]): number[] {
-  if (text === undefined) return fallback;
-  const seeds = text.split(',').flatMap((part) => {
-    const [from = NaN, to = from] = part.split('-').map((value) => Number(value.trim()));
-    if (!Number.isInteger(from) || !Number.isInteger(to) || to < from)
-      throw new Error(`Bad seed list "${text}": use 1,2,3 or 6-15`);
-    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  });
-  if (seeds.length === 0) throw new Error('Empty seed list');
-  return seeds;
-}
 
 const { values: args } = parseArgs({
   options: { seeds: { type: 'string' }, 'clean-seeds': { type: 'string' }, 'modes-only': { type: 'boolean' }, 'replay-only': { type: 'boolean' } },
@@ -175,24 +154,6 @@ function detectAll(
   return { ...detection, incidents, truth: sim.truth, windowEnd };
 }
 
-function probeScenarios(seed: number): { scenarios: Scenario[]; probes: RunResult['probes'] } {
-  const platformId = SPAM_PLATFORMS[seed % SPAM_PLATFORMS.length] ?? 'pronote';
-  const served = getSimPlatform(platformId).academies;
-  const academyId = served[seed % served.length] ?? served[0] ?? 'paris';
-  const day = EVAL.start.getTime() + (seed % 5) * DAY;
-  const spamAt = day + 10 * 3_600_000;
-  const trickleAt = day + 3 * 3_600_000;
-  return {
-    scenarios: [
-      spamFlood({ platformId, academyId, at: spamAt, count: 150, durationMin: 15 }),
-      nightTrickle({ platformId, academyId, at: trickleAt, count: 3, spreadMin: 30 }),
-    ],
-    probes: [
-      { kind: 'spam', platformId, from: spamAt, to: spamAt + 75 * MIN },
-      { kind: 'trickle', platformId, from: trickleAt, to: trickleAt + 60 * MIN },
-    ],
-  };
-}
 
 function matchRun(run: ReturnType<typeof detectAll>) {
   const options = { windowEnd: run.windowEnd, startSlackMs: 10 * MIN, endSlackMs: 30 * MIN };
@@ -205,7 +166,7 @@ function matchRun(run: ReturnType<typeof detectAll>) {
 
 function outageRun(baselines: Baselines, seed: number, scale: number): RunResult {
   const outages = randomScenarios({ seed, count: OUTAGES_PER_RUN, ...EVAL });
-  const { scenarios, probes } = probeScenarios(seed);
+  const { scenarios, probes } = probeScenarios(seed, EVAL.start.getTime());
   const run = detectAll(baselines, EVAL, seed, scale, [...outages, ...scenarios]);
   const ramps = new Map(outages.flatMap((s) => s.outages).map((o) => [o.id, o.rampMinutes ?? 0]));
   const { outcomes, unmatched } = matchRun(run);
@@ -229,8 +190,6 @@ function cleanRun(
   const run = detectAll(baselines, CLEAN, seed, scale, []);
   return { incidents: run.incidents, days: (run.windowEnd - CLEAN.start.getTime()) / DAY };
 }
-
-type Replay = { outcomes: OutageOutcome[]; unmatched: Incident[]; levelOnly: Incident[] };
 
 let replayBaselines: Baselines | null = null;
 
@@ -256,16 +215,6 @@ function describeSetup(runtimeSeconds: number): string {
     'the end of the deciding 1-min bucket. Series: each (platform, académie) and each',
     `multi-académie platform total. Runtime ${runtimeSeconds.toFixed(0)} s.`,
   ].join(' ');
-}
-
-function renderReplay(title: string, result: Replay): string {
-  return [
-    `### ${title}`,
-    '',
-    `Same days with the ×1.5 level and no outage: ${result.levelOnly.length} incident(s), ${result.levelOnly.filter((i) => i.detectedAt !== null).length} « détectée »${result.levelOnly.map((i) => ` (${i.platformId} ${i.scopes.join('+')} ${new Date(i.detectedAt ?? i.start).toISOString().slice(5, 16)}Z)`).join('')}.`,
-    '',
-    renderOutcomeTable(result),
-  ].join('\n');
 }
 
 function renderMarkdown(input: {
@@ -299,15 +248,6 @@ function renderMarkdown(input: {
   ].join('\n');
 }
 
-const MODES_SETUP = [
-  'Per (platform, académie) series and per platform total. Clean: 4 weeks without outages plus 2',
-  'weeks with 20 random outages; each mode: 2 weeks with 20 random outages (overdispersed,',
-  'drifting-shape and autocorrelated also in the 8 training weeks). A false alarm is a series',
-  'episode overlapping no injected outage of that series (10 min before, 30 min after); level',
-  'shifts set aside by the detector for moderators are counted apart. Comparison: plain seasonal',
-  'NB tail test (5-min window sum against the same learned seasonal means and dispersion, -log10 p',
-  '≥ 6 possible, ≥ 9 detected, no ratio, reporter, day or level guard).',
-].join(' ');
 
 function main(): void {
   const started = performance.now();
