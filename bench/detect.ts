@@ -12,8 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { countDistinctReporters } from '@/lib/detect/distinct-reporters';
 import { detectPlatformWindow } from '@/lib/detect/run-platform';
-import { matchIncidents, type OutageOutcome } from '@/lib/detect/evaluation';
-import { renderOutcomeTable, renderSummaryTable } from '@/lib/detect/evaluation-report';
+import { matchIncidents } from '@/lib/detect/evaluation';
+import { renderSummaryTable } from '@/lib/detect/evaluation-report';
 import { groupIncidents, type Incident, type ScopedEpisodes } from '@/lib/detect/incidents';
 import {
   createGridProvider,
@@ -22,16 +22,17 @@ import {
 } from '@/lib/detect/platform-baseline';
 import { MERGE_GAP_MINUTES } from '@/lib/detect/thresholds';
 import type { CountPoint } from '@/lib/detect/types';
-import { getSimPlatform } from '@/lib/simulate/catalog';
 import {
-  nightTrickle,
   randomScenarios,
   scenario2021,
   simulateCounts,
-  spamFlood,
   type Scenario,
 } from '@/lib/simulate/generate';
 import { summarize, type RunResult, type ScaleSummary } from '@/lib/detect/evaluation-summary';
+import { estimateDayFactors, type DeclaredDay } from '@/lib/detect/day-factor';
+import { MODES_SETUP, renderModesTable, renderReplay, runModesBench, type ModeRow, type Replay } from './detect-modes';
+import { parseSeeds } from './lib/seeds';
+import { probeScenarios } from './lib/detect-probes';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -46,35 +47,19 @@ const EVAL = span('2021-03-08T00:00:00+01:00', '2021-03-20T00:00:00+01:00');
 const CLEAN = span('2021-03-08T00:00:00+01:00', '2021-04-05T00:00:00+02:00');
 const REPLAY_TRAIN = CLEAN;
 const REPLAY = span('2021-04-05T00:00:00+02:00', '2021-04-08T00:00:00+02:00');
-const SPAM_PLATFORMS = [
-  'pronote',
-  'monlycee-net',
-  'ecoledirecte',
-  'ent-hauts-de-france',
-  'skolengo',
-];
 
 const grids = createGridProvider();
-
-/** "1,2,3" or "6-15" (or a mix: "1-3,7") → seeds; undefined → the published ones. */
-function parseSeeds(text: string | undefined, fallback: number[]): number[] {
-  if (text === undefined) return fallback;
-  const seeds = text.split(',').flatMap((part) => {
-    const [from = NaN, to = from] = part.split('-').map((value) => Number(value.trim()));
-    if (!Number.isInteger(from) || !Number.isInteger(to) || to < from)
-      throw new Error(`Bad seed list "${text}": use 1,2,3 or 6-15`);
-    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  });
-  if (seeds.length === 0) throw new Error('Empty seed list');
-  return seeds;
-}
+const DECLARED_2021: DeclaredDay[] = [
+  { date: '2021-04-06', academyId: null, factor: 1.5 },
+  { date: '2021-04-07', academyId: null, factor: 1.5 },
+];
 
 const { values: args } = parseArgs({
-  options: { seeds: { type: 'string' }, 'clean-seeds': { type: 'string' } },
+  options: { seeds: { type: 'string' }, 'clean-seeds': { type: 'string' }, 'modes-only': { type: 'boolean' }, 'replay-only': { type: 'boolean' } },
 });
 const SEEDS = parseSeeds(args.seeds, DEFAULT_SEEDS);
 const CLEAN_SEEDS = parseSeeds(args['clean-seeds'], DEFAULT_CLEAN_SEEDS);
-const PUBLISHED = args.seeds === undefined && args['clean-seeds'] === undefined;
+const PUBLISHED = args.seeds === undefined && args['clean-seeds'] === undefined && !args['modes-only'] && !args['replay-only'];
 
 type Baselines = Map<string, PlatformBaselines>;
 type Window = { start: Date; end: Date };
@@ -123,11 +108,12 @@ function detectPlatform(
   layout: Layout,
   baseline: PlatformBaselines,
   series: { platformId: string; academyId: string; counts: Float64Array }[],
+  dayFactors: Map<string, Float64Array>,
 ): void {
   const platformId = series[0]?.platformId;
   if (!platformId) return;
   const started = performance.now();
-  const scoped = detectPlatformWindow({ platformId, layout, baselines: baseline, series, grids });
+  const scoped = detectPlatformWindow({ platformId, layout, baselines: baseline, series, grids, dayFactors });
   detection.detectMs += performance.now() - started;
   detection.steps += layout.length * scoped.length;
   detection.scoped.push(...scoped);
@@ -139,44 +125,35 @@ function detectAll(
   seed: number,
   scale: number,
   scenarios: Scenario[],
+  declared: DeclaredDay[] = [],
 ) {
   const sim = simulateCounts({ ...window, seed, scale, scenarios });
   const layout = { t0: sim.t0, bucketMs: MIN, length: sim.minutes };
   const spam = countDistinctReporters({ reports: sim.spam, bucketMs: MIN, withNational: false });
   const detection: Detection = { scoped: [], steps: 0, detectMs: 0 };
-  for (const [platformId, series] of groupByPlatform(sim.series)) {
+  const groups = new Map(
+    [...groupByPlatform(sim.series)].map(([platformId, series]) => [
+      platformId,
+      series.map(({ academyId, counts }) => ({
+        platformId,
+        academyId,
+        counts: withSpam(counts, spam.get(`${platformId}|${academyId}`), layout),
+      })),
+    ]),
+  );
+  const started = performance.now();
+  const dayFactors = estimateDayFactors({ layout, baselines, groups, grids, declared });
+  detection.detectMs += performance.now() - started;
+  for (const [platformId, withCounts] of groups) {
     const baseline = baselines.get(platformId);
     if (!baseline) continue;
-    const withCounts = series.map(({ academyId, counts }) => ({
-      platformId,
-      academyId,
-      counts: withSpam(counts, spam.get(`${platformId}|${academyId}`), layout),
-    }));
-    detectPlatform(detection, layout, baseline, withCounts);
+    detectPlatform(detection, layout, baseline, withCounts, dayFactors);
   }
   const incidents = groupIncidents(detection.scoped, MERGE_GAP_MINUTES * MIN);
   const windowEnd = sim.t0 + sim.minutes * MIN;
   return { ...detection, incidents, truth: sim.truth, windowEnd };
 }
 
-function probeScenarios(seed: number): { scenarios: Scenario[]; probes: RunResult['probes'] } {
-  const platformId = SPAM_PLATFORMS[seed % SPAM_PLATFORMS.length] ?? 'pronote';
-  const served = getSimPlatform(platformId).academies;
-  const academyId = served[seed % served.length] ?? served[0] ?? 'paris';
-  const day = EVAL.start.getTime() + (seed % 5) * DAY;
-  const spamAt = day + 10 * 3_600_000;
-  const trickleAt = day + 3 * 3_600_000;
-  return {
-    scenarios: [
-      spamFlood({ platformId, academyId, at: spamAt, count: 150, durationMin: 15 }),
-      nightTrickle({ platformId, academyId, at: trickleAt, count: 3, spreadMin: 30 }),
-    ],
-    probes: [
-      { kind: 'spam', platformId, from: spamAt, to: spamAt + 75 * MIN },
-      { kind: 'trickle', platformId, from: trickleAt, to: trickleAt + 60 * MIN },
-    ],
-  };
-}
 
 function matchRun(run: ReturnType<typeof detectAll>) {
   const options = { windowEnd: run.windowEnd, startSlackMs: 10 * MIN, endSlackMs: 30 * MIN };
@@ -189,7 +166,7 @@ function matchRun(run: ReturnType<typeof detectAll>) {
 
 function outageRun(baselines: Baselines, seed: number, scale: number): RunResult {
   const outages = randomScenarios({ seed, count: OUTAGES_PER_RUN, ...EVAL });
-  const { scenarios, probes } = probeScenarios(seed);
+  const { scenarios, probes } = probeScenarios(seed, EVAL.start.getTime());
   const run = detectAll(baselines, EVAL, seed, scale, [...outages, ...scenarios]);
   const ramps = new Map(outages.flatMap((s) => s.outages).map((o) => [o.id, o.rampMinutes ?? 0]));
   const { outcomes, unmatched } = matchRun(run);
@@ -214,10 +191,15 @@ function cleanRun(
   return { incidents: run.incidents, days: (run.windowEnd - CLEAN.start.getTime()) / DAY };
 }
 
-function replay(): { outcomes: OutageOutcome[]; unmatched: Incident[] } {
-  const baselines = train(REPLAY_TRAIN, 7, 1);
-  const run = detectAll(baselines, REPLAY, 8, 1, [scenario2021()]);
-  return matchRun(run);
+let replayBaselines: Baselines | null = null;
+
+// Also replayed with the all-at-home level and no outage: any incident then is the level alone.
+function replay(declared: DeclaredDay[] = []): Replay {
+  replayBaselines ??= train(REPLAY_TRAIN, 7, 1);
+  const scenario = scenario2021();
+  const run = detectAll(replayBaselines, REPLAY, 8, 1, [scenario], declared);
+  const levelOnly = detectAll(replayBaselines, REPLAY, 8, 1, [{ ...scenario, outages: [] }], declared);
+  return { ...matchRun(run), levelOnly: levelOnly.incidents };
 }
 
 function describeSetup(runtimeSeconds: number): string {
@@ -237,7 +219,9 @@ function describeSetup(runtimeSeconds: number): string {
 
 function renderMarkdown(input: {
   summaries: ScaleSummary[];
-  replay: ReturnType<typeof replay>;
+  replay: Replay;
+  declaredReplay: Replay;
+  modes: ModeRow[];
   runtimeSeconds: number;
 }): string {
   return [
@@ -251,13 +235,35 @@ function renderMarkdown(input: {
     '',
     'Baselines ×1.5 on 6–7 April (distance learning) with no outage implied.',
     '',
-    renderOutcomeTable(input.replay),
+    renderReplay('Day factor estimated from the morning’s reports (nothing declared)', input.replay),
+    '',
+    renderReplay('6 and 7 April declared by an admin (factor 1.5, national)', input.declaredReplay),
+    '',
+    '## Traffic that is not the model',
+    '',
+    MODES_SETUP,
+    '',
+    renderModesTable(input.modes),
     '',
   ].join('\n');
 }
 
+
 function main(): void {
   const started = performance.now();
+  if (args['replay-only'] || args['modes-only']) {
+    const modes = args['modes-only'] ? runModesBench((line) => console.error(line)) : [];
+    const replays = [renderReplay('Day factor estimated from the morning’s reports (nothing declared)', replay()), renderReplay('6 and 7 April declared by an admin (factor 1.5, national)', replay(DECLARED_2021))];
+    const runtimeSeconds = (performance.now() - started) / 1000;
+    const markdown = ['# Detection bench: traffic that is not the model', '', MODES_SETUP, '', renderModesTable(modes), '', '## 2021-04-06 replay', '', ...replays, '', `Runtime ${runtimeSeconds.toFixed(0)} s.`, ''].join('\n');
+    console.log(markdown);
+    if (args['modes-only']) {
+      mkdirSync('bench/results', { recursive: true });
+      writeFileSync('bench/results/detect-modes.md', markdown);
+      writeFileSync('bench/results/detect-modes.json', JSON.stringify({ runtimeSeconds, modes }, null, 2));
+    }
+    return;
+  }
   const summaries: ScaleSummary[] = [];
   for (const scale of SCALES) {
     const baselines = train(TRAIN, 1000 + Math.round(scale * 10), scale);
@@ -267,9 +273,11 @@ function main(): void {
     console.error(`scale ${scale}: done at ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   const replayResult = replay();
+  const declaredReplay = replay(DECLARED_2021);
+  const modes = runModesBench((line) => console.error(line));
   const runtimeSeconds = (performance.now() - started) / 1000;
   console.log(renderSummaryTable(summaries));
-  const markdown = renderMarkdown({ summaries, replay: replayResult, runtimeSeconds });
+  const markdown = renderMarkdown({ summaries, replay: replayResult, declaredReplay, modes, runtimeSeconds });
   console.log(markdown.split('## 2021-04-06 replay')[1] ?? '');
   console.log(`runtime ${runtimeSeconds.toFixed(1)} s`);
   if (!PUBLISHED) {
@@ -280,7 +288,7 @@ function main(): void {
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(
     'bench/results/detect.json',
-    JSON.stringify({ runtimeSeconds, seeds: SEEDS, cleanSeeds: CLEAN_SEEDS, summaries }, null, 2),
+    JSON.stringify({ runtimeSeconds, seeds: SEEDS, cleanSeeds: CLEAN_SEEDS, summaries, modes }, null, 2),
   );
   writeFileSync('bench/results/detect.md', markdown);
 }

@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = [
   'webhook.created',
   'webhook.deleted',
   'webhook.reactivated',
+  'exceptional_day.declared',
+  'exceptional_day.removed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -8,6 +8,7 @@ const SECTIONS: Array<{ href: string; label: string; permission: Permission | nu
   { href: '/admin/plateformes', label: 'Plateformes', permission: 'catalog.manage' },
   { href: '/admin/journal', label: 'Journal', permission: 'audit.read' },
   { href: '/admin/reglages', label: 'Réglages', permission: 'settings.manage' },
+  { href: '/admin/jours-exceptionnels', label: 'Jours exceptionnels', permission: 'settings.manage' },
   { href: '/admin/cles-api', label: 'Clés d’API', permission: 'apikeys.own' },
   { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks.own' },
   { href: '/admin/compte', label: 'Mon compte', permission: null },

@@ -11,6 +11,8 @@ import { buildCalendarGrid, locateBucket, slotsPerDay, type CalendarGrid } from 
 import {
   BASELINE_SLOT_MINUTES,
   DEFAULT_DISPERSION,
+  DISPERSION_BLOCK_MINUTES,
+  DISPERSION_BLOCK_PRIOR_WEIGHT,
   DISPERSION_PRIOR_WEIGHT,
   FALLBACK_DISPERSION,
   FALLBACK_RATE_PER_MINUTE,
@@ -30,6 +32,8 @@ export type BaselineModel = {
   /** Relative variance of each rate estimate (same index). */
   uncertainty: number[];
   dispersion: number;
+  /** Dispersion per DISPERSION_BLOCK_MINUTES block of the local day (absent: `dispersion` throughout). */
+  dispersionByBlock?: number[];
   historyMinutes: number;
   isFallback: boolean;
 };
@@ -55,18 +59,20 @@ export function estimateDispersion(
   counts: ArrayLike<number>,
   means: ArrayLike<number>,
   kept?: Uint8Array,
+  prior: { dispersion: number; weight: number } = { dispersion: DEFAULT_DISPERSION, weight: DISPERSION_PRIOR_WEIGHT },
+  include?: (i: number) => boolean,
 ): number {
   let excess = 0;
   let squared = 0;
   for (let i = 0; i < counts.length; i++) {
     if (kept && kept[i] !== 1) continue;
+    if (include && !include(i)) continue;
     const mean = means[i] ?? 0;
     const count = counts[i] ?? 0;
     excess += (count - mean) ** 2 - count;
     squared += mean * mean;
   }
-  const prior = DEFAULT_DISPERSION * DISPERSION_PRIOR_WEIGHT;
-  const dispersion = (excess + prior) / (squared + DISPERSION_PRIOR_WEIGHT);
+  const dispersion = (excess + prior.dispersion * prior.weight) / (squared + prior.weight);
   return Math.min(MAX_DISPERSION, Math.max(MIN_DISPERSION, dispersion));
 }
 
@@ -115,20 +121,46 @@ export function learnBaselineWithMask({
     prior?.slotMinutes === slotMinutes
       ? ratesWithPrior(totals, prior, slots)
       : adaptiveRates(totals, slots);
+  const means = cellMeans(calendar, cellRates.rates);
+  const dispersion = estimateDispersion(counts, means, totals.keptBuckets);
   const model: BaselineModel = {
     academyId,
     slotMinutes,
     rates: Array.from(cellRates.rates),
     uncertainty: Array.from(cellRates.uncertainty),
-    dispersion: estimateDispersion(
-      counts,
-      cellMeans(calendar, cellRates.rates),
-      totals.keptBuckets,
-    ),
+    dispersion,
+    dispersionByBlock: dispersionByBlock({ counts, means, kept: totals.keptBuckets, calendar, dispersion }),
     historyMinutes: (counts.length * bucketMs) / MINUTE_MS,
     isFallback: false,
   };
   return { model, kept: totals.keptBuckets };
+}
+
+const BLOCKS_PER_DAY = Math.round(1440 / DISPERSION_BLOCK_MINUTES);
+
+function blockOf(position: number, slotMinutes: number): number {
+  return Math.min(BLOCKS_PER_DAY - 1, Math.floor((position * slotMinutes) / DISPERSION_BLOCK_MINUTES));
+}
+
+// Past outages stay masked (kept), and each block is shrunk toward the series' own dispersion.
+function dispersionByBlock(input: {
+  counts: ArrayLike<number>;
+  means: ArrayLike<number>;
+  kept: Uint8Array;
+  calendar: CalendarGrid;
+  dispersion: number;
+}): number[] {
+  const { counts, means, kept, calendar, dispersion } = input;
+  const blocks = Uint8Array.from(calendar.positions, (p) => blockOf(p, calendar.slotMinutes));
+  const prior = { dispersion, weight: DISPERSION_BLOCK_PRIOR_WEIGHT };
+  return Array.from({ length: BLOCKS_PER_DAY }, (_, b) =>
+    estimateDispersion(counts, means, kept, prior, (i) => blocks[i] === b),
+  );
+}
+
+/** Dispersion of a bucket at slot position `position` of its local day. */
+export function dispersionAt(model: BaselineModel, position: number): number {
+  return model.dispersionByBlock?.[blockOf(position, model.slotMinutes)] ?? model.dispersion;
 }
 
 /** Baseline for a series without history: flat, generous rate so only a real burst alarms. */
@@ -172,7 +204,7 @@ export function expectedAt(model: BaselineModel, t: number, bucketMs: number): E
   );
   return {
     mean: rate * (bucketMs / MINUTE_MS),
-    dispersion: model.dispersion,
+    dispersion: dispersionAt(model, position),
     uncertainty: interpolate(model.uncertainty, slots, dayTypeIndex, position),
   };
 }
@@ -181,10 +213,11 @@ export function expectedAt(model: BaselineModel, t: number, bucketMs: number): E
 export function expectedOnGrid(
   model: BaselineModel,
   grid: CalendarGrid,
-): { means: Float64Array; uncertainty: Float64Array } {
+): { means: Float64Array; uncertainty: Float64Array; dispersion: Float64Array } {
   const slots = slotsPerDay(model.slotMinutes);
   const means = new Float64Array(grid.length);
   const uncertainty = new Float64Array(grid.length);
+  const dispersion = new Float64Array(grid.length);
   const bucketMinutes = grid.bucketMs / MINUTE_MS;
   for (let i = 0; i < grid.length; i++) {
     const dayTypeIndex = Math.floor((grid.cells[i] ?? 0) / slots);
@@ -193,6 +226,7 @@ export function expectedOnGrid(
       Math.max(MIN_RATE_PER_MINUTE, interpolate(model.rates, slots, dayTypeIndex, position)) *
       bucketMinutes;
     uncertainty[i] = interpolate(model.uncertainty, slots, dayTypeIndex, position);
+    dispersion[i] = dispersionAt(model, position);
   }
-  return { means, uncertainty };
+  return { means, uncertainty, dispersion };
 }

@@ -5,6 +5,7 @@ import {
   CORRELATED_DISPERSION_SHARE,
   DETECTED_SCORE,
   HOT_BUCKET_P,
+  LEVEL_SHIFT_MINUTES,
   MERGE_GAP_MINUTES,
   MIN_RATIO_DETECTED,
   MIN_RATIO_POSSIBLE,
@@ -12,6 +13,8 @@ import {
   MIN_REPORTERS_POSSIBLE,
   POSSIBLE_SCORE,
   QUIET_MINUTES,
+  RATIO_SD_DETECTED,
+  RATIO_SD_POSSIBLE,
   WINDOW_MINUTES,
 } from './thresholds';
 
@@ -31,6 +34,10 @@ export type DetectorConfig = {
   quietMinutes: number;
   mergeGapMinutes: number;
   correlatedDispersionShare: number;
+  ratioSdPossible: number;
+  ratioSdDetected: number;
+  /** Infinity disables level-shift handling. */
+  levelShiftMinutes: number;
 };
 
 export type DetectorOptions = Partial<DetectorConfig> & { bucketMs: number };
@@ -64,6 +71,9 @@ export function resolveDetectorConfig(options: DetectorOptions): DetectorConfig 
     quietMinutes: QUIET_MINUTES,
     mergeGapMinutes: MERGE_GAP_MINUTES,
     correlatedDispersionShare: CORRELATED_DISPERSION_SHARE,
+    ratioSdPossible: RATIO_SD_POSSIBLE,
+    ratioSdDetected: RATIO_SD_DETECTED,
+    levelShiftMinutes: LEVEL_SHIFT_MINUTES,
     ...options,
   };
 }

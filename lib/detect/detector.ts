@@ -5,8 +5,9 @@ import {
   openEpisode,
   type EpisodeTracker,
 } from './episode-tracker';
+import { levelShiftFactor } from './level-shift';
 import type { Alarm, CountPoint, Episode, Expectation, Level } from './types';
-import { createHistory, pushHistory, scanWindows } from './window-scan';
+import { createHistory, pushHistory, scanWindows, type History } from './window-scan';
 
 export type StepResult = { level: Level; score: number };
 
@@ -22,19 +23,24 @@ export type Detector = {
  * absolute minimum of reporters, hysteresis (open on 'possible', close after quiet buckets) and
  * merging of episodes a few minutes apart. A 'possible' episode escalates to 'detected' on a
  * detected-level window, on its whole accumulated counts, or by sequential confirmation (the
- * counts after its trigger, see escalation.ts). Level is the open episode's (sticky) level.
+ * counts after its trigger, see escalation.ts). Level is the open episode's (sticky) level. An
+ * episode that lasts LEVEL_SHIFT_MINUTES and follows the baseline's shape times a factor is closed
+ * as a change of level (flagged, see level-shift.ts) and the factor is adopted from then on.
  */
 export function createDetector(options: DetectorOptions): Detector {
   const plan = planDetector(options);
   const { bucketMs } = plan.config;
   const history = createHistory(plan.backtrackBuckets);
   const tracker: EpisodeTracker = { closed: [], open: null };
+  const levelShiftMs = plan.config.levelShiftMinutes * 60_000;
   let lastT = -Infinity;
+  let level = 1;
 
-  function step(point: CountPoint, expected: Expectation): StepResult {
+  function step(point: CountPoint, given: Expectation): StepResult {
     if (point.t <= lastT)
       throw new Error(`Detector points must move forward in time (t=${point.t})`);
     lastT = point.t;
+    const expected = level === 1 ? given : { ...given, mean: given.mean * level };
     pushHistory(history, point.t, point.count, expected);
     const maxBuckets = tracker.open ? Infinity : bucketsSinceLastEnd(tracker, point.t, bucketMs);
     const scan = scanWindows(plan, history, expected.dispersion, maxBuckets);
@@ -45,8 +51,21 @@ export function createDetector(options: DetectorOptions): Detector {
         dispersion: expected.dispersion,
       });
     }
-    const level = advanceEpisode(tracker, plan, { point, expected, scan, history }) ?? 'normal';
-    return { level, score: scan.score };
+    const decided = advanceEpisode(tracker, plan, { point, expected, scan, history }) ?? 'normal';
+    const open = tracker.open;
+    if (open && point.t - open.episode.start >= levelShiftMs) {
+      const factor = levelShiftFactor(open.shape);
+      if (factor !== null) {
+        open.episode.levelShift = { factor, at: point.t };
+        open.episode.end = point.t + bucketMs;
+        tracker.closed.push(open.episode);
+        tracker.open = null;
+        level *= factor;
+        rescaleHistory(history, factor);
+        return { level: 'normal', score: scan.score };
+      }
+    }
+    return { level: decided, score: scan.score };
   }
 
   function episodes(): Episode[] {
@@ -55,6 +74,14 @@ export function createDetector(options: DetectorOptions): Detector {
   }
 
   return { step, episodes };
+}
+
+// After a change of level the past buckets are judged against the new level too.
+function rescaleHistory(history: History, factor: number): void {
+  for (let i = 0; i < history.capacity; i++) {
+    history.means[i] = (history.means[i] ?? 0) * factor;
+    history.meanUncertainty[i] = (history.meanUncertainty[i] ?? 0) * factor;
+  }
 }
 
 export type DetectSeriesInput = {

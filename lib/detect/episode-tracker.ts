@@ -1,5 +1,6 @@
 import type { DetectorPlan } from './detector-config';
 import { isEpisodeConfirmed, isEpisodeDetected, type Trigger } from './escalation';
+import { addToShape, emptyShapeSums, type ShapeSums } from './level-shift';
 import { surpriseScore, upperTail } from './nb-test';
 import type { AlarmLevel, CountPoint, Episode, Expectation } from './types';
 import {
@@ -11,7 +12,7 @@ import {
   type ScanResult,
 } from './window-scan';
 
-type OpenEpisode = { episode: Episode; lastHotT: number; quietRun: number; trigger: Trigger };
+type OpenEpisode = { episode: Episode; lastHotT: number; quietRun: number; trigger: Trigger; shape: ShapeSums };
 
 /** Episodes of one detector: the closed ones and the open one, if any. */
 export type EpisodeTracker = { closed: Episode[]; open: OpenEpisode | null };
@@ -78,11 +79,11 @@ export function openEpisode(
     from: t + plan.config.bucketMs,
   };
   const previous = tracker.closed.at(-1);
-  if (previous && previous.end !== null && start - previous.end <= plan.mergeGapMs) {
+  if (previous && !previous.levelShift && previous.end !== null && start - previous.end <= plan.mergeGapMs) {
     tracker.closed.pop();
     previous.reporters += reportsBefore(history, Math.max(start, previous.end));
     previous.end = null;
-    return { episode: previous, lastHotT: t, quietRun: 0, trigger };
+    return { episode: previous, lastHotT: t, quietRun: 0, trigger, shape: emptyShapeSums() };
   }
   const level: AlarmLevel = scan.detectedHit ? 'detected' : 'possible';
   const episode: Episode = {
@@ -96,7 +97,7 @@ export function openEpisode(
     reporters: reportsBefore(history, start),
     maxScore: scan.score,
   };
-  return { episode, lastHotT: t, quietRun: 0, trigger };
+  return { episode, lastHotT: t, quietRun: 0, trigger, shape: emptyShapeSums() };
 }
 
 /**
@@ -128,6 +129,7 @@ export function advanceEpisode(
   }
   episode.maxScore = Math.max(episode.maxScore, scan.score);
   episode.reporters += point.count;
+  addToShape(open.shape, point.count, expected.mean);
   if (point.count > episode.peakCount) [episode.peakCount, episode.peakT] = [point.count, point.t];
   const active = scan.closeScore >= config.closeScore;
   if (active && isHot(point.count, expected, config.hotBucketP)) open.lastHotT = point.t;

@@ -3,6 +3,7 @@ import { surpriseScore } from './nb-test';
 import type { Episode } from './types';
 import {
   baselineFactorGiven,
+  sharedRelativeSd,
   sumsSince,
   windowExpectation,
   type History,
@@ -27,7 +28,8 @@ export function isEpisodeDetected(
   const expected = windowExpectation(sums, dispersion, config.correlatedDispersionShare);
   return (
     sums.count >= config.minReportersDetected &&
-    sums.count >= config.minRatioDetected * sums.mean &&
+    sums.count >=
+      Math.max(config.minRatioDetected, 1 + config.ratioSdDetected * sharedRelativeSd(sums, dispersion, config.correlatedDispersionShare)) * sums.mean &&
     surpriseScore(sums.count, expected) >= config.detectedScore
   );
 }

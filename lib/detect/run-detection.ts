@@ -9,13 +9,21 @@ import { reconcileIncidents } from './reconcile';
 import { detectPlatformWindow } from './run-platform';
 import { gateDetectedByNetworks } from './network-gate';
 import { MERGE_GAP_MINUTES } from './thresholds';
+import { listExceptionalDays } from '@/lib/db/exceptional-days';
+import { estimateDayFactors, toDeclaredDays } from './day-factor';
+import type { Episode } from './types';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 export const DETECTION_WINDOW_MINUTES = 6 * 60;
 export const BASELINE_MAX_AGE_MS = DAY_MS;
+/** Stale baselines re-learned per pass (8 weeks each): the daily re-learning is spread over passes, not one long pass. */
+export const MAX_RELEARN_PER_PASS = 3;
 
-export type DetectionRun = { now: Date; platforms: number; created: number; updated: number; closed: number };
+/** A series whose level changed for good (not an outage): for moderators to review. */
+export type LevelShiftNotice = { platformId: string; scope: string; factor: number; at: number };
+
+export type DetectionRun = { now: Date; platforms: number; created: number; updated: number; closed: number; levelShifts: LevelShiftNotice[] };
 
 type BaselineCache = Map<string, { baselines: PlatformBaselines; learnedAt: number }>;
 
@@ -43,12 +51,14 @@ async function baselinesFor(
   platformId: string,
   academies: string[],
   now: Date,
+  budget: { relearn: number },
 ): Promise<PlatformBaselines> {
   const cached = cache.get(platformId) ?? (await loadBaselines(db, platformId).then((b) => (b ? { baselines: b.baselines, learnedAt: b.learnedAt.getTime() } : undefined)));
-  if (cached && Math.abs(now.getTime() - cached.learnedAt) < BASELINE_MAX_AGE_MS) {
+  if (cached && (Math.abs(now.getTime() - cached.learnedAt) < BASELINE_MAX_AGE_MS || budget.relearn <= 0)) {
     cache.set(platformId, cached);
     return cached.baselines;
   }
+  if (cached) budget.relearn -= 1;
   const baselines = await learn(db, platformId, academies, now);
   await saveBaselines(db, platformId, baselines, now);
   cache.set(platformId, { baselines, learnedAt: now.getTime() });
@@ -66,21 +76,34 @@ export async function runDetection(db: PrismaClient, opts: { now?: Date; cache?:
   const end = floorMinute(now.getTime());
   const start = end - DETECTION_WINDOW_MINUTES * MINUTE_MS;
   const layout = { t0: start, bucketMs: MINUTE_MS, length: DETECTION_WINDOW_MINUTES };
-  const [served, window, persisted] = await Promise.all([
+  const grids = createGridProvider();
+  const dates = { from: new Date(start - DAY_MS).toISOString().slice(0, 10), to: new Date(end + DAY_MS).toISOString().slice(0, 10) };
+  const [served, window, persisted, declared] = await Promise.all([
     listServedAcademies(db),
     readReporterCounts(db, { from: new Date(start), to: new Date(end) }),
     listIncidentsNear(db, new Date(start - MERGE_GAP_MINUTES * MINUTE_MS)),
+    listExceptionalDays(db, dates),
   ]);
   const platforms = new Set([...window.keys(), ...persisted.filter((p) => p.state === 'open').map((p) => p.platformId)]);
+  const all = new Map<string, PlatformBaselines>();
+  const groups = new Map<string, Array<{ academyId: string; counts: Float64Array }>>();
+  const budget = { relearn: MAX_RELEARN_PER_PASS };
+  for (const [platformId, platform] of served) {
+    if (!window.has(platformId) && !platforms.has(platformId)) continue;
+    all.set(platformId, await baselinesFor(db, cache, platformId, platform.academies, now, budget));
+    groups.set(platformId, seriesOf(window, platformId, platform.academies, layout.length));
+  }
+  const dayFactors = estimateDayFactors({ layout, baselines: all, groups, grids, declared: toDeclaredDays(declared) });
   const scoped: ScopedEpisodes[] = [];
   for (const platformId of platforms) {
-    const platform = served.get(platformId);
-    if (!platform) continue;
-    const baselines = await baselinesFor(db, cache, platformId, platform.academies, now);
-    const episodes = detectPlatformWindow({ platformId, layout, baselines, series: seriesOf(window, platformId, platform.academies, layout.length) });
+    const baselines = all.get(platformId);
+    const series = groups.get(platformId);
+    if (!baselines || !series) continue;
+    const episodes = detectPlatformWindow({ platformId, layout, baselines, series, grids, dayFactors });
     scoped.push(...(await gateDetectedByNetworks(db, episodes, end)));
   }
-  const detected = groupIncidents(scoped, MERGE_GAP_MINUTES * MINUTE_MS);
+  const levelShifts = scoped.flatMap(({ platformId, scope, episodes }) => episodes.flatMap((e) => (e.levelShift ? [{ platformId, scope, ...e.levelShift }] : [])));
+  const detected = groupIncidents(withoutLevelShifts(scoped), MERGE_GAP_MINUTES * MINUTE_MS);
   const changes = reconcileIncidents({ persisted, detected, now: end, mergeGapMs: MERGE_GAP_MINUTES * MINUTE_MS });
   const touched = await applyIncidentChanges(db, changes, end);
   const open = (await listIncidentsNear(db, new Date(start))).filter((i) => i.state === 'open');
@@ -92,7 +115,13 @@ export async function runDetection(db: PrismaClient, opts: { now?: Date; cache?:
     created: changes.filter((c) => c.kind === 'create').length,
     updated: changes.filter((c) => c.kind === 'update').length,
     closed: changes.filter((c) => c.kind === 'close').length,
+    levelShifts,
   };
+}
+
+/** Episodes set aside as changes of level are not incidents (their notices go to moderators). */
+export function withoutLevelShifts(scoped: readonly ScopedEpisodes[]): ScopedEpisodes[] {
+  return scoped.map((s) => ({ ...s, episodes: s.episodes.filter((e: Episode) => !e.levelShift) }));
 }
 
 function seriesOf(window: CountWindow, platformId: string, academies: string[], length: number) {

@@ -5,18 +5,18 @@ import type { ScopedEpisodes } from './incidents';
 import { createGridProvider, expectedTotalOnLayout, type GridProvider, type Layout, type PlatformBaselines } from './platform-baseline';
 
 export type AcademySeries = { academyId: string; counts: ArrayLike<number> };
-type Expected = { means: Float64Array; uncertainty: Float64Array };
+type Expected = { means: Float64Array; uncertainty: Float64Array; dispersion?: Float64Array };
 
 function runSeries(
   layout: Layout,
   counts: ArrayLike<number>,
-  { means, uncertainty }: Expected,
+  { means, uncertainty, dispersion: byBucket }: Expected,
   dispersion: number,
   config: Partial<DetectorOptions> | undefined,
 ): ScopedEpisodes['episodes'] {
   const detector = createDetector({ ...config, bucketMs: layout.bucketMs });
   for (let i = 0; i < layout.length; i++) {
-    const expectation = { mean: means[i] ?? 0, dispersion, uncertainty: uncertainty[i] ?? 0 };
+    const expectation = { mean: means[i] ?? 0, dispersion: byBucket?.[i] ?? dispersion, uncertainty: uncertainty[i] ?? 0 };
     detector.step({ t: layout.t0 + i * layout.bucketMs, count: counts[i] ?? 0 }, expectation);
   }
   return detector.episodes();
@@ -34,20 +34,30 @@ export function detectPlatformWindow(input: {
   grids?: GridProvider;
   /** Detector settings other than the bucket width (defaults: lib/detect/thresholds.ts). */
   config?: Partial<DetectorOptions>;
+  /** Day-level factor per académie and bucket (estimateDayFactors); 1 when absent. */
+  dayFactors?: ReadonlyMap<string, Float64Array>;
 }): ScopedEpisodes[] {
-  const { platformId, layout, baselines, series } = input;
+  const { platformId, layout, baselines, series, dayFactors } = input;
   const grids = input.grids ?? createGridProvider();
   const scoped: ScopedEpisodes[] = [];
   const total = new Float64Array(layout.length);
+  const scaledTotal = new Float64Array(layout.length);
   for (const { academyId, counts } of series) {
     for (let i = 0; i < layout.length; i++) total[i] = (total[i] ?? 0) + (counts[i] ?? 0);
     const model = baselines.academies[academyId];
     if (!model) continue;
     const expected = expectedOnGrid(model, grids(academyId, layout));
+    const factors = dayFactors?.get(academyId);
+    for (let i = 0; i < layout.length; i++) {
+      const mean = (expected.means[i] ?? 0) * (factors?.[i] ?? 1);
+      expected.means[i] = mean;
+      scaledTotal[i] = (scaledTotal[i] ?? 0) + mean;
+    }
     scoped.push({ platformId, scope: academyId, episodes: runSeries(layout, counts, expected, model.dispersion, input.config) });
   }
   if (series.length < 2) return scoped;
   const expected = expectedTotalOnLayout(baselines, layout, grids);
+  if (dayFactors) expected.means.set(scaledTotal);
   scoped.push({ platformId, scope: 'national', episodes: runSeries(layout, total, expected, baselines.totalDispersion, input.config) });
   return scoped;
 }

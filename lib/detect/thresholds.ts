@@ -36,6 +36,11 @@ export const FALLBACK_RATE_PER_MINUTE = 0.05;
 export const FALLBACK_DISPERSION = 1;
 export const FALLBACK_UNCERTAINTY = 1;
 
+/** Dispersion is also learned per block of the local day (lunch and evenings are noisier)... */
+export const DISPERSION_BLOCK_MINUTES = 180;
+/** ...shrunk toward the series' own dispersion with this weight (Σμ² units). */
+export const DISPERSION_BLOCK_PRIOR_WEIGHT = 30;
+
 // Detection.
 /** Lengths of the sliding windows tested at each bucket, in minutes. */
 export const WINDOW_MINUTES = [1, 3, 5, 10, 15, 30] as const;
@@ -63,6 +68,25 @@ export const MIN_REPORTERS_DETECTED = 6;
 /** Minimum ratio observed / expected in the window, so a busier-than-usual day is not an outage. */
 export const MIN_RATIO_POSSIBLE = 2;
 export const MIN_RATIO_DETECTED = 3;
+/**
+ * The minimum ratio grows with the series' own variability: observed / expected must also exceed
+ * 1 + this many relative standard deviations of the window's shared noise (level and baseline
+ * uncertainty), so a dense but noisy series needs a large relative excess, not just significance.
+ */
+export const RATIO_SD_POSSIBLE = 3;
+export const RATIO_SD_DETECTED = 4;
+/**
+ * An episode open this long whose counts follow the baseline's shape times a factor (better than
+ * the baseline plus a constant excess, as an outage would) is a change of level: closed, flagged
+ * for moderators, and the factor is adopted for the rest of the series.
+ */
+export const LEVEL_SHIFT_MINUTES = 180;
+/** Means below this are floored in the shape test (night minutes carry no shape information). */
+export const LEVEL_SHIFT_MIN_MEAN = 0.05;
+/** The level model must beat the outage model by this much χ² (strong evidence, not a coin toss)... */
+export const LEVEL_SHIFT_MIN_EVIDENCE = 25;
+/** ...over a stretch where the baseline itself varies (coefficient of variation of its means). */
+export const LEVEL_SHIFT_MIN_SHAPE_CV = 0.25;
 /** A bucket is hot (part of the anomaly) when its own count has an upper-tail p below this. */
 export const HOT_BUCKET_P = 0.1;
 /** Windows up to this length decide whether the anomaly has stopped. */
@@ -81,3 +105,15 @@ export const MIN_OPERATOR_PLATFORMS = 2;
 export const MIN_ACADEMIES_PER_PLATFORM = 5;
 /** Distinct platforms with open episodes at once, anywhere in the country. */
 export const MIN_PLATFORMS_NATIONAL = 3;
+
+// Day-level factor (a whole day at another level: distance learning, strike, exams, day off).
+/** Pseudo-count of expected reports pulling a series' ratio of the day toward the prior factor. */
+export const DAY_FACTOR_SERIES_PRIOR = 30;
+/** Expected reports of an académie's services before its own factor outweighs the national one. */
+export const DAY_FACTOR_ACADEMY_PRIOR = 150;
+/** Expected reports across all services before the national factor leaves the declared one. */
+export const DAY_FACTOR_NATIONAL_PRIOR = 150;
+export const DAY_FACTOR_MIN = 0.2;
+export const DAY_FACTOR_MAX = 4;
+/** The factor is recomputed every this many minutes (medians over all series). */
+export const DAY_FACTOR_STEP_MINUTES = 5;

@@ -23,4 +23,9 @@ export type Episode = {
   level: AlarmLevel;
   reporters: number;
   maxScore: number;
+  /**
+   * Set when the detector judged the episode a lasting change of level (it then re-learned the
+   * level): for moderators to review, not an outage on the public map.
+   */
+  levelShift?: { factor: number; at: number };
 };

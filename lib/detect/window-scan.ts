@@ -111,6 +111,12 @@ export function baselineFactorGiven(
   return (1 / shared + window.count) / (1 / shared + window.mean);
 }
 
+/** Relative standard deviation of the noise a whole window shares (persistent dispersion + baseline). */
+export function sharedRelativeSd(sums: WindowSums, dispersion: number, correlatedShare: number): number {
+  if (!(sums.mean > 0)) return 0;
+  return Math.sqrt(dispersion * correlatedShare + sums.meanUncertainty / sums.mean);
+}
+
 /**
  * Tests every window ending at the newest bucket (and no longer than maxBuckets) against the NB law
  * of its expected sum.
@@ -143,12 +149,13 @@ export function scanWindows(
       sum,
       windowExpectation(sums, dispersion, config.correlatedDispersionShare),
     );
+    const sd = sharedRelativeSd(sums, dispersion, config.correlatedDispersionShare);
     result.score = Math.max(result.score, score);
     if (k <= closeLimit) result.closeScore = Math.max(result.closeScore, score);
     if (
       score >= config.possibleScore &&
       sum >= config.minReportersPossible &&
-      sum >= config.minRatioPossible * sumMeans
+      sum >= Math.max(config.minRatioPossible, 1 + config.ratioSdPossible * sd) * sumMeans
     ) {
       result.possibleHit = true;
       if (score > result.possibleScore) {
@@ -159,7 +166,7 @@ export function scanWindows(
     if (
       score >= config.detectedScore &&
       sum >= config.minReportersDetected &&
-      sum >= config.minRatioDetected * sumMeans
+      sum >= Math.max(config.minRatioDetected, 1 + config.ratioSdDetected * sd) * sumMeans
     ) {
       result.detectedHit = true;
     }

@@ -36,6 +36,9 @@ export function detectionJob(db: PrismaClient, log: (line: string) => void): Tic
       if (run.created + run.updated + run.closed > 0) {
         log(`[détection] ${run.now.toISOString()} : ${run.created} ouverts, ${run.updated} mis à jour, ${run.closed} clos`);
       }
+      for (const shift of run.levelShifts ?? []) {
+        log(`[détection] changement de niveau à vérifier : ${shift.platformId} ${shift.scope} ×${shift.factor.toFixed(2)} depuis ${new Date(shift.at).toISOString()}`);
+      }
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { LiveDelta } from '@/lib/map-state/types';
 import { createReplayBuffer, type Frame } from './replay-buffer';
-import { createSeqClock } from './seq-clock';
+import { createSeqClock, randomSeqTag } from './seq-clock';
 import { sseComment, sseEvent, sseRetry } from './sse';
 import type { LiveBus, LiveEvent, LiveLog } from './types';
 
@@ -18,7 +18,7 @@ export type LiveHub = {
   /** Subscribes to the bus; the hub works locally even if this fails. */
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** To every instance through the bus; to this hub alone if the bus fails. Never throws. */
+  /** Numbers the events here, then to every instance through the bus (to this hub alone if the bus fails). Never throws. */
   publish(events: LiveEvent[]): void;
   /** To this hub's clients only (watchers run by every instance). */
   emit(events: LiveEvent[]): void;
@@ -40,6 +40,8 @@ export type HubOptions = {
   log?: LiveLog;
   now?: () => number;
   random?: () => number;
+  /** This hub's publisher tag in its seqs (random by default). */
+  seqTag?: number;
 };
 
 type Client = { platformId: string | null; sink: LiveSink };
@@ -52,20 +54,24 @@ const platformOf = (delta: LiveDelta): string | null =>
 
 const wants = (platformId: string | null, frame: Frame) => platformId === null || frame.platformId === null || frame.platformId === platformId;
 
+const toFrame = (delta: LiveDelta): Frame => ({ seq: delta.seq, platformId: platformOf(delta), text: sseEvent(delta.seq, JSON.stringify(delta)) });
+
 /**
- * Per-process fan-out: numbers deltas from the bus, keeps the last ones for resuming clients, and
- * writes them to the open streams in one chunk per client every `flushMs` (one string per filter).
+ * Per-process fan-out: numbers what it publishes (the seq travels on the bus, so every instance
+ * sends a delta under the same id), keeps the last deltas for resuming clients, and writes them to
+ * the open streams in seq order, one chunk per client every `flushMs` (one string per filter).
  */
 export function createLiveHub(opts: HubOptions): LiveHub {
   const { bus, maxConnections, flushMs = 100, heartbeatMs = 15_000, retryMs = 5_000, maxBacklogBytes = 512 * 1024 } = opts;
   const log = opts.log ?? (() => {});
   const random = opts.random ?? Math.random;
-  const clock = createSeqClock(opts.now);
+  const clock = createSeqClock(opts.now, opts.seqTag ?? randomSeqTag());
   const buffer = createReplayBuffer(opts.bufferSize ?? 10_000, clock.cursor());
   const groups = new Map<string | null, Set<Client>>();
   const listeners = new Set<(delta: LiveDelta) => void>();
   let count = 0;
-  let pending: Frame[] = [];
+  let pending: LiveDelta[] = [];
+  let sent = 0;
   let flushTimer: NodeJS.Timeout | null = null;
   let unsubscribe: (() => void) | null = null;
   let lastBusWarnAt = Number.NEGATIVE_INFINITY;
@@ -86,10 +92,22 @@ export function createLiveHub(opts: HubOptions): LiveHub {
     client.sink.write(text);
   };
 
+  // Deltas wait for the flush and go out in seq order: publishers on other instances stamp their
+  // own seqs, and their messages may cross on the bus. One that arrives after a greater seq went out
+  // becomes a resync, so a viewer resuming elsewhere neither misses nor double-counts it.
   const flush = () => {
     flushTimer = null;
-    const frames = pending;
+    const deltas = pending.sort((a, b) => a.seq - b.seq);
     pending = [];
+    const frames: Frame[] = [];
+    let late = false;
+    for (const delta of deltas) {
+      if (delta.seq <= sent) late = true;
+      else frames.push(toFrame(delta));
+      sent = Math.max(sent, delta.seq);
+    }
+    if (late) frames.push(toFrame(announce({ kind: 'resync', seq: clock.next() })));
+    sent = Math.max(sent, frames.at(-1)?.seq ?? sent);
     for (const frame of frames) buffer.push(frame);
     for (const [platformId, group] of groups) {
       const text = frames.filter((f) => wants(platformId, f)).map((f) => f.text).join('');
@@ -103,24 +121,31 @@ export function createLiveHub(opts: HubOptions): LiveHub {
   }, heartbeatMs);
   heartbeat.unref();
 
-  const emit = (events: LiveEvent[]) => {
-    for (const event of events) {
-      const delta = { ...event, seq: clock.next() } as LiveDelta;
-      pending.push({ seq: delta.seq, platformId: platformOf(delta), text: sseEvent(delta.seq, JSON.stringify(delta)) });
-      for (const listener of listeners) {
-        try {
-          listener(delta);
-        } catch (error) {
-          log('error', `[live] écouteur en échec : ${error instanceof Error ? error.message : String(error)}`);
-        }
+  const announce = (delta: LiveDelta): LiveDelta => {
+    for (const listener of listeners) {
+      try {
+        listener(delta);
+      } catch (error) {
+        log('error', `[live] écouteur en échec : ${error instanceof Error ? error.message : String(error)}`);
       }
+    }
+    return delta;
+  };
+
+  const accept = (deltas: LiveDelta[]) => {
+    for (const delta of deltas) {
+      clock.observe(delta.seq);
+      pending.push(announce(delta));
     }
     if (pending.length > 0 && !flushTimer) flushTimer = setTimeout(flush, flushMs);
   };
 
+  const stamp = (events: LiveEvent[]): LiveDelta[] => events.map((event) => ({ ...event, seq: clock.next() }) as LiveDelta);
+  const emit = (events: LiveEvent[]) => accept(stamp(events));
+
   return {
     async start() {
-      unsubscribe = await bus.subscribe({ onEvents: emit, onGap: () => emit([{ kind: 'resync' }]) });
+      unsubscribe = await bus.subscribe({ onDeltas: accept, onGap: () => emit([{ kind: 'resync' }]) });
     },
     async stop() {
       clearInterval(heartbeat);
@@ -135,13 +160,14 @@ export function createLiveHub(opts: HubOptions): LiveHub {
     },
     publish(events) {
       if (events.length === 0) return;
-      bus.publish(events).catch((error: unknown) => {
+      const deltas = stamp(events);
+      bus.publish(deltas).catch((error: unknown) => {
         const now = Date.now();
         if (now - lastBusWarnAt >= BUS_WARN_INTERVAL_MS) {
           lastBusWarnAt = now;
           log('warn', `[live] bus ${bus.kind} indisponible, diffusion locale seulement : ${error instanceof Error ? error.message : String(error)}`);
         }
-        emit(events);
+        accept(deltas);
       });
     },
     emit,

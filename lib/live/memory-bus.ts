@@ -5,8 +5,8 @@ export function createMemoryBus(): LiveBus {
   const subscribers = new Set<BusHandlers>();
   return {
     kind: 'memory',
-    async publish(events) {
-      for (const handlers of subscribers) handlers.onEvents(events);
+    async publish(deltas) {
+      for (const handlers of subscribers) handlers.onDeltas(deltas);
     },
     async subscribe(handlers) {
       subscribers.add(handlers);

@@ -27,9 +27,9 @@ export function createPgBus(opts: { url: string; channel?: string; log?: LiveLog
   let pingTimer: NodeJS.Timeout | null = null;
 
   const deliver = (payload: string | undefined) => {
-    const { events, invalid } = decodeMessage(payload ?? '');
+    const { deltas, invalid } = decodeMessage(payload ?? '');
     if (invalid > 0) log('warn', `[live] ${invalid} message(s) illisible(s) ignoré(s) sur ${channel}`);
-    if (events.length > 0) for (const s of subscribers) s.onEvents(events);
+    if (deltas.length > 0) for (const s of subscribers) s.onDeltas(deltas);
   };
 
   const drop = (client: pg.Client, reason: string) => {
@@ -89,8 +89,8 @@ export function createPgBus(opts: { url: string; channel?: string; log?: LiveLog
 
   return {
     kind: 'postgres',
-    async publish(events) {
-      const messages = encodeMessages(events, () => randomBytes(6).toString('base64url'));
+    async publish(deltas) {
+      const messages = encodeMessages(deltas, () => randomBytes(6).toString('base64url'));
       if (messages.length === 0) return;
       await pool.query('SELECT pg_notify($1, m) FROM unnest($2::text[]) AS m', [channel, messages]);
     },

@@ -34,15 +34,15 @@ export function createRedisBus(opts: { url: string; channel?: string; log?: Live
   });
   subscriber.on('message', (ch: string, payload: string) => {
     if (ch !== channel) return;
-    const { events, invalid } = decodeMessage(payload);
+    const { deltas, invalid } = decodeMessage(payload);
     if (invalid > 0) log('warn', `[live] ${invalid} message(s) illisible(s) ignoré(s) sur ${channel}`);
-    if (events.length > 0) for (const s of subscribers) s.onEvents(events);
+    if (deltas.length > 0) for (const s of subscribers) s.onDeltas(deltas);
   });
 
   return {
     kind: 'redis',
-    async publish(events) {
-      const messages = encodeMessages(events, () => randomBytes(6).toString('base64url'));
+    async publish(deltas) {
+      const messages = encodeMessages(deltas, () => randomBytes(6).toString('base64url'));
       if (messages.length === 0) return;
       if (messages.length === 1) {
         await publisher.publish(channel, messages[0] as string);

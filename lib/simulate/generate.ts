@@ -14,6 +14,7 @@
 import { buildInjectedReports } from './injections';
 import { buildProcesses, buildTruth, selectPlatforms, type CountProcess } from './processes';
 import { createSourceId, pickCategory, pickComment, pickReporterRole } from './report-attrs';
+import { applyLateBatches, calendarSurprises, placeTrafficEvents, type TrafficEvent } from './traffic-modes';
 import type { OutageTruth, SimReport, SimulateOptions } from './types';
 import { MINUTE_MS, toSimWindow, type SimWindow } from './usage-factors';
 
@@ -40,6 +41,8 @@ export type SimCounts = {
   series: CountSeries[];
   spam: SimReport[];
   truth: OutageTruth[];
+  /** Bursts, level shifts and late batches of the traffic mode (none without a mode). */
+  events: TrafficEvent[];
 };
 
 const MAX_COUNT = 65_535;
@@ -48,9 +51,13 @@ function prepare(opts: SimulateOptions) {
   const window = toSimWindow(opts.start, opts.end);
   const platforms = selectPlatforms(opts.platforms);
   const scale = opts.scale ?? 1;
-  const input = { window, seed: opts.seed, scale, platforms, scenarios: opts.scenarios };
+  const { mode } = opts;
+  const surprises = mode === 'calendar-surprises' ? [{ name: 'calendar-surprises', outages: [], baselineMultipliers: calendarSurprises(window) }] : [];
+  const events = mode ? placeTrafficEvents(mode, window, opts.seed) : [];
+  const scenarios = [...opts.scenarios, ...surprises];
+  const input = { window, seed: opts.seed, scale, platforms, scenarios, mode, events };
   const platformIds = new Set(platforms.map((p) => p.id));
-  return { window, platformIds, input, processes: buildProcesses(input) };
+  return { window, platformIds, input, events, processes: buildProcesses(input) };
 }
 
 function materialize(process: CountProcess, t: number): SimReport {
@@ -121,7 +128,7 @@ export function simulate(opts: SimulateOptions): { reports: SimReport[]; truth: 
 
 /** Per-minute distinct-reporter counts per served (platform, académie), equal to simulate()'s. */
 export function simulateCounts(opts: SimulateOptions): SimCounts {
-  const { window, platformIds, input, processes } = prepare(opts);
+  const { window, platformIds, input, processes, events } = prepare(opts);
   const byKey = new Map<string, CountSeries>();
   function getSeries(platformId: string, academyId: string): CountSeries {
     const key = `${platformId}|${academyId}`;
@@ -147,5 +154,7 @@ export function simulateCounts(opts: SimulateOptions): SimCounts {
   }
   const spam = injected.filter((r) => r.origin === 'spam');
   const truth = buildTruth(input);
-  return { t0: window.t0, minutes: window.minutes, series: [...byKey.values()], spam, truth };
+  const series = [...byKey.values()];
+  applyLateBatches(series, events, window);
+  return { t0: window.t0, minutes: window.minutes, series, spam, truth, events };
 }

@@ -5,6 +5,7 @@ import { getOutageEnvelope } from './outage-profile';
 import { formatSince } from './phrases';
 import { getPeakRate } from './platform-rates';
 import { createNegBinomialSampler, createRng, type NegBinomialSampler, type Rng } from './rng';
+import { bendBackground, type TrafficEvent, type TrafficMode } from './traffic-modes';
 import type { BaselineWindow, OutageKind, OutageSpec, OutageTruth, Scenario } from './types';
 import { buildUsageFactors, MINUTE_MS, type SimWindow } from './usage-factors';
 
@@ -37,6 +38,8 @@ type BuildInput = {
   scale: number;
   platforms: readonly SimPlatform[];
   scenarios: readonly Scenario[];
+  mode?: TrafficMode;
+  events?: readonly TrafficEvent[];
 };
 
 /** Platforms to simulate: the given ids (validated) or the whole catalogue. */
@@ -59,7 +62,7 @@ function buildBackground(input: BuildInput): CountProcess[] {
       }
       const usage = factors;
       const rate = peak * share;
-      processes.push({
+      const process: CountProcess = {
         platformId: platform.id,
         academyId,
         kind: null,
@@ -68,7 +71,9 @@ function buildBackground(input: BuildInput): CountProcess[] {
         meanAt: (minute) => rate * (usage[minute] ?? 0),
         sampleCount: createCountSampler(seed, 'bg', platform.id, academyId),
         attrRng: createRng(seed, 'attr', 'bg', platform.id, academyId),
-      });
+      };
+      const { mode, events = [] } = input;
+      processes.push(mode ? bendBackground({ process, mode, window, seed, rate, usage, events }) : process);
     }
   }
   return processes;

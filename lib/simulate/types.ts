@@ -1,3 +1,4 @@
+import type { TrafficMode } from './traffic-modes';
 import type { ProblemCategory, ReporterRole } from '@/lib/domain/types';
 
 export const OUTAGE_KINDS = ['outage', 'slow_burn', 'attack', 'saturation'] as const;
@@ -91,4 +92,6 @@ export type SimulateOptions = {
   /** Platform ids to simulate; default all 41. */
   platforms?: string[];
   scenarios: Scenario[];
+  /** Traffic that is not the detector's model (lib/simulate/traffic-modes.ts); default none. */
+  mode?: TrafficMode;
 };

@@ -32,6 +32,7 @@ const BY_FILE: Record<string, Permission> = {
   'app/admin/cles-api/actions.ts': 'apikeys.own',
   'app/admin/webhooks/actions.ts': 'webhooks.own',
   'app/admin/reglages/actions.ts': 'settings.manage',
+  'app/admin/jours-exceptionnels/actions.ts': 'settings.manage',
 };
 
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;

@@ -166,6 +166,10 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
     await c.powSurge.create({ data: { id: `s-${tag}`, state: { active: false } } });
     return c.powSurge.findUniqueOrThrow({ where: { id: `s-${tag}` } });
   },
+  ExceptionalDay: async (c) => {
+    const row = await c.exceptionalDay.create({ data: { date: '2099-01-05', scope: `test-${tag}`, factor: 1.5, label: 'grève' } });
+    return c.exceptionalDay.findUniqueOrThrow({ where: { id: row.id } });
+  },
 };
 
 describe('prisma schema vs migrated database', () => {

@@ -126,6 +126,32 @@ for (const backend of BACKENDS) {
       expect(onB.deltas.map((d) => d.kind === 'report' && d.academyId)).toEqual(['nancy-metz']);
     });
 
+    test('with both instances publishing, every delta has one seq everywhere and a resume elsewhere counts each report once', async () => {
+      const [a, b] = await twoInstances(backend);
+      const onA = viewer();
+      const onB = viewer();
+      a.attach({ platformId: null, lastSeq: null, sink: onA.sink });
+      b.attach({ platformId: null, lastSeq: null, sink: onB.sink });
+      const report = (academyId: string): LiveEvent => ({ kind: 'report', at: new Date().toISOString(), platformId: 'pronote', academyId, category: 'login', reporter: true });
+      const names = Array.from({ length: 12 }, (_, i) => `academie-${i}`);
+      for (const [i, name] of names.entries()) {
+        (i % 2 === 0 ? a : b).publish([report(name)]);
+        if (i % 3 === 2) await new Promise((r) => setTimeout(r, 150));
+      }
+      await onA.waitFor(() => onA.deltas.length >= names.length);
+      await onB.waitFor(() => onB.deltas.length >= names.length);
+      const ids = (v: Viewer) => v.deltas.map((d) => d.seq);
+      expect(ids(onB)).toEqual(ids(onA));
+      expect(ids(onA)).toEqual([...ids(onA)].sort((x, y) => x - y));
+      expect(onA.deltas.every((d) => d.kind === 'report')).toBe(true);
+      const half = onA.deltas[5] as LiveDelta;
+      const resumed = viewer();
+      b.attach({ platformId: null, lastSeq: half.seq, sink: resumed.sink });
+      const counted = [...onA.deltas.slice(0, 6), ...resumed.deltas].map((d) => d.kind === 'report' && d.academyId);
+      expect([...counted].sort()).toEqual([...names].sort());
+      expect(new Set(counted).size).toBe(names.length);
+    });
+
     test('large batches arrive whole and in order (payloads split under the size limit)', async () => {
       const [a, b] = await twoInstances(backend);
       const onB = viewer();

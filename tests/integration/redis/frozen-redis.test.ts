@@ -35,7 +35,7 @@ describe('a Redis frozen by SIGSTOP (process alive, TCP open, no answers)', () =
       const next = await timed(store.hit('k', 60_000, 5, Date.now()));
       expect(next.ms).toBeLessThan(50);
 
-      const publish = await timed(bus.publish([{ kind: 'resync' }]).then(() => 'ok', () => 'failed'));
+      const publish = await timed(bus.publish([{ kind: 'resync', seq: 1 }]).then(() => 'ok', () => 'failed'));
       expect(publish.value).toBe('failed');
       expect(publish.ms).toBeLessThan(REDIS_COMMAND_TIMEOUT_MS + 500);
 

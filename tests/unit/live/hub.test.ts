@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createLiveHub, type LiveHub, type LiveSink } from '@/lib/live/hub';
 import { createMemoryBus } from '@/lib/live/memory-bus';
 import { createPgBus } from '@/lib/live/pg-bus';
-import type { LiveEvent } from '@/lib/live/types';
+import type { BusHandlers, LiveBus, LiveEvent } from '@/lib/live/types';
 import type { LiveDelta } from '@/lib/map-state/types';
 import { freePort } from '@/lib/net/free-port';
 
@@ -33,7 +33,7 @@ describe('createLiveHub', () => {
   beforeEach(async () => {
     vi.useFakeTimers();
     now = 1_700_000_000_000;
-    hub = createLiveHub({ bus: createMemoryBus(), maxConnections: 3, flushMs: 100, heartbeatMs: 15_000, bufferSize: 5, now: () => now, random: () => 0 });
+    hub = createLiveHub({ bus: createMemoryBus(), maxConnections: 3, flushMs: 100, heartbeatMs: 15_000, bufferSize: 5, now: () => now, random: () => 0, seqTag: 0 });
     await hub.start();
   });
   afterEach(async () => {
@@ -51,7 +51,7 @@ describe('createLiveHub', () => {
     expect(a.deltas()).toEqual([]);
     vi.advanceTimersByTime(100);
     expect(a.deltas().map((d) => d.kind === 'report' && d.platformId)).toEqual(['pronote', 'cned']);
-    expect(a.ids()).toEqual([now * 1000, now * 1000 + 1]);
+    expect(a.ids()).toEqual([now * 1000, now * 1000 + 1000]);
     expect(a.deltas().map((d) => d.seq)).toEqual(a.ids());
     expect(b.text).toBe(a.text);
   });
@@ -142,5 +142,129 @@ describe('createLiveHub with an unreachable bus', () => {
     await vi.waitFor(() => expect(client.deltas()).toHaveLength(1), { timeout: 5_000 });
     expect(warnings.some((w) => w.includes('diffusion locale'))).toBe(true);
     await hub.stop();
+  });
+});
+
+describe('createLiveHub with several publishers on one bus', () => {
+  // A bus that holds every published batch until told to deliver it, to let messages cross.
+  function holdingBus(): { bus: () => LiveBus; held: LiveDelta[][]; release(order: number[]): void } {
+    const subscribers = new Set<BusHandlers>();
+    const held: LiveDelta[][] = [];
+    const bus = (): LiveBus => ({
+      kind: 'memory',
+      async publish(deltas) {
+        held.push(deltas);
+      },
+      async subscribe(handlers) {
+        subscribers.add(handlers);
+        return () => subscribers.delete(handlers);
+      },
+      async close() {},
+    });
+    return {
+      bus,
+      held,
+      release(order) {
+        const batches = order.map((i) => held[i] as LiveDelta[]);
+        held.length = 0;
+        for (const batch of batches) for (const s of subscribers) s.onDeltas(batch);
+      },
+    };
+  }
+
+  let now: number;
+  const hubs: LiveHub[] = [];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    now = 1_700_000_000_000;
+  });
+  afterEach(async () => {
+    await Promise.all(hubs.splice(0).map((h) => h.stop()));
+    vi.useRealTimers();
+  });
+  async function hubOn(bus: LiveBus, skewMs = 0): Promise<LiveHub> {
+    const hub = createLiveHub({ bus, maxConnections: 10, flushMs: 100, now: () => now + skewMs, seqTag: hubs.length + 1 });
+    hubs.push(hub);
+    await hub.start();
+    return hub;
+  }
+
+  test('the same delta has the same seq on every instance (stamped by its publisher)', async () => {
+    const shared = createMemoryBus();
+    const [a, b] = [await hubOn(shared), await hubOn(shared, 7)];
+    const onA = collector();
+    const onB = collector();
+    a.attach({ platformId: null, lastSeq: null, sink: onA });
+    b.attach({ platformId: null, lastSeq: null, sink: onB });
+    a.publish([report('pronote')]);
+    b.publish([report('cned')]);
+    vi.advanceTimersByTime(100);
+    expect(onA.ids()).toHaveLength(2);
+    expect(onB.ids()).toEqual(onA.ids());
+    expect(onB.text).toBe(onA.text);
+  });
+
+  test.each([
+    { name: 'in publish order', order: [0, 1] },
+    { name: 'crossed on the bus', order: [1, 0] },
+  ])('interleaved publishers reach each hub in seq order ($name)', async ({ order }) => {
+    const holding = holdingBus();
+    const [a, b, c] = [await hubOn(holding.bus()), await hubOn(holding.bus(), 3), await hubOn(holding.bus())];
+    const onC = collector();
+    c.attach({ platformId: null, lastSeq: null, sink: onC });
+    a.publish([report('first')]);
+    now += 1;
+    b.publish([report('second')]);
+    await Promise.resolve();
+    holding.release(order);
+    vi.advanceTimersByTime(100);
+    const ids = onC.ids();
+    expect(ids).toEqual([...ids].sort((x, y) => x - y));
+    expect(onC.deltas().map((d) => d.kind === 'report' && d.platformId)).toEqual(['first', 'second']);
+  });
+
+  test('a delta arriving after a greater seq went out becomes a resync, never a second number', async () => {
+    const holding = holdingBus();
+    const [a, b, c] = [await hubOn(holding.bus()), await hubOn(holding.bus()), await hubOn(holding.bus())];
+    const onC = collector();
+    c.attach({ platformId: null, lastSeq: null, sink: onC });
+    a.publish([report('early')]);
+    now += 5;
+    b.publish([report('later')]);
+    await Promise.resolve();
+    holding.release([1]);
+    vi.advanceTimersByTime(100);
+    holding.held.push([]);
+    const earlySeq = onC.ids()[0] ?? 0;
+    holding.release([]);
+    a.publish([report('next')]);
+    await Promise.resolve();
+    expect(holding.held).toHaveLength(1);
+    const lateBatch = [{ kind: 'report', seq: earlySeq - 3000, at: '2021-04-06T07:02:00.000Z', platformId: 'early', academyId: 'paris', category: 'login', reporter: true }] as LiveDelta[];
+    holding.held.unshift(lateBatch);
+    holding.release([0, 1]);
+    vi.advanceTimersByTime(100);
+    const deltas = onC.deltas();
+    expect(deltas.map((d) => (d.kind === 'report' ? d.platformId : d.kind))).toEqual(['later', 'next', 'resync']);
+    const ids = onC.ids();
+    expect(ids).toEqual([...ids].sort((x, y) => x - y));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test('a viewer resuming on another instance gets each report once', async () => {
+    const shared = createMemoryBus();
+    const [a, b] = [await hubOn(shared), await hubOn(shared, -2)];
+    const onA = collector();
+    a.attach({ platformId: null, lastSeq: null, sink: onA });
+    for (const [hub, p] of [[a, 'r1'], [b, 'r2'], [b, 'r3'], [a, 'r4']] as const) {
+      hub.publish([report(p)]);
+      now += 1;
+    }
+    vi.advanceTimersByTime(100);
+    const seenOnA = onA.deltas().slice(0, 2);
+    const resumed = collector();
+    b.attach({ platformId: null, lastSeq: seenOnA.at(-1)?.seq ?? 0, sink: resumed });
+    const all = [...seenOnA, ...resumed.deltas()].map((d) => d.kind === 'report' && d.platformId);
+    expect(all).toEqual(['r1', 'r2', 'r3', 'r4']);
   });
 });

@@ -3,13 +3,34 @@ import { createReplayBuffer, type Frame } from '@/lib/live/replay-buffer';
 import { createSeqClock } from '@/lib/live/seq-clock';
 
 describe('createSeqClock', () => {
-  test('numbers from the clock (ms × 1000), strictly increasing within a millisecond', () => {
+  test('numbers from the clock (ms × 1000 + tag), strictly increasing within a millisecond', () => {
     let now = 1_700_000_000_000;
-    const clock = createSeqClock(() => now);
-    expect(clock.next()).toBe(now * 1000);
-    expect(clock.next()).toBe(now * 1000 + 1);
+    const clock = createSeqClock(() => now, 7);
+    expect(clock.next()).toBe(now * 1000 + 7);
+    expect(clock.next()).toBe(now * 1000 + 1007);
     now += 5;
-    expect(clock.next()).toBe(now * 1000);
+    expect(clock.next()).toBe(now * 1000 + 7);
+  });
+
+  test.each([
+    { tags: [0, 1] },
+    { tags: [3, 999] },
+    { tags: [500, 42] },
+  ])('publishers with distinct tags $tags never stamp the same seq, even in the same millisecond', ({ tags }) => {
+    const now = 1_700_000_000_000;
+    const [a, b] = tags.map((tag) => createSeqClock(() => now, tag));
+    const seqs = Array.from({ length: 50 }, (_, i) => ((i % 3 === 0 ? a : b) as ReturnType<typeof createSeqClock>).next());
+    expect(new Set(seqs).size).toBe(seqs.length);
+  });
+
+  test('after observing a seq stamped elsewhere, the next one is greater and keeps its tag', () => {
+    const now = 1_700_000_000_000;
+    const clock = createSeqClock(() => now, 5);
+    clock.observe(now * 1000 + 9_123);
+    const next = clock.next();
+    expect(next).toBeGreaterThan(now * 1000 + 9_123);
+    expect(next % 1000).toBe(5);
+    expect(() => createSeqClock(() => now, 1000)).toThrow();
   });
 
   test('stays monotonic when the wall clock goes back', () => {
@@ -17,7 +38,7 @@ describe('createSeqClock', () => {
     const clock = createSeqClock(() => now);
     const a = clock.next();
     now -= 60_000;
-    expect(clock.next()).toBe(a + 1);
+    expect(clock.next()).toBe(a + 1000);
   });
 
   test('every delta numbered after a cursor is greater than it, even within the same millisecond', () => {
