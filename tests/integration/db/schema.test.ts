@@ -22,8 +22,10 @@ afterAll(async () => {
   await db.regionAcademique.deleteMany({ where: { id: `r-${tag}` } });
   await db.user.deleteMany({ where: { id: `u-${tag}` } });
   await db.verificationToken.deleteMany({ where: { token: `v-${tag}` } });
-  await db.auditLog.deleteMany({ where: { targetId: `p-${tag}` } });
   await db.setting.deleteMany({ where: { key: `s-${tag}` } });
+  await db.dossier.deleteMany({ where: { ownerId: `u-${tag}` } });
+  await db.incidentNote.deleteMany({ where: { authorId: `u-${tag}` } });
+  await db.organisation.deleteMany({ where: { name: `o-${tag}` } });
   await db.$disconnect();
 });
 
@@ -125,6 +127,32 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
   Setting: async (c) => {
     await c.setting.create({ data: { key: `s-${tag}`, value: { on: true } } });
     return c.setting.findUniqueOrThrow({ where: { key: `s-${tag}` } });
+  },
+  Organisation: async (c) => {
+    await c.organisation.create({ data: { name: `o-${tag}` } });
+    return c.organisation.findUniqueOrThrow({ where: { name: `o-${tag}` } });
+  },
+  OrganisationMember: async (c) => {
+    const org = await c.organisation.findUniqueOrThrow({ where: { name: `o-${tag}` } });
+    await c.organisationMember.create({ data: { userId: `u-${tag}`, organisationId: org.id } });
+    return c.organisationMember.findUniqueOrThrow({ where: { userId: `u-${tag}` } });
+  },
+  LedgerEntry: async (c) => {
+    const row = await c.ledgerEntry.create({ data: { day: now, at: now, kind: 'test', refId: `t-${tag}`, body: '{}', hash: 'x' } });
+    return c.ledgerEntry.findUniqueOrThrow({ where: { seq: row.seq } });
+  },
+  LedgerDigest: async (c) => {
+    const row = await c.ledgerDigest.create({ data: { day: now, final: false, entryCount: 0, lastSeq: 0, root: 'r', body: '{}', hash: `h-${tag}`, signature: 's' } });
+    return c.ledgerDigest.findUniqueOrThrow({ where: { id: row.id } });
+  },
+  Dossier: async (c) => {
+    const id = randomUUID();
+    await c.dossier.create({ data: { id, ownerId: `u-${tag}`, title: 'Test', filters: {} } });
+    return c.dossier.findUniqueOrThrow({ where: { id } });
+  },
+  IncidentNote: async (c) => {
+    const row = await c.incidentNote.create({ data: { organisationId: 'o', incidentId: randomUUID(), authorId: `u-${tag}`, body: 'note' } });
+    return c.incidentNote.findUniqueOrThrow({ where: { id: row.id } });
   },
 };
 
