@@ -23,6 +23,8 @@ import enSources from './en/sources.json';
 import frSources from './fr/sources.json';
 import enLabels from './en/labels.json';
 import frLabels from './fr/labels.json';
+import enProofs from './en/proofs.json';
+import frProofs from './fr/proofs.json';
 
 /**
  * One JSON file per namespace and locale. French is the reference: a unit test checks that both
@@ -33,12 +35,12 @@ export const MESSAGES = {
   fr: {
     common: frCommon, home: frHome, map: frMap,
     dashboard: frDashboard, charts: frCharts, platformPage: frPlatformPage, academyPage: frAcademyPage, incidentPage: frIncidentPage, og: frOg,
-    report: frReport, sources: frSources, labels: frLabels,
+    report: frReport, sources: frSources, labels: frLabels, proofs: frProofs,
   },
   en: {
     common: enCommon, home: enHome, map: enMap,
     dashboard: enDashboard, charts: enCharts, platformPage: enPlatformPage, academyPage: enAcademyPage, incidentPage: enIncidentPage, og: enOg,
-    report: enReport, sources: enSources, labels: enLabels,
+    report: enReport, sources: enSources, labels: enLabels, proofs: enProofs,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

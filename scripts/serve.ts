@@ -13,7 +13,8 @@ import { toErrorPayload } from '../lib/http/error-payload';
 import { handleReportSubmission } from '../lib/ingest/submission';
 import { serveMapState } from '../lib/map-state/node-handler';
 import { DEFAULT_LOAD_LIMITS, shouldShed } from '../lib/http/load-shed';
-import { purgeFingerprintsJob } from '../lib/jobs/jobs';
+import { purgeFingerprintsJob, sealLedgerDaysJob } from '../lib/jobs/jobs';
+import { loadSigningKey } from '../lib/evidence/signing-key';
 import { createInProcessScheduler } from '../lib/jobs/scheduler';
 import { serveLiveStream } from '../lib/live/node-stream';
 import { getLiveRuntime } from '../lib/live/runtime';
@@ -169,7 +170,7 @@ async function main() {
   const target = resolveDatabase(env);
   const db = target.url ? createPrismaClient({ url: target.url, kind: target.kind, poolMax: 2 }) : null;
   const scheduler = createInProcessScheduler({
-    jobs: db ? [purgeFingerprintsJob(db)] : [],
+    jobs: db ? [purgeFingerprintsJob(db), sealLedgerDaysJob(db, loadSigningKey({ configured: env.LEDGER_SIGNING_KEY, dataDir: env.DATA_DIR }))] : [],
     onError: (job, error) => console.error(`[jobs] ${job} failed:`, error instanceof Error ? error.message : error),
   });
   scheduler.start();

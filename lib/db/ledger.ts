@@ -43,10 +43,16 @@ export async function listLedgerDay(db: DbLike, input: { day: string; uptoSeq?: 
  * Publishes one digest: writers are held off (SHARE lock) while the day's entries are read, so no
  * entry with a smaller sequence number can commit after the digest that left it out.
  */
-export async function insertDigest(db: PrismaClient, input: { day: string; seal: (facts: DayFacts) => SealedDigest }): Promise<DigestRow> {
+export async function insertDigest(
+  db: PrismaClient,
+  input: { day: string; unlessFinal?: boolean; seal: (facts: DayFacts) => SealedDigest },
+): Promise<DigestRow | null> {
   return db.$transaction(async (tx: Tx) => {
     await tx.$executeRaw`LOCK TABLE ledger_entry IN SHARE MODE`;
     await tx.$executeRaw`LOCK TABLE ledger_digest IN EXCLUSIVE MODE`;
+    const day = new Date(`${input.day}T00:00:00Z`);
+    // Several instances run the sealing job: the first one seals the day, the others see it sealed.
+    if (input.unlessFinal && (await tx.ledgerDigest.count({ where: { day, final: true } })) > 0) return null;
     const entries = await tx.ledgerEntry.findMany({
       where: { day: new Date(`${input.day}T00:00:00Z`) },
       orderBy: { seq: 'asc' },
@@ -60,7 +66,7 @@ export async function insertDigest(db: PrismaClient, input: { day: string; seal:
       lastSeq: entries.at(-1)?.seq ?? 0n,
       prevHash: last?.hash ?? null,
     });
-    const row = await tx.ledgerDigest.create({ data: { day: new Date(`${input.day}T00:00:00Z`), ...sealed } });
+    const row = await tx.ledgerDigest.create({ data: { day, ...sealed } });
     return toDigestRow(row);
   });
 }

@@ -41,9 +41,9 @@ export function sealDay(input: { facts: DayFacts; final: boolean; key: SigningKe
 }
 
 /** Publishes a digest of `day` so far (final = the day is over and will not change). */
-export async function publishDigest(input: { db: PrismaClient; key: SigningKey; day: string; final: boolean; now?: Date }): Promise<DigestRow> {
+export async function publishDigest(input: { db: PrismaClient; key: SigningKey; day: string; final: boolean; now?: Date }): Promise<DigestRow | null> {
   const now = input.now ?? new Date();
-  return insertDigest(input.db, { day: input.day, seal: (facts) => sealDay({ facts, final: input.final, key: input.key, now }) });
+  return insertDigest(input.db, { day: input.day, unlessFinal: input.final, seal: (facts) => sealDay({ facts, final: input.final, key: input.key, now }) });
 }
 
 /** Seals every past day still open, oldest first, then the current day so far. Returns the digests. */
@@ -52,8 +52,12 @@ export async function publishDueDigests(input: { db: PrismaClient; key: SigningK
   const today = parisDay(now);
   const published: DigestRow[] = [];
   for (const day of await listDaysToSeal(input.db, today)) {
-    published.push(await publishDigest({ db: input.db, key: input.key, day, final: true, now }));
+    const digest = await publishDigest({ db: input.db, key: input.key, day, final: true, now });
+    if (digest) published.push(digest);
   }
-  if (input.includeToday) published.push(await publishDigest({ db: input.db, key: input.key, day: today, final: false, now }));
+  if (input.includeToday) {
+    const digest = await publishDigest({ db: input.db, key: input.key, day: today, final: false, now });
+    if (digest) published.push(digest);
+  }
   return published;
 }

@@ -1,5 +1,7 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { purgeFingerprints } from '@/lib/db/reports';
+import { publishDueDigests } from '@/lib/evidence/publish';
+import type { SigningKey } from '@/lib/evidence/signing-key';
 import type { Job } from './scheduler';
 
 export const FINGERPRINT_RETENTION_MS = 48 * 3_600_000;
@@ -10,5 +12,14 @@ export function purgeFingerprintsJob(db: PrismaClient): Job {
     name: 'purge-fingerprints',
     everyMs: 10 * 60_000,
     run: (now) => purgeFingerprints(db, new Date(now.getTime() - FINGERPRINT_RETENTION_MS)),
+  };
+}
+
+/** Seals each finished Paris day of the ledger (a signed final digest); idempotent across instances. */
+export function sealLedgerDaysJob(db: PrismaClient, key: SigningKey): Job {
+  return {
+    name: 'seal-ledger-days',
+    everyMs: 10 * 60_000,
+    run: (now) => publishDueDigests({ db, key, now }),
   };
 }
