@@ -34,6 +34,12 @@ export const AUDIT_ACTIONS = [
   'apikey.created',
   'apikey.revoked',
   'settings.updated',
+  'organisation.created',
+  'organisation.member_set',
+  'organisation.member_removed',
+  'dossier.requested',
+  'dossier.downloaded',
+  'note.created',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

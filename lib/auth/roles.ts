@@ -14,6 +14,9 @@ export const PERMISSIONS = {
   'moderation.manage': ['moderator'],
   'incidents.manage': ['moderator'],
   'apikeys.own': ['journalist'],
+  'organisations.manage': ['admin'],
+  'dossiers.build': ['union', 'journalist'],
+  'notes.own': ['union'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
