@@ -13,7 +13,7 @@ import { toErrorPayload } from '../lib/http/error-payload';
 import { handleReportSubmission } from '../lib/ingest/submission';
 import { serveMapState } from '../lib/map-state/node-handler';
 import { DEFAULT_LOAD_LIMITS, shouldShed } from '../lib/http/load-shed';
-import { purgeFingerprintsJob, sealLedgerDaysJob } from '../lib/jobs/jobs';
+import { buildDossiersJob, purgeFingerprintsJob, sealLedgerDaysJob } from '../lib/jobs/jobs';
 import { loadSigningKey } from '../lib/evidence/signing-key';
 import { createInProcessScheduler } from '../lib/jobs/scheduler';
 import { serveLiveStream } from '../lib/live/node-stream';
@@ -169,8 +169,12 @@ async function main() {
 
   const target = resolveDatabase(env);
   const db = target.url ? createPrismaClient({ url: target.url, kind: target.kind, poolMax: 2 }) : null;
+  const evidenceJobs = (client: NonNullable<typeof db>) => {
+    const key = loadSigningKey({ configured: env.LEDGER_SIGNING_KEY, dataDir: env.DATA_DIR });
+    return [purgeFingerprintsJob(client), sealLedgerDaysJob(client, key), buildDossiersJob(client, key, env.DATA_DIR)];
+  };
   const scheduler = createInProcessScheduler({
-    jobs: db ? [purgeFingerprintsJob(db), sealLedgerDaysJob(db, loadSigningKey({ configured: env.LEDGER_SIGNING_KEY, dataDir: env.DATA_DIR }))] : [],
+    jobs: db ? evidenceJobs(db) : [],
     onError: (job, error) => console.error(`[jobs] ${job} failed:`, error instanceof Error ? error.message : error),
   });
   scheduler.start();

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { purgeFingerprints } from '@/lib/db/reports';
+import { runDossierQueue } from '@/lib/dossier/queue';
 import { publishDueDigests } from '@/lib/evidence/publish';
 import type { SigningKey } from '@/lib/evidence/signing-key';
 import type { Job } from './scheduler';
@@ -21,5 +22,14 @@ export function sealLedgerDaysJob(db: PrismaClient, key: SigningKey): Job {
     name: 'seal-ledger-days',
     everyMs: 10 * 60_000,
     run: (now) => publishDueDigests({ db, key, now }),
+  };
+}
+
+/** Builds queued dossiers (requests also start it at once) and deletes expired ones. */
+export function buildDossiersJob(db: PrismaClient, key: SigningKey, dataDir: string): Job {
+  return {
+    name: 'build-dossiers',
+    everyMs: 15_000,
+    run: (now) => runDossierQueue({ db, key, dataDir, now }),
   };
 }

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createPrismaClient } from '@/lib/db/create-client';
@@ -7,7 +10,10 @@ import { prepareDatabase } from '@/lib/db/prepare';
 import { insertReportBatch } from '@/lib/db/reports';
 import { buildDossier } from '@/lib/dossier/build';
 import { manifestSigningText, serializeManifest, type Manifest } from '@/lib/dossier/manifest';
+import { runDossierQueue } from '@/lib/dossier/queue';
 import { dossierRequestSchema } from '@/lib/dossier/schema';
+import { readDossierZip } from '@/lib/dossier/storage';
+import { sha256Hex } from '@/lib/evidence/hash';
 import { verifyDossierZip } from '@/lib/dossier/verify';
 import { publishDueDigests } from '@/lib/evidence/publish';
 import { keyFromSeed, signText } from '@/lib/evidence/signing-key';
@@ -124,5 +130,22 @@ describe('buildDossier and verifyDossierZip', () => {
     await db.report.delete({ where: { id: victim.id } });
     const { problems } = await verifyLedger(db, key.publicKeyHex);
     expect(problems).toEqual([expect.objectContaining({ kind: 'report_deleted', id: victim.id, day: '2021-04-06' })]);
+  });
+});
+
+describe('runDossierQueue', () => {
+  test('builds a queued dossier, stores its ZIP for download and records its hash', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'dossiers-'));
+    const id = randomUUID();
+    await db.dossier.create({ data: { id, ownerId: 'u-queue', title: request.title, filters: request } });
+    await db.dossier.create({ data: { id: randomUUID(), ownerId: 'u-queue', title: 'bad', filters: { title: '' } } });
+    expect(await runDossierQueue({ db, key, dataDir, now })).toBe(1);
+    const row = await db.dossier.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ state: 'ready', progress: 100 });
+    const stored = await readDossierZip(dataDir, id);
+    expect(stored && sha256Hex(stored)).toBe(row.sha256);
+    expect(verifyDossierZip(stored!).problems).toEqual([]);
+    expect(await db.dossier.count({ where: { ownerId: 'u-queue', state: 'failed' } })).toBe(1);
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });
