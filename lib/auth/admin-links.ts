@@ -9,6 +9,8 @@ const SECTIONS: Array<{ href: string; label: string; permission: Permission | nu
   { href: '/admin/journal', label: 'Journal', permission: 'audit.read' },
   { href: '/admin/reglages', label: 'Réglages', permission: 'settings.manage' },
   { href: '/admin/cles-api', label: 'Clés d’API', permission: 'apikeys.own' },
+  { href: '/admin/organisations', label: 'Organisations', permission: 'organisations.manage' },
+  { href: '/dossiers', label: 'Dossiers', permission: 'dossiers.build' },
   { href: '/admin/compte', label: 'Mon compte', permission: null },
 ];
 
