@@ -25,6 +25,8 @@ import enLabels from './en/labels.json';
 import frLabels from './fr/labels.json';
 import enProofs from './en/proofs.json';
 import frProofs from './fr/proofs.json';
+import enVerifier from './en/verifier.json';
+import frVerifier from './fr/verifier.json';
 
 /**
  * One JSON file per namespace and locale. French is the reference: a unit test checks that both
@@ -35,12 +37,12 @@ export const MESSAGES = {
   fr: {
     common: frCommon, home: frHome, map: frMap,
     dashboard: frDashboard, charts: frCharts, platformPage: frPlatformPage, academyPage: frAcademyPage, incidentPage: frIncidentPage, og: frOg,
-    report: frReport, sources: frSources, labels: frLabels, proofs: frProofs,
+    report: frReport, sources: frSources, labels: frLabels, proofs: frProofs, verifier: frVerifier,
   },
   en: {
     common: enCommon, home: enHome, map: enMap,
     dashboard: enDashboard, charts: enCharts, platformPage: enPlatformPage, academyPage: enAcademyPage, incidentPage: enIncidentPage, og: enOg,
-    report: enReport, sources: enSources, labels: enLabels, proofs: enProofs,
+    report: enReport, sources: enSources, labels: enLabels, proofs: enProofs, verifier: enVerifier,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 
