@@ -11,9 +11,6 @@ export type DossierReportRow = {
   moderationState: string;
   flagReason: string | null;
   comment: string | null;
-  ledgerSeq: bigint | null;
-  ledgerDay: string | null;
-  ledgerBody: string | null;
 };
 
 export type MinuteCountRow = { platformId: string; academyId: string; bucketStart: Date; reports: number; reporters: number };
@@ -42,20 +39,17 @@ function scopeSql(s: DossierScope, alias: Prisma.Sql) {
   return Prisma.sql`${alias}.platform_id = ANY(${s.platforms}::text[]) ${academies}`;
 }
 
-/**
- * One page of the dossier's reports (time, id order) with their ledger entry. Approved comments only;
- * fingerprints and device hashes are never read.
- */
+/** One page of the dossier's reports (time, id order). Approved comments only; fingerprints and device hashes are never read. */
 export async function listDossierReports(
   db: DbLike,
   input: { scope: DossierScope; after: { at: Date; id: string } | null; limit: number },
 ): Promise<DossierReportRow[]> {
   const s = input.scope;
   const after = input.after ? Prisma.sql`AND (r.created_at, r.id) > (${input.after.at}, ${input.after.id}::uuid)` : Prisma.empty;
-  const rows = await db.$queryRaw<Array<{ id: string; created_at: Date; platform_id: string; academy_id: string; moderation_state: string; flag_reason: string | null; comment: string | null; seq: bigint | null; day: Date | null; body: string | null }>>`
+  const rows = await db.$queryRaw<Array<{ id: string; created_at: Date; platform_id: string; academy_id: string; moderation_state: string; flag_reason: string | null; comment: string | null }>>`
     SELECT r.id::text AS id, r.created_at, r.platform_id, r.academy_id, r.moderation_state, r.flag_reason,
-      CASE WHEN r.comment_state = 'approved' THEN r.comment END AS comment, e.seq, e.day, e.body
-    FROM report r LEFT JOIN ledger_entry e ON e.kind = 'report' AND e.ref_id = r.id::text
+      CASE WHEN r.comment_state = 'approved' THEN r.comment END AS comment
+    FROM report r
     WHERE ${scopeSql(s, Prisma.raw('r'))} AND r.created_at >= ${s.from} AND r.created_at < ${s.to} ${after}
     ORDER BY r.created_at, r.id LIMIT ${input.limit}`;
   return rows.map((r) => ({
@@ -66,9 +60,6 @@ export async function listDossierReports(
     moderationState: r.moderation_state,
     flagReason: r.flag_reason,
     comment: r.comment,
-    ledgerSeq: r.seq,
-    ledgerDay: r.day ? r.day.toISOString().slice(0, 10) : null,
-    ledgerBody: r.body,
   }));
 }
 
@@ -84,8 +75,8 @@ export async function listMinuteCounts(db: DbLike, scope: DossierScope): Promise
 /** Moderation entries of the dossier's reports (what was hidden, restored or published, and when). */
 export async function listModerationEntries(db: DbLike, scope: DossierScope): Promise<ModerationEntryRow[]> {
   const rows = await db.$queryRaw<Array<{ ref_id: string; seq: bigint; day: Date; body: string }>>`
-    SELECT e.ref_id, e.seq, e.day, e.body FROM ledger_entry e JOIN report r ON e.ref_id = r.id::text
-    WHERE e.kind = 'moderation' AND ${scopeSql(scope, Prisma.raw('r'))} AND r.created_at >= ${scope.from} AND r.created_at < ${scope.to}
+    SELECT e.ref_id, e.seq, e.day, e.body FROM ledger_entry e JOIN report r ON r.id = e.ref_id::uuid
+    WHERE e.kind = 'moderation' AND e.day >= (${scope.from} AT TIME ZONE 'Europe/Paris')::date AND ${scopeSql(scope, Prisma.raw('r'))} AND r.created_at >= ${scope.from} AND r.created_at < ${scope.to}
     ORDER BY e.seq`;
   return rows.map((r) => ({ reportId: r.ref_id, seq: r.seq, day: r.day.toISOString().slice(0, 10), body: r.body }));
 }

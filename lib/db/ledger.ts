@@ -109,7 +109,7 @@ export async function listLedgerDays(db: DbLike): Promise<string[]> {
 export async function listLedgerReportsMissingFromDb(db: DbLike, limit: number): Promise<Array<{ id: string; day: string; seq: bigint }>> {
   const rows = await db.$queryRaw<Array<{ id: string; day: Date; seq: bigint }>>`
     SELECT e.ref_id AS id, e.day, e.seq FROM ledger_entry e
-    WHERE e.kind = 'report' AND NOT EXISTS (SELECT 1 FROM report r WHERE r.id::text = e.ref_id)
+    WHERE e.kind = 'report' AND NOT EXISTS (SELECT 1 FROM report r WHERE r.id = e.ref_id::uuid)
     ORDER BY e.seq LIMIT ${limit}`;
   return rows.map((r) => ({ id: r.id, day: dayText(r.day), seq: r.seq }));
 }
@@ -124,4 +124,14 @@ export async function listReportsDifferingFromLedger(db: DbLike, limit: number):
       OR e.body::jsonb->>'platform' IS DISTINCT FROM r.platform_id OR e.body::jsonb->>'academy' IS DISTINCT FROM r.academy_id
       OR e.body::jsonb->>'category' IS DISTINCT FROM r.category OR e.body::jsonb->>'role' IS DISTINCT FROM r.role)
     ORDER BY r.created_at LIMIT ${limit}`;
+}
+
+/** Report entries by report id (for the few reports whose entry is not on their own day). */
+export async function listReportEntries(db: DbLike, ids: string[]): Promise<LedgerEntryRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.ledgerEntry.findMany({
+    where: { kind: 'report', refId: { in: ids } },
+    select: { seq: true, day: true, at: true, kind: true, refId: true, body: true, hash: true },
+  });
+  return rows.map((r) => ({ ...r, day: dayText(r.day) }));
 }

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { listDigests, listLedgerDay, type DigestRow } from '@/lib/db/ledger';
+import { listDigests, listLedgerDay, listReportEntries, type DigestRow, type LedgerEntryRow } from '@/lib/db/ledger';
 import {
   listDossierIncidents, listDossierReports, listMinuteCounts, listModerationEntries,
   type DossierIncidentRow, type DossierReportRow, type DossierScope, type MinuteCountRow, type ModerationEntryRow,
@@ -47,9 +47,11 @@ async function digestCovering(input: { db: PrismaClient; key: SigningKey; day: s
   return again;
 }
 
-function toDossierReport(row: DossierReportRow, indexOf: Map<bigint, number>): DossierReport {
-  const body = row.ledgerBody ? (JSON.parse(row.ledgerBody) as ReportEntryFields) : null;
-  const index = row.ledgerSeq !== null ? indexOf.get(row.ledgerSeq) : undefined;
+type EntryRef = { day: string; seq: bigint; body: string };
+
+function toDossierReport(row: DossierReportRow, entry: EntryRef | undefined, indexOf: Map<bigint, number>): DossierReport {
+  const body = entry ? (JSON.parse(entry.body) as ReportEntryFields) : null;
+  const index = entry ? indexOf.get(entry.seq) : undefined;
   return {
     id: row.id,
     at: body?.at ?? row.createdAt.toISOString(),
@@ -60,12 +62,30 @@ function toDossierReport(row: DossierReportRow, indexOf: Map<bigint, number>): D
     role: body ? body.role : null,
     counted: body?.counted ?? false,
     flag: body ? body.flag : null,
-    ledgerDay: index !== undefined ? row.ledgerDay : null,
+    ledgerDay: entry && index !== undefined ? entry.day : null,
     ledgerIndex: index ?? null,
     moderation: row.moderationState,
     hiddenReason: row.moderationState === 'hidden' ? row.flagReason : null,
     comment: row.comment,
   };
+}
+
+function daysOf(from: Date, to: Date): string[] {
+  const days: string[] = [];
+  for (let t = from.getTime(); t < to.getTime(); t += 86_400_000) days.push(parisDay(new Date(t + 3 * 3_600_000)));
+  return [...new Set(days)];
+}
+
+/** Each report's ledger entry: read day by day over the period (no per-report lookup), then the stragglers. */
+async function findEntries(db: PrismaClient, scope: DossierScope, rows: DossierReportRow[]): Promise<Map<string, EntryRef>> {
+  const wanted = new Set(rows.map((r) => r.id));
+  const found = new Map<string, EntryRef>();
+  const keep = (e: LedgerEntryRow) => {
+    if (e.kind === 'report' && wanted.has(e.refId)) found.set(e.refId, { day: e.day, seq: e.seq, body: e.body });
+  };
+  for (const day of daysOf(scope.from, scope.to)) (await listLedgerDay(db, { day })).forEach(keep);
+  (await listReportEntries(db, [...wanted].filter((id) => !found.has(id)))).forEach(keep);
+  return found;
 }
 
 /** Reads everything a dossier holds, and the ledger days (with signed digests) that prove its reports. */
@@ -78,21 +98,21 @@ export async function collectDossierData(input: {
 }): Promise<DossierData> {
   const { db, scope } = input;
   const progress = input.onProgress ?? (() => {});
-  const rows = await readAllReports(db, scope, (read) => progress(Math.min(0.5, read / 2_000_000)));
+  const rows = await readAllReports(db, scope, (read) => progress(Math.min(0.4, read / 2_000_000)));
+  const entries = await findEntries(db, scope, rows);
+  progress(0.5);
   const maxSeq = new Map<string, bigint>();
-  for (const r of rows) {
-    if (r.ledgerDay && r.ledgerSeq !== null && r.ledgerSeq > (maxSeq.get(r.ledgerDay) ?? -1n)) maxSeq.set(r.ledgerDay, r.ledgerSeq);
-  }
+  for (const e of entries.values()) if (e.seq > (maxSeq.get(e.day) ?? -1n)) maxSeq.set(e.day, e.seq);
   const days: LedgerDayProof[] = [];
   const indexOf = new Map<bigint, number>();
   for (const [day, seq] of [...maxSeq].sort(([a], [b]) => a.localeCompare(b))) {
     const digest = await digestCovering({ db, key: input.key, day, maxSeq: seq, now: input.now });
-    const entries = await listLedgerDay(db, { day, uptoSeq: digest.lastSeq });
-    entries.forEach((e, i) => indexOf.set(e.seq, i));
-    days.push({ day, digest, entryHashes: entries.map((e) => e.hash) });
+    const registre = await listLedgerDay(db, { day, uptoSeq: digest.lastSeq });
+    registre.forEach((e, i) => indexOf.set(e.seq, i));
+    days.push({ day, digest, entryHashes: registre.map((e) => e.hash) });
   }
   progress(0.6);
   const [counts, moderation, incidents] = await Promise.all([listMinuteCounts(db, scope), listModerationEntries(db, scope), listDossierIncidents(db, scope)]);
   progress(0.7);
-  return { reports: rows.map((r) => toDossierReport(r, indexOf)), counts, moderation, incidents, days };
+  return { reports: rows.map((r) => toDossierReport(r, entries.get(r.id), indexOf)), counts, moderation, incidents, days };
 }
