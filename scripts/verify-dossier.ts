@@ -1,5 +1,6 @@
 // `npm run verify:dossier -- dossier.zip [--cle <clé publique hex>]`: checks a dossier offline (no
 // server, no network). Named verify:dossier because `npm run verify` is lint + typecheck + test.
+import '../lib/evidence/native-hash';
 import { readFileSync } from 'node:fs';
 import { verifyDossierZip } from '../lib/dossier/verify';
 

@@ -1,3 +1,4 @@
+import '@/lib/evidence/native-hash';
 import { zipSync } from 'fflate';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { readNames } from '@/lib/db/dashboard';

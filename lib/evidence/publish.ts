@@ -1,3 +1,4 @@
+import '@/lib/evidence/native-hash';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { insertDigest, listDaysToSeal, type DayFacts, type DigestRow, type SealedDigest } from '@/lib/db/ledger';
 import { bytesToHex, hexToBytes } from './hash';

@@ -56,3 +56,11 @@ describe('inclusionProof', () => {
     expect(rootFromProof({ entryHash: e[3]!, index: 9, size: 9, path })).toBeNull();
   });
 });
+
+describe('native and pure SHA-256', () => {
+  test('give the same bytes, so the server and the browser verifier agree', async () => {
+    const { createHash } = await import('node:crypto');
+    const data = utf8ToBytes('Le 6 avril 2021 à 9 h 02, « ça ne marche pas ».');
+    expect(bytesToHex(sha256Bytes(data))).toBe(createHash('sha256').update(data).digest('hex'));
+  });
+});
