@@ -10,6 +10,7 @@ export type Names = { academies: Record<string, { name: string }>; platforms: Re
 
 const WHEN = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
 const MAX_COMMENTS = 200;
+const HIDDEN_REASONS: Record<string, string> = { moderator: 'par la modération', '': 'sans motif' };
 
 const EVENT_LABELS: Record<string, string> = {
   opened: 'ouverture', detected: 'détection', peak: 'pic', closed: 'fin', annotated: 'note de la modération',
@@ -48,6 +49,11 @@ export function toPdfInput(input: {
     byAcademy.set(r.academy, row);
   }
   const comments = input.reports.filter((r) => r.comment);
+  const hidden = new Map<string, number>();
+  for (const r of input.reports.filter((x) => x.moderation === 'hidden')) {
+    const reason = HIDDEN_REASONS[r.hiddenReason ?? ''] ?? r.hiddenReason ?? 'sans motif';
+    hidden.set(reason, (hidden.get(reason) ?? 0) + 1);
+  }
   return {
     title: request.title,
     notes: request.notes,
@@ -60,6 +66,7 @@ export function toPdfInput(input: {
       hidden: [...byAcademy.values()].reduce((s, r) => s + r.hidden, 0),
       comments: comments.length,
     },
+    hiddenByReason: [...hidden].map(([reason, count]) => ({ reason, count })),
     incidents: input.incidents.map((i) => ({
       id: i.id,
       title: `${names.platforms[i.platformId] ?? i.platformId} — ${i.scope === 'national' ? 'national' : i.academies.map(academy).join(', ')}`,

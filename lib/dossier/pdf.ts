@@ -20,6 +20,7 @@ export type PdfInput = {
   services: string;
   academiesLabel: string;
   totals: { reports: number; counted: number; hidden: number; comments: number };
+  hiddenByReason: Array<{ reason: string; count: number }>;
   incidents: PdfIncident[];
   academyRows: Array<{ name: string; reports: number; counted: number; hidden: number }>;
   comments: Array<{ at: string; place: string; text: string }>;
@@ -109,6 +110,9 @@ export function renderDossierPdf(input: PdfInput): Promise<Uint8Array> {
   heading(doc, 'Résumé');
   const t = input.totals;
   doc.text(`${number.format(t.reports)} signalements reçus, dont ${number.format(t.counted)} comptés et ${number.format(t.hidden)} masqués par la modération ; ${number.format(input.incidents.length)} incident(s) ; ${number.format(t.comments)} commentaire(s) approuvé(s).`);
+  if (input.hiddenByReason.length > 0) {
+    doc.moveDown(0.3).text(`Signalements masqués, qui restent dans ce dossier (colonnes « moderation » et « hidden_reason ») : ${input.hiddenByReason.map((h) => `${h.reason} ${number.format(h.count)}`).join(', ')}.`);
+  }
   const kText = kAnonymityParagraph(input.k, input.suppressed);
   if (kText) doc.moveDown(0.3).text(kText);
   writeIncidents(doc, input.incidents);
