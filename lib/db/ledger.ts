@@ -40,35 +40,48 @@ export async function listLedgerDay(db: DbLike, input: { day: string; uptoSeq?: 
 }
 
 /**
- * Publishes one digest: writers are held off (SHARE lock) while the day's entries are read, so no
- * entry with a smaller sequence number can commit after the digest that left it out.
+ * The last sequence number a digest of `day` may cover. Writers are held off (SHARE lock) only for this
+ * short step: once it holds, every entry with a smaller number has committed, and any later entry gets a
+ * larger one. With `seal`, the day is closed first (later entries join the current day, see ledger_day()).
  */
+async function fixLastSeq(db: PrismaClient, input: { day: Date; seal: boolean }): Promise<bigint> {
+  return db.$transaction(
+    async (tx: Tx) => {
+      await tx.$executeRaw`LOCK TABLE ledger_entry IN SHARE MODE`;
+      const sealed = await tx.ledgerSeal.findUnique({ where: { day: input.day } });
+      if (sealed) return sealed.lastSeq;
+      const max = await tx.ledgerEntry.aggregate({ where: { day: input.day }, _max: { seq: true } });
+      const lastSeq = max._max.seq ?? 0n;
+      if (input.seal) await tx.ledgerSeal.create({ data: { day: input.day, lastSeq } });
+      return lastSeq;
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  );
+}
+
+// Reading and hashing a busy day can take a while: this step holds no lock that ingest waits on.
+const DIGEST_TX = { maxWait: 30_000, timeout: 600_000 };
+
+/** Publishes one digest of `day` (final: the day is sealed first); null when its final digest exists already. */
 export async function insertDigest(
   db: PrismaClient,
-  input: { day: string; unlessFinal?: boolean; seal: (facts: DayFacts) => SealedDigest },
+  input: { day: string; final: boolean; seal: (facts: DayFacts) => SealedDigest },
 ): Promise<DigestRow | null> {
+  const day = new Date(`${input.day}T00:00:00Z`);
+  const lastSeq = await fixLastSeq(db, { day, seal: input.final });
   return db.$transaction(async (tx: Tx) => {
-    await tx.$executeRaw`LOCK TABLE ledger_entry IN SHARE MODE`;
     await tx.$executeRaw`LOCK TABLE ledger_digest IN EXCLUSIVE MODE`;
-    const day = new Date(`${input.day}T00:00:00Z`);
-    // Several instances run the sealing job: the first one seals the day, the others see it sealed.
-    if (input.unlessFinal && (await tx.ledgerDigest.count({ where: { day, final: true } })) > 0) return null;
+    // Several instances run the sealing job: the first one publishes the final digest, the others see it.
+    if (input.final && (await tx.ledgerDigest.count({ where: { day, final: true } })) > 0) return null;
     const entries = await tx.ledgerEntry.findMany({
-      where: { day: new Date(`${input.day}T00:00:00Z`) },
+      where: { day, seq: { lte: lastSeq } },
       orderBy: { seq: 'asc' },
-      select: { seq: true, kind: true, hash: true },
+      select: { kind: true, hash: true },
     });
     const last = await tx.ledgerDigest.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
-    const sealed = input.seal({
-      day: input.day,
-      entryHashes: entries.map((e) => e.hash),
-      kinds: entries.map((e) => e.kind),
-      lastSeq: entries.at(-1)?.seq ?? 0n,
-      prevHash: last?.hash ?? null,
-    });
-    const row = await tx.ledgerDigest.create({ data: { day, ...sealed } });
-    return toDigestRow(row);
-  });
+    const sealed = input.seal({ day: input.day, entryHashes: entries.map((e) => e.hash), kinds: entries.map((e) => e.kind), lastSeq, prevHash: last?.hash ?? null });
+    return toDigestRow(await tx.ledgerDigest.create({ data: { day, ...sealed } }));
+  }, DIGEST_TX);
 }
 
 /** Newest first; `before` is the id cursor of the previous page. */
@@ -90,12 +103,13 @@ export async function listAllDigests(db: DbLike): Promise<DigestRow[]> {
   return rows.map(toDigestRow);
 }
 
-/** Days before `today` (Paris) that have entries and no final digest yet. */
+/** Days before `today` (Paris) with entries, or sealed, and no final digest yet (oldest first). */
 export async function listDaysToSeal(db: DbLike, today: string): Promise<string[]> {
   const rows = await db.$queryRaw<Array<{ day: Date }>>`
     SELECT DISTINCT e.day FROM ledger_entry e
     WHERE e.day < ${today}::date AND NOT EXISTS (SELECT 1 FROM ledger_digest d WHERE d.final AND d.day = e.day)
-    ORDER BY e.day`;
+    UNION SELECT s.day FROM ledger_seal s WHERE NOT EXISTS (SELECT 1 FROM ledger_digest d WHERE d.final AND d.day = s.day)
+    ORDER BY day`;
   return rows.map((r) => dayText(r.day));
 }
 

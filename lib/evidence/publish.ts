@@ -44,7 +44,7 @@ export function sealDay(input: { facts: DayFacts; final: boolean; key: SigningKe
 /** Publishes a digest of `day` so far (final = the day is over and will not change). */
 export async function publishDigest(input: { db: PrismaClient; key: SigningKey; day: string; final: boolean; now?: Date }): Promise<DigestRow | null> {
   const now = input.now ?? new Date();
-  return insertDigest(input.db, { day: input.day, unlessFinal: input.final, seal: (facts) => sealDay({ facts, final: input.final, key: input.key, now }) });
+  return insertDigest(input.db, { day: input.day, final: input.final, seal: (facts) => sealDay({ facts, final: input.final, key: input.key, now }) });
 }
 
 /** Seals every past day still open, oldest first, then the current day so far. Returns the digests. */

@@ -51,6 +51,16 @@ CREATE TABLE "ledger_digest" (
 );
 
 -- CreateTable
+CREATE TABLE "ledger_seal" (
+    "day" DATE NOT NULL,
+    "last_seq" BIGINT NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ledger_seal_pkey" PRIMARY KEY ("day")
+);
+
+-- CreateTable
 CREATE TABLE "dossier" (
     "id" UUID NOT NULL,
     "organisation_id" TEXT,
@@ -126,6 +136,10 @@ CREATE TRIGGER ledger_digest_no_rewrite BEFORE UPDATE OR DELETE ON "ledger_diges
   FOR EACH ROW EXECUTE FUNCTION refuse_rewrite();
 CREATE TRIGGER ledger_digest_no_truncate BEFORE TRUNCATE ON "ledger_digest"
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_rewrite();
+CREATE TRIGGER ledger_seal_no_rewrite BEFORE UPDATE OR DELETE ON "ledger_seal"
+  FOR EACH ROW EXECUTE FUNCTION refuse_rewrite();
+CREATE TRIGGER ledger_seal_no_truncate BEFORE TRUNCATE ON "ledger_seal"
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_rewrite();
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON "audit_log"
   FOR EACH ROW EXECUTE FUNCTION refuse_rewrite();
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON "audit_log"
@@ -144,10 +158,10 @@ CREATE FUNCTION ledger_str(value text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT coalesce(to_json(value)::text, 'null')
 $$;
 
--- An entry belongs to the Paris day of its time, unless that day's final digest is already
--- published: then it joins the current day (a sealed day never changes).
+-- An entry belongs to the Paris day of its time, unless that day is already sealed (its final
+-- digest is being or has been published): then it joins the current day (a sealed day never changes).
 CREATE FUNCTION ledger_day(ts timestamptz) RETURNS date LANGUAGE sql STABLE AS $$
-  SELECT CASE WHEN EXISTS (SELECT 1 FROM ledger_digest d WHERE d.final AND d.day = (ts AT TIME ZONE 'Europe/Paris')::date)
+  SELECT CASE WHEN EXISTS (SELECT 1 FROM ledger_seal s WHERE s.day = (ts AT TIME ZONE 'Europe/Paris')::date)
     THEN (now() AT TIME ZONE 'Europe/Paris')::date ELSE (ts AT TIME ZONE 'Europe/Paris')::date END
 $$;
 
@@ -168,7 +182,7 @@ BEGIN
   FROM (SELECT n.created_at AS at, (n.created_at AT TIME ZONE 'Europe/Paris')::date AS day, n.id::text AS id,
       ledger_report_body(n) AS body
     FROM new_rows n) e
-  LEFT JOIN (SELECT DISTINCT d.day FROM ledger_digest d WHERE d.final) s ON s.day = e.day
+  LEFT JOIN ledger_seal s ON s.day = e.day
   ORDER BY e.at, e.id;
   RETURN NULL;
 END;

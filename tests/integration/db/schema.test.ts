@@ -145,6 +145,11 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
     const row = await c.ledgerDigest.create({ data: { day: now, final: false, entryCount: 0, lastSeq: 0, root: 'r', body: '{}', hash: `h-${tag}`, signature: 's' } });
     return c.ledgerDigest.findUniqueOrThrow({ where: { id: row.id } });
   },
+  LedgerSeal: async (c) => {
+    const day = new Date(Date.UTC(1990, 0, 1) + Math.floor(Math.random() * 10_000) * 86_400_000);
+    await c.ledgerSeal.create({ data: { day, lastSeq: 0 } });
+    return c.ledgerSeal.findUniqueOrThrow({ where: { day } });
+  },
   Dossier: async (c) => {
     const id = randomUUID();
     await c.dossier.create({ data: { id, ownerId: `u-${tag}`, title: 'Test', filters: {} } });

@@ -66,6 +66,7 @@ describe('ledger written by the database', () => {
     await expect(db.$executeRaw`UPDATE ledger_digest SET root = 'x'`).rejects.toThrow(/append-only/);
     await expect(db.$executeRaw`DELETE FROM ledger_digest`).rejects.toThrow(/append-only/);
     await expect(db.$executeRaw`TRUNCATE ledger_digest`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`TRUNCATE ledger_seal`).rejects.toThrow(/append-only/);
     await db.auditLog.create({ data: { actorLabel: 't', action: 't', targetType: 't', targetId: 't' } });
     await expect(db.$executeRaw`DELETE FROM audit_log`).rejects.toThrow(/append-only/);
     await expect(db.$executeRaw`TRUNCATE audit_log`).rejects.toThrow(/append-only/);
