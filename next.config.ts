@@ -13,7 +13,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Type checking runs in `npm test` (tsc --noEmit); `npm start` should not pay for it twice.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ['pg', '@electric-sql/pglite', '@electric-sql/pglite-socket'],
+  serverExternalPackages: ['pg', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'pdfkit'],
   outputFileTracingIncludes: { '/api/health': ['./prisma/migrations/**/*'] },
   // English pages are the French pages rendered with English messages: proxy.ts sees /en/* first and sets the
   // locale header, then these rewrites map the path (config rewrites, unlike proxy rewrites, keep prefetches working).

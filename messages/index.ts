@@ -33,6 +33,10 @@ import enNewsroom from './en/newsroom.json';
 import frNewsroom from './fr/newsroom.json';
 import enNetworks from './en/networks.json';
 import frNetworks from './fr/networks.json';
+import enProofs from './en/proofs.json';
+import frProofs from './fr/proofs.json';
+import enVerifier from './en/verifier.json';
+import frVerifier from './fr/verifier.json';
 
 /**
  * One JSON file per namespace and locale. French is the reference: a unit test checks that both
@@ -47,6 +51,7 @@ export const MESSAGES = {
     errors: frErrors,
     newsroom: frNewsroom,
     networks: frNetworks,
+    proofs: frProofs, verifier: frVerifier,
   },
   en: {
     common: enCommon, home: enHome, map: enMap,
@@ -55,6 +60,7 @@ export const MESSAGES = {
     errors: enErrors,
     newsroom: enNewsroom,
     networks: enNetworks,
+    proofs: enProofs, verifier: enVerifier,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

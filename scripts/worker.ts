@@ -6,7 +6,8 @@ import { parseEnv } from '../lib/config/env-schema';
 import { resolveDatabase } from '../lib/db/connection';
 import { createPrismaClient } from '../lib/db/create-client';
 import { claimJobTick } from '../lib/db/job-lease';
-import { detectionJob, purgeFingerprintsJob } from '../lib/jobs/jobs';
+import { buildDossiersJob, detectionJob, purgeFingerprintsJob, sealLedgerDaysJob } from '../lib/jobs/jobs';
+import { loadSigningKey } from '../lib/evidence/signing-key';
 import { createTickScheduler } from '../lib/jobs/scheduler';
 import { onParentGone } from '../lib/worker/supervise';
 import { webhooksJob } from '../lib/webhooks/job';
@@ -19,9 +20,10 @@ async function main() {
   if (!target.url) throw new Error('worker : aucune base (DATABASE_URL ou base embarquée démarrée) / no database');
   const db = createPrismaClient({ url: target.url, kind: target.kind, poolMax: 2, timeoutMs: 60_000 });
   const holder = `${os.hostname()}:${process.pid}`;
+  const key = loadSigningKey({ configured: env.LEDGER_SIGNING_KEY, dataDir: env.DATA_DIR });
   const log = (line: string) => console.log(line);
   const scheduler = createTickScheduler({
-    jobs: [detectionJob(db, log), purgeFingerprintsJob(db), webhooksJob(db)],
+    jobs: [detectionJob(db, log), purgeFingerprintsJob(db), webhooksJob(db), sealLedgerDaysJob(db, key), buildDossiersJob(db, key, env.DATA_DIR)],
     claim: (name, tickAt) => claimJobTick(db, { name, tickAt, holder }),
     onError: (job, error) => console.error(`[worker] ${job} : échec :`, error instanceof Error ? error.message : error),
   });

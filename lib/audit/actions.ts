@@ -42,6 +42,12 @@ export const AUDIT_ACTIONS = [
   'webhook.reactivated',
   'exceptional_day.declared',
   'exceptional_day.removed',
+  'organisation.created',
+  'organisation.member_set',
+  'organisation.member_removed',
+  'dossier.requested',
+  'dossier.downloaded',
+  'note.created',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -11,6 +11,8 @@ const SECTIONS: Array<{ href: string; label: string; permission: Permission | nu
   { href: '/admin/jours-exceptionnels', label: 'Jours exceptionnels', permission: 'settings.manage' },
   { href: '/admin/cles-api', label: 'Clés d’API', permission: 'apikeys.own' },
   { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks.own' },
+  { href: '/admin/organisations', label: 'Organisations', permission: 'organisations.manage' },
+  { href: '/dossiers', label: 'Dossiers', permission: 'dossiers.build' },
   { href: '/admin/compte', label: 'Mon compte', permission: null },
 ];
 

@@ -15,6 +15,9 @@ export const PERMISSIONS = {
   'incidents.manage': ['moderator'],
   'apikeys.own': ['journalist'],
   'webhooks.own': ['journalist', 'union'],
+  'organisations.manage': ['admin'],
+  'dossiers.build': ['union', 'journalist'],
+  'notes.own': ['union'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

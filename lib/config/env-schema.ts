@@ -51,6 +51,15 @@ export const envSchema = z.object({
     (v) => (v === '' ? undefined : v),
     z.string().min(32, 'doit faire au moins 32 caractères / must be at least 32 characters').optional(),
   ),
+  LEDGER_SIGNING_KEY: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, {
+        message: 'doit être 32 octets en base64 / must be 32 bytes in base64',
+      })
+      .optional(),
+  ),
   TRUSTED_PROXIES: z
     .string()
     .default('')

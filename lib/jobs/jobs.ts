@@ -2,6 +2,9 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { purgeUsedPowChallenges } from '@/lib/db/pow';
 import { purgeFingerprints } from '@/lib/db/reports';
 import { runDetection } from '@/lib/detect/run-detection';
+import { runDossierQueue } from '@/lib/dossier/queue';
+import { publishDueDigests } from '@/lib/evidence/publish';
+import type { SigningKey } from '@/lib/evidence/signing-key';
 import { destroyExpiredDayKeys } from '@/lib/ingest/day-key';
 import type { TickJob } from './ticks';
 
@@ -40,5 +43,23 @@ export function detectionJob(db: PrismaClient, log: (line: string) => void): Tic
         log(`[détection] changement de niveau à vérifier : ${shift.platformId} ${shift.scope} ×${shift.factor.toFixed(2)} depuis ${new Date(shift.at).toISOString()}`);
       }
     },
+  };
+}
+
+/** Seals each finished Paris day of the ledger (a signed final digest); idempotent across instances. */
+export function sealLedgerDaysJob(db: PrismaClient, key: SigningKey): TickJob {
+  return {
+    name: 'seal-ledger-days',
+    everyMs: 10 * 60_000,
+    run: (now) => publishDueDigests({ db, key, now }),
+  };
+}
+
+/** Builds queued dossiers (requests also start it at once) and deletes expired ones. */
+export function buildDossiersJob(db: PrismaClient, key: SigningKey, dataDir: string): TickJob {
+  return {
+    name: 'build-dossiers',
+    everyMs: 15_000,
+    run: (now) => runDossierQueue({ db, key, dataDir, now }),
   };
 }

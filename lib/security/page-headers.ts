@@ -4,7 +4,7 @@ import { buildCsp, tileImageSource } from './csp';
 export const EMBED_PATHS: readonly string[] = ['/integrer/carte', '/integrer/service'];
 
 /** Pages behind an account: strict CSP, never cached by shared caches, never indexed. */
-export const PRIVATE_PATHS: readonly string[] = ['/admin', '/connexion'];
+export const PRIVATE_PATHS: readonly string[] = ['/admin', '/connexion', '/dossiers'];
 
 const PRIVATE_PAGE_HEADERS: Record<string, string> = {
   'cache-control': 'private, no-store',

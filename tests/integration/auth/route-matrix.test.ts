@@ -1,14 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { rolesWith, type Permission, type UserRole } from '@/lib/auth/roles';
+import { getDb } from '@/lib/db/client';
+import { writeDossierZip } from '@/lib/dossier/storage';
+import { env } from '@/lib/env';
 import { createTestUser, jsonRequest, sessionCookie } from './support';
 
 const APP_DIR = path.resolve('app');
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 /** Routes anyone may call: reporting stays anonymous. Every other route must appear in PROTECTED. */
-const PUBLIC = [/^\/api\/reports$/, /^\/api\/health$/, /^\/api\/geo\//, /^\/api\/pow\/challenge$/, /^\/signaler\/envoyer$/, /^\/api\/auth\//, /^\/api\/etat$/, /^\/api\/flux$/, /^\/api\/series$/, /\/incidents\.atom$/, /^\/badges\//, /^\/open311\//, /^\/api\/v1\//];
+const PUBLIC = [/^\/api\/reports$/, /^\/api\/health$/, /^\/api\/geo\//, /^\/api\/pow\/challenge$/, /^\/signaler\/envoyer$/, /^\/api\/auth\//, /^\/api\/etat$/, /^\/api\/flux$/, /^\/api\/series$/, /\/incidents\.atom$/, /^\/badges\//, /^\/open311\//, /^\/api\/v1\//, /^\/api\/preuves(\/atom)?$/];
 
 /** The right each protected route (all its methods) requires. */
 const PROTECTED: Record<string, Permission> = {
@@ -24,6 +28,12 @@ const PROTECTED: Record<string, Permission> = {
   '/api/admin/platforms': 'catalog.manage',
   '/api/admin/platforms/[id]': 'catalog.manage',
   '/api/admin/settings': 'settings.manage',
+  '/api/admin/organisations': 'organisations.manage',
+  '/api/admin/organisations/[id]/members': 'organisations.manage',
+  '/api/dossiers': 'dossiers.build',
+  '/api/dossiers/[id]': 'dossiers.build',
+  '/api/dossiers/[id]/zip': 'dossiers.build',
+  '/api/incidents/[id]/notes': 'notes.own',
 };
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
@@ -120,5 +130,42 @@ describe('route handlers under app/', () => {
         expect(await call(route, method, handler, cookies[role ?? 'admin'], 'https://evil.example'), `${method} ${route.pattern}`).toBe(403);
       }
     }
+  });
+});
+
+describe('organisations: a union sees only its own organisation’s dossiers and notes', () => {
+  test('another organisation’s dossier cannot be listed, read or downloaded; notes stay private', async () => {
+    const db = getDb();
+    const [orgA, orgB] = await Promise.all(['A', 'B'].map((n) => db.organisation.create({ data: { name: `Syndicat ${n} ${randomUUID()}` } })));
+    const [a, a2, b, loner] = await Promise.all([0, 1, 2, 3].map(() => createTestUser({ roles: ['union'] })));
+    await db.organisationMember.createMany({ data: [{ userId: a!.user.id, organisationId: orgA!.id }, { userId: a2!.user.id, organisationId: orgA!.id }, { userId: b!.user.id, organisationId: orgB!.id }] });
+    const id = randomUUID();
+    await db.dossier.create({ data: { id, organisationId: orgA!.id, ownerId: a!.user.id, title: 'Dossier A', filters: {}, state: 'ready' } });
+    await writeDossierZip(env.DATA_DIR, id, new Uint8Array([80, 75, 5, 6, ...new Array(18).fill(0)]));
+    const incident = await db.incident.create({ data: { id: randomUUID(), platformId: 'pronote', scope: 'national', level: 'detected', startedAt: new Date() } });
+    await db.incidentNote.create({ data: { organisationId: orgA!.id, incidentId: incident.id, authorId: a!.user.id, body: 'note privée de A' } });
+    const as = async (user: typeof a) => sessionCookie(user!.user);
+    const [ca, ca2, cb, cl] = await Promise.all([as(a), as(a2), as(b), as(loner)]);
+    const get = async (url: string, cookie: string) => {
+      const mod = url.endsWith('/zip') ? await import('@/app/api/dossiers/[id]/zip/route') : url.startsWith('/api/dossiers/') ? await import('@/app/api/dossiers/[id]/route') : await import('@/app/api/dossiers/route');
+      return mod.GET(jsonRequest(url, { method: 'GET', cookie }), { params: Promise.resolve({ id }) });
+    };
+    const listed = async (cookie: string) => ((await (await get('/api/dossiers', cookie)).json()) as { items: Array<{ id: string }> }).items.map((d) => d.id);
+    expect(await listed(ca)).toContain(id);
+    expect(await listed(ca2)).toContain(id);
+    expect(await listed(cb)).not.toContain(id);
+    expect(await listed(cl)).not.toContain(id);
+    for (const cookie of [cb, cl]) {
+      expect((await get(`/api/dossiers/${id}`, cookie)).status).toBe(404);
+      expect((await get(`/api/dossiers/${id}/zip`, cookie)).status).toBe(404);
+    }
+    expect((await get(`/api/dossiers/${id}`, ca2)).status).toBe(200);
+    expect((await get(`/api/dossiers/${id}/zip`, ca2)).status).toBe(200);
+    const notes = await import('@/app/api/incidents/[id]/notes/route');
+    const readNotes = async (cookie: string) =>
+      ((await (await notes.GET(jsonRequest(`/api/incidents/${incident.id}/notes`, { method: 'GET', cookie }), { params: Promise.resolve({ id: incident.id }) })).json()) as { items: Array<{ body: string }> }).items.map((n) => n.body);
+    expect(await readNotes(ca2)).toEqual(['note privée de A']);
+    expect(await readNotes(cb)).toEqual([]);
+    expect(await readNotes(cl)).toEqual([]);
   });
 });

@@ -22,7 +22,6 @@ afterAll(async () => {
   await db.regionAcademique.deleteMany({ where: { id: `r-${tag}` } });
   await db.user.deleteMany({ where: { id: `u-${tag}` } });
   await db.verificationToken.deleteMany({ where: { token: `v-${tag}` } });
-  await db.auditLog.deleteMany({ where: { targetId: `p-${tag}` } });
   await db.setting.deleteMany({ where: { key: `s-${tag}` } });
   await db.jobLease.deleteMany({ where: { name: `j-${tag}` } });
   await db.moderationAction.deleteMany({ where: { actorLabel: `m-${tag}` } });
@@ -30,6 +29,9 @@ afterAll(async () => {
   await db.powUsedChallenge.deleteMany({ where: { nonce: `n-${tag}` } });
   await db.powTraffic.deleteMany({ where: { surgeId: `s-${tag}` } });
   await db.powSurge.deleteMany({ where: { id: `s-${tag}` } });
+  await db.dossier.deleteMany({ where: { ownerId: `u-${tag}` } });
+  await db.incidentNote.deleteMany({ where: { authorId: `u-${tag}` } });
+  await db.organisation.deleteMany({ where: { name: `o-${tag}` } });
   await db.$disconnect();
 });
 
@@ -169,6 +171,37 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
   ExceptionalDay: async (c) => {
     const row = await c.exceptionalDay.create({ data: { date: '2099-01-05', scope: `test-${tag}`, factor: 1.5, label: 'grève' } });
     return c.exceptionalDay.findUniqueOrThrow({ where: { id: row.id } });
+  },
+  Organisation: async (c) => {
+    await c.organisation.create({ data: { name: `o-${tag}` } });
+    return c.organisation.findUniqueOrThrow({ where: { name: `o-${tag}` } });
+  },
+  OrganisationMember: async (c) => {
+    const org = await c.organisation.findUniqueOrThrow({ where: { name: `o-${tag}` } });
+    await c.organisationMember.create({ data: { userId: `u-${tag}`, organisationId: org.id } });
+    return c.organisationMember.findUniqueOrThrow({ where: { userId: `u-${tag}` } });
+  },
+  LedgerEntry: async (c) => {
+    const row = await c.ledgerEntry.create({ data: { day: now, at: now, kind: 'test', refId: `t-${tag}`, body: '{}', hash: 'x' } });
+    return c.ledgerEntry.findUniqueOrThrow({ where: { seq: row.seq } });
+  },
+  LedgerDigest: async (c) => {
+    const row = await c.ledgerDigest.create({ data: { day: now, final: false, entryCount: 0, lastSeq: 0, root: 'r', body: '{}', hash: `h-${tag}`, signature: 's' } });
+    return c.ledgerDigest.findUniqueOrThrow({ where: { id: row.id } });
+  },
+  LedgerSeal: async (c) => {
+    const day = new Date(Date.UTC(1990, 0, 1) + Math.floor(Math.random() * 10_000) * 86_400_000);
+    await c.ledgerSeal.create({ data: { day, lastSeq: 0 } });
+    return c.ledgerSeal.findUniqueOrThrow({ where: { day } });
+  },
+  Dossier: async (c) => {
+    const id = randomUUID();
+    await c.dossier.create({ data: { id, ownerId: `u-${tag}`, title: 'Test', filters: {} } });
+    return c.dossier.findUniqueOrThrow({ where: { id } });
+  },
+  IncidentNote: async (c) => {
+    const row = await c.incidentNote.create({ data: { organisationId: 'o', incidentId: randomUUID(), authorId: `u-${tag}`, body: 'note' } });
+    return c.incidentNote.findUniqueOrThrow({ where: { id: row.id } });
   },
 };
 

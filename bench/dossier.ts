@@ -1,0 +1,143 @@
+// `npm run bench:dossier`: (1) ledger append cost per report at ingest (the same insertReportBatch statement
+// with the ledger trigger on and off, alternated, in one run); (2) time and peak memory to build a 30-académie,
+// 7-day dossier of the demo's 6 April 2021 data; (3) the same for a dossier of BENCH_DOSSIER_REPORTS (1 million).
+// PostgreSQL 15 when available (BENCH_DATABASE_URL or Debian's binaries), else the embedded database.
+import '../lib/evidence/native-hash';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createPrismaClient } from '../lib/db/create-client';
+import { startEmbeddedServer } from '../lib/db/embedded/owner';
+import { prepareDatabase } from '../lib/db/prepare';
+import { insertReportBatch, type NewReportRow } from '../lib/db/reports';
+import { runDetection } from '../lib/detect/run-detection';
+import { buildDossier } from '../lib/dossier/build';
+import { dossierRequestSchema } from '../lib/dossier/schema';
+import { verifyDossierZip } from '../lib/dossier/verify';
+import { keyFromSeed } from '../lib/evidence/signing-key';
+import type { PrismaClient } from '../lib/generated/prisma/client';
+import { uuidv7 } from '../lib/ingest/uuid';
+import { simulateIter } from '../lib/simulate/generate';
+import { writeSimulatedReports } from '../lib/simulate/io/write-db';
+import { scenario2021 } from '../lib/simulate/scenarios';
+import { startPostgres } from './lib/postgres';
+import { writeResults, type Row } from './lib/table';
+
+const BIG = Number(process.env.BENCH_DOSSIER_REPORTS ?? 1_000_000);
+const LEDGER_REPORTS = Number(process.env.BENCH_LEDGER_REPORTS ?? 20_000);
+const BATCH = 200;
+const key = keyFromSeed(randomBytes(32).toString('base64'));
+
+async function withPeakMemory<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; peakRssMb: number; peakHeapMb: number }> {
+  let rss = 0;
+  let heap = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  };
+  const timer = setInterval(sample, 25);
+  const start = performance.now();
+  try {
+    const value = await fn();
+    sample();
+    return { value, seconds: (performance.now() - start) / 1000, peakRssMb: Math.round(rss / 2 ** 20), peakHeapMb: Math.round(heap / 2 ** 20) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function benchRows(n: number, t0: number): NewReportRow[] {
+  const academies = ['paris', 'versailles', 'creteil', 'lille', 'lyon', 'toulouse', 'bordeaux', 'nantes'];
+  return Array.from({ length: n }, (_, i) => ({
+    id: uuidv7(t0 + i), platformId: 'pronote', academyId: academies[i % academies.length]!, category: 'login', role: 'parent',
+    comment: null, observedAt: null, idempotencyKey: randomUUID(), sourceFingerprint: randomBytes(32).toString('hex'), networkFingerprint: null,
+    deviceTokenHash: null, counted: true, distinctReporter: true, flagReason: null, createdAt: new Date(t0 + i * 10),
+  }));
+}
+
+/** µs per report of insertReportBatch (batches of 200), ledger trigger on and off, alternated 4 times. */
+async function ledgerCost(db: PrismaClient): Promise<Row[]> {
+  const perReport: Record<'on' | 'off', number[]> = { on: [], off: [] };
+  for (let round = 0; round < 4; round += 1) {
+    for (const mode of round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
+      if (mode === 'off') await db.$executeRaw`ALTER TABLE report DISABLE TRIGGER report_ledger_insert`;
+      const rows = benchRows(LEDGER_REPORTS, Date.UTC(2026, 0, 5) + round * 86_400_000 + (mode === 'on' ? 3_600_000 : 0));
+      const start = performance.now();
+      for (let i = 0; i < rows.length; i += BATCH) await insertReportBatch(db, rows.slice(i, i + BATCH));
+      perReport[mode].push(((performance.now() - start) * 1000) / rows.length);
+      if (mode === 'off') await db.$executeRaw`ALTER TABLE report ENABLE TRIGGER report_ledger_insert`;
+    }
+  }
+  const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
+  const off = median(perReport.off);
+  const on = median(perReport.on);
+  return [
+    { measure: 'ingest statement, ledger off (baseline)', 'µs/report': off.toFixed(1), 'reports/s': Math.round(1e6 / off), ratio: '1.00×' },
+    { measure: 'ingest statement, ledger on', 'µs/report': on.toFixed(1), 'reports/s': Math.round(1e6 / on), ratio: `${(on / off).toFixed(2)}×` },
+    { measure: 'ledger append cost per report', 'µs/report': (on - off).toFixed(1), 'reports/s': '', ratio: `${(((on - off) / off) * 100).toFixed(1)} %` },
+  ];
+}
+
+async function fillDemoWeek(db: PrismaClient): Promise<void> {
+  await writeSimulatedReports(db, simulateIter({ start: new Date('2021-03-31T00:00:00+02:00'), end: new Date('2021-04-07T00:00:00+02:00'), seed: 2021, scenarios: [scenario2021()] }), { seed: 2021 });
+  const cache = new Map();
+  for (let t = Date.parse('2021-04-06T06:00:00+02:00'); t <= Date.parse('2021-04-06T21:00:00+02:00'); t += 15 * 60_000) await runDetection(db, { now: new Date(t), cache });
+}
+
+async function fillBig(db: PrismaClient, n: number): Promise<void> {
+  const academies = (await db.academy.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((a) => a.id).slice(0, 30);
+  for (let done = 0; done < n; done += 100_000) {
+    const count = Math.min(100_000, n - done);
+    await db.$executeRaw`
+      INSERT INTO report (id, platform_id, academy_id, category, role, idempotency_key, counted, distinct_reporter, created_at, updated_at)
+      SELECT gen_random_uuid(), 'ecoledirecte', (${academies}::text[])[1 + (g % ${academies.length})], 'login', 'parent', gen_random_uuid()::text,
+        true, true, t, t
+      FROM generate_series(${done}::int, ${done + count - 1}::int) g,
+        LATERAL (SELECT timestamptz '2022-01-10 07:00:00+01' + (g % 7) * interval '1 day' + ((g / 7) % 36000) * interval '1 second' AS t) x`;
+  }
+}
+
+async function dossierRow(db: PrismaClient, label: string, input: unknown): Promise<Row> {
+  const request = dossierRequestSchema.parse(input);
+  const built = await withPeakMemory(() => buildDossier({ db, key, request, now: new Date('2026-12-01T00:00:00Z') }));
+  const check = await withPeakMemory(async () => verifyDossierZip(built.value.zip));
+  return {
+    dossier: label, reports: built.value.reportCount, 'build s': built.seconds.toFixed(1), 'build peak RSS MB': built.peakRssMb,
+    'build peak heap MB': built.peakHeapMb, 'ZIP MB': (built.value.zip.length / 2 ** 20).toFixed(1), 'verify s': check.seconds.toFixed(1),
+    'verify peak RSS MB': check.peakRssMb, intact: check.value.ok ? 'yes' : `NO: ${check.value.problems[0]}`,
+  };
+}
+
+async function main() {
+  const pg = await startPostgres();
+  const embedded = pg ? null : await startEmbeddedServer({ dataDir: 'memory://' });
+  const url = pg?.url ?? embedded!.url;
+  const kind = pg ? 'postgresql' : 'embedded';
+  await prepareDatabase({ url, kind });
+  const db = createPrismaClient({ url, kind, timeoutMs: 600_000, poolMax: 4 });
+  try {
+    const ledger = await ledgerCost(db);
+    console.table(ledger);
+    await fillDemoWeek(db);
+    const demo = await dossierRow(db, 'demo, 30 académies × 7 days (31 Mar–6 Apr 2021), all services', {
+      title: 'Bench', platforms: (await db.platform.findMany({ select: { id: true } })).map((p) => p.id).slice(0, 50),
+      academies: [], from: '2021-03-31', to: '2021-04-06',
+    });
+    console.table([demo]);
+    await fillBig(db, BIG);
+    const big = await dossierRow(db, `${BIG.toLocaleString('en')} reports, 30 académies × 7 days, one service`, {
+      title: 'Bench', platforms: ['ecoledirecte'], academies: [], from: '2022-01-10', to: '2022-01-16',
+    });
+    console.table([big]);
+    writeResults('ledger', `Ledger append cost at ingest (${kind}, batches of ${BATCH})`, ledger, { backend: kind, batch: BATCH, reportsPerMode: LEDGER_REPORTS });
+    writeResults('dossier', `Dossier build and offline verification (${kind})`, [demo, big], { backend: kind });
+  } finally {
+    await db.$disconnect();
+    pg?.stop();
+    await embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { DbLike } from './audit';
+
+export type DossierScope = { platforms: string[]; academies: string[]; from: Date; to: Date };
+
+export type DossierReportRow = {
+  id: string;
+  createdAt: Date;
+  platformId: string;
+  academyId: string;
+  moderationState: string;
+  flagReason: string | null;
+  comment: string | null;
+};
+
+export type MinuteCountRow = { platformId: string; academyId: string; bucketStart: Date; reports: number; reporters: number };
+
+export type ModerationEntryRow = { reportId: string; seq: bigint; day: string; body: string };
+
+export type DossierIncidentRow = {
+  id: string;
+  platformId: string;
+  scope: string;
+  level: string;
+  state: string;
+  startedAt: Date;
+  endedAt: Date | null;
+  peakAt: Date | null;
+  peakReporters: number;
+  reportCount: number;
+  reporterCount: number;
+  dismissedReason: string | null;
+  academies: string[];
+  events: Array<{ at: Date; kind: string; data: unknown }>;
+};
+
+function scopeSql(s: DossierScope, alias: Prisma.Sql) {
+  const academies = s.academies.length > 0 ? Prisma.sql`AND ${alias}.academy_id = ANY(${s.academies}::text[])` : Prisma.empty;
+  return Prisma.sql`${alias}.platform_id = ANY(${s.platforms}::text[]) ${academies}`;
+}
+
+/** One page of the dossier's reports (time, id order). Approved comments only; fingerprints and device hashes are never read. */
+export async function listDossierReports(
+  db: DbLike,
+  input: { scope: DossierScope; after: { at: Date; id: string } | null; limit: number },
+): Promise<DossierReportRow[]> {
+  const s = input.scope;
+  const after = input.after ? Prisma.sql`AND (r.created_at, r.id) > (${input.after.at}, ${input.after.id}::uuid)` : Prisma.empty;
+  const rows = await db.$queryRaw<Array<{ id: string; created_at: Date; platform_id: string; academy_id: string; moderation_state: string; flag_reason: string | null; comment: string | null }>>`
+    SELECT r.id::text AS id, r.created_at, r.platform_id, r.academy_id, r.moderation_state, r.flag_reason,
+      CASE WHEN r.comment_state = 'approved' THEN r.comment END AS comment
+    FROM report r
+    WHERE ${scopeSql(s, Prisma.raw('r'))} AND r.created_at >= ${s.from} AND r.created_at < ${s.to} ${after}
+    ORDER BY r.created_at, r.id LIMIT ${input.limit}`;
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    platformId: r.platform_id,
+    academyId: r.academy_id,
+    moderationState: r.moderation_state,
+    flagReason: r.flag_reason,
+    comment: r.comment,
+  }));
+}
+
+export async function listMinuteCounts(db: DbLike, scope: DossierScope): Promise<MinuteCountRow[]> {
+  const rows = await db.$queryRaw<Array<{ platform_id: string; academy_id: string; bucket_start: Date; reports: number; reporters: number }>>`
+    SELECT c.platform_id, c.academy_id, c.bucket_start, c.reports, c.reporters FROM report_count c
+    WHERE ${scopeSql(scope, Prisma.raw('c'))} AND c.bucket_start >= ${scope.from} AND c.bucket_start < ${scope.to}
+      AND (c.reports > 0 OR c.reporters > 0)
+    ORDER BY c.bucket_start, c.platform_id, c.academy_id`;
+  return rows.map((r) => ({ platformId: r.platform_id, academyId: r.academy_id, bucketStart: r.bucket_start, reports: r.reports, reporters: r.reporters }));
+}
+
+/** Moderation entries of the dossier's reports (what was hidden, restored or published, and when). */
+export async function listModerationEntries(db: DbLike, scope: DossierScope): Promise<ModerationEntryRow[]> {
+  const rows = await db.$queryRaw<Array<{ ref_id: string; seq: bigint; day: Date; body: string }>>`
+    SELECT e.ref_id, e.seq, e.day, e.body FROM ledger_entry e JOIN report r ON r.id = e.ref_id::uuid
+    WHERE e.kind = 'moderation' AND e.day >= (${scope.from} AT TIME ZONE 'Europe/Paris')::date AND ${scopeSql(scope, Prisma.raw('r'))} AND r.created_at >= ${scope.from} AND r.created_at < ${scope.to}
+    ORDER BY e.seq`;
+  return rows.map((r) => ({ reportId: r.ref_id, seq: r.seq, day: r.day.toISOString().slice(0, 10), body: r.body }));
+}
+
+/** Incidents of the platforms that overlap the period and touch the académies (or are national). */
+export async function listDossierIncidents(db: DbLike, scope: DossierScope): Promise<DossierIncidentRow[]> {
+  const rows = await db.incident.findMany({
+    where: {
+      platformId: { in: scope.platforms },
+      startedAt: { lt: scope.to },
+      OR: [{ endedAt: null }, { endedAt: { gte: scope.from } }],
+      ...(scope.academies.length > 0 ? { AND: [{ OR: [{ scope: 'national' }, { academies: { some: { academyId: { in: scope.academies } } } }] }] } : {}),
+    },
+    include: { academies: { orderBy: { academyId: 'asc' } }, events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } },
+    orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    platformId: r.platformId,
+    scope: r.scope,
+    level: r.level,
+    state: r.state,
+    startedAt: r.startedAt,
+    endedAt: r.endedAt,
+    peakAt: r.peakAt,
+    peakReporters: r.peakReporters,
+    reportCount: r.reportCount,
+    reporterCount: r.reporterCount,
+    dismissedReason: r.dismissedReason,
+    academies: r.academies.map((a) => a.academyId),
+    events: r.events.map((e) => ({ at: e.at, kind: e.kind, data: e.data })),
+  }));
+}

@@ -1,0 +1,85 @@
+import { sha256Bytes } from './hash';
+
+// RFC 6962 (Certificate Transparency) tree: leaf = H(0x00 || entry hash), node = H(0x01 || left || right),
+// a tree of n leaves splits at the largest power of two below n. Domain separation stops a node
+// from being passed off as a leaf.
+const LEAF = 0;
+const NODE = 1;
+
+function prefixed(tag: number, ...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(1 + parts.reduce((n, p) => n + p.length, 0));
+  out[0] = tag;
+  let offset = 1;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return sha256Bytes(out);
+}
+
+export function leafHash(entryHash: Uint8Array): Uint8Array {
+  return prefixed(LEAF, entryHash);
+}
+
+/** Root over the leaf hashes (already leafHash-ed); the empty tree's root is SHA-256 of nothing. */
+export function merkleRootOfLeaves(leaves: readonly Uint8Array[]): Uint8Array {
+  if (leaves.length === 0) return sha256Bytes(new Uint8Array(0));
+  // Bottom-up pairing gives the RFC 6962 shape: an unpaired last node is promoted unchanged.
+  return merkleLevels(leaves).at(-1)![0]!;
+}
+
+/** Root of a day's entries, from their SHA-256 entry hashes in ledger order. */
+export function merkleRoot(entryHashes: readonly Uint8Array[]): Uint8Array {
+  return merkleRootOfLeaves(entryHashes.map(leafHash));
+}
+
+/** Every level of the tree, leaves first, root last (one pass; proofs are then read off it). */
+export function merkleLevels(leaves: readonly Uint8Array[]): Uint8Array[][] {
+  const levels: Uint8Array[][] = [[...leaves]];
+  let level = levels[0]!;
+  while (level.length > 1) {
+    const next: Uint8Array[] = [];
+    for (let i = 0; i < level.length; i += 2) {
+      const right = level[i + 1];
+      next.push(right ? prefixed(NODE, level[i]!, right) : level[i]!);
+    }
+    levels.push(next);
+    level = next;
+  }
+  return levels;
+}
+
+/** Audit path (siblings from the leaf up) of leaf `index`, read off merkleLevels(). */
+export function inclusionProof(levels: readonly Uint8Array[][], index: number): Uint8Array[] {
+  const size = levels[0]?.length ?? 0;
+  if (index < 0 || index >= size) throw new RangeError('leaf index out of range');
+  const path: Uint8Array[] = [];
+  let i = index;
+  for (const level of levels.slice(0, -1)) {
+    const sibling = i % 2 === 0 ? level[i + 1] : level[i - 1];
+    if (sibling) path.push(sibling);
+    i = Math.floor(i / 2);
+  }
+  return path;
+}
+
+/** Recomputes the root from an entry hash, its index, the tree size and its audit path. */
+export function rootFromProof(input: { entryHash: Uint8Array; index: number; size: number; path: readonly Uint8Array[] }): Uint8Array | null {
+  let hash = leafHash(input.entryHash);
+  let i = input.index;
+  let n = input.size;
+  let p = 0;
+  if (i < 0 || i >= n) return null;
+  while (n > 1) {
+    const isRight = i % 2 === 1;
+    const hasSibling = isRight || i + 1 < n;
+    if (hasSibling) {
+      const sibling = input.path[p++];
+      if (!sibling) return null;
+      hash = isRight ? prefixed(NODE, sibling, hash) : prefixed(NODE, hash, sibling);
+    }
+    i = Math.floor(i / 2);
+    n = Math.ceil(n / 2);
+  }
+  return p === input.path.length ? hash : null;
+}

@@ -1,0 +1,5 @@
+import { createHash } from 'node:crypto';
+import { setSha256Implementation } from './hash';
+
+/** Imported for its effect by server code and scripts: native SHA-256 for ledger, Merkle and file hashes. */
+setSha256Implementation((data) => new Uint8Array(createHash('sha256').update(data).digest()));

@@ -1,0 +1,49 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { base64ToBytes, keyIdOf } from './signature';
+import { bytesToHex } from './hash';
+
+export type SigningKey = { privateKey: KeyObject; publicKeyHex: string; keyId: string };
+
+export const KEY_FILE_NAME = 'ledger-ed25519.pem';
+// PKCS#8 header of an Ed25519 private key (RFC 8410): the 32-byte seed follows.
+const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+function toSigningKey(privateKey: KeyObject): SigningKey {
+  const jwk = createPublicKey(privateKey).export({ format: 'jwk' });
+  const publicKeyHex = bytesToHex(base64ToBytes((jwk.x ?? '').replace(/-/g, '+').replace(/_/g, '/')));
+  return { privateKey, publicKeyHex, keyId: keyIdOf(publicKeyHex) };
+}
+
+/** A 32-byte seed in base64 (LEDGER_SIGNING_KEY) as an Ed25519 private key. */
+export function keyFromSeed(seedBase64: string): SigningKey {
+  const seed = Buffer.from(seedBase64, 'base64');
+  if (seed.length !== 32) throw new Error('LEDGER_SIGNING_KEY doit être 32 octets en base64');
+  return toSigningKey(createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' }));
+}
+
+/**
+ * The instance's ledger key: LEDGER_SIGNING_KEY when set, else DATA_DIR/ledger-ed25519.pem, created
+ * (mode 0600) on first use. The private key never enters the database, so a database dump cannot sign.
+ */
+export function loadSigningKey(input: { configured?: string; dataDir: string }): SigningKey {
+  if (input.configured) return keyFromSeed(input.configured);
+  const file = path.join(input.dataDir, KEY_FILE_NAME);
+  if (!existsSync(file)) {
+    mkdirSync(input.dataDir, { recursive: true });
+    const { privateKey } = generateKeyPairSync('ed25519');
+    try {
+      writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
+      chmodSync(file, 0o600);
+    } catch (error) {
+      // Another instance sharing DATA_DIR created it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return toSigningKey(createPrivateKey(readFileSync(file)));
+}
+
+export function signText(key: SigningKey, text: string): string {
+  return sign(null, Buffer.from(text, 'utf8'), key.privateKey).toString('base64');
+}
