@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { AnnouncementBanner } from '@/components/layout/announcement-banner';
+import { ServiceWorker } from '@/components/pwa/service-worker';
+import { env } from '@/lib/env';
 import { currentLocale, currentPath } from '@/lib/i18n/server';
 import { SITE_FEED } from '@/lib/seo/metadata';
 import { siteOrigin } from '@/lib/seo/site';
@@ -79,6 +81,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </nav>
           </header>
           <main id="contenu">{children}</main>
+          <ServiceWorker enabled={env.NODE_ENV === 'production'} />
           <footer className="site-footer">
             <p>
               {t('footer.about')} <Link href={href('/sources')}>{t('footer.sources')}</Link>.
