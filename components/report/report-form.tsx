@@ -7,8 +7,9 @@ import { localizePath } from '@/lib/i18n/paths';
 import { buildPayload, validateValues } from '@/lib/report-client/build-payload';
 import { toFormErrors, type FormErrors } from '@/lib/report-client/form-errors';
 import { readDeviceToken } from '@/lib/report-client/identity';
+import { lastAcademy, loadHistory, previousReport, rememberReport, usualPlatforms, type HistoryEntry } from '@/lib/report-client/history';
 import { browserStorage } from '@/lib/report-client/outbox-store';
-import type { AcademyOption, PlatformOption } from '@/lib/report-client/platform-choices';
+import { preferredPlatforms, type AcademyOption, type PlatformOption } from '@/lib/report-client/platform-choices';
 import type { ReportValues } from '@/lib/report-client/prefill';
 import { academyArgs, type AcademyArgs } from '@/lib/report-client/report-text';
 import { ErrorSummary } from './error-summary';
@@ -29,6 +30,8 @@ type Props = {
   /** Generated at render, so that a double submission without JavaScript counts once. */
   idempotencyKey: string;
   isQuick: boolean;
+  /** Services in trouble now, per académie (most severe first), from the live map when the page was rendered. */
+  troubled?: Record<string, string[]>;
 };
 
 export function ReportForm(props: Props) {
@@ -61,6 +64,34 @@ export function ReportForm(props: Props) {
     initialKey: props.idempotencyKey,
     onRejected: showErrors,
   });
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [previousAt, setPreviousAt] = useState<number | null>(null);
+
+  // What this device reported before: its académie is offered again (unless the link chose one).
+  useEffect(() => {
+    const remembered = loadHistory(browserStorage());
+    setHistory(remembered);
+    const academy = lastAcademy(remembered);
+    if (academy && academyById.has(academy)) setValues((current) => (current.academy ? current : { ...current, academy }));
+  }, [academyById]);
+
+  const doneKey = phase.kind === 'done' ? phase.event.payload.idempotencyKey : null;
+  useEffect(() => {
+    if (phase.kind !== 'done') return;
+    const { platform, academy } = phase.event.report;
+    const now = Date.now();
+    setHistory((current) => {
+      setPreviousAt(previousReport(current, { platform, before: now })?.at ?? null);
+      return rememberReport(browserStorage(), current, { platform, academy, at: now });
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per delivered report
+  }, [doneKey]);
+
+  const preference = useMemo(() => {
+    const troubled = props.troubled?.[values.academy] ?? [];
+    const usual = usualPlatforms(history, values.academy);
+    return { preferred: preferredPlatforms({ troubled, usual }), troubled: new Set(troubled), usual: new Set(usual) };
+  }, [props.troubled, history, values.academy]);
 
   useEffect(() => {
     if (props.isQuick) quickButtonRef.current?.focus();
@@ -136,6 +167,8 @@ export function ReportForm(props: Props) {
           academy={academyById.get(phase.event.report.academy) ?? null}
           count={phase.event.report.localCount}
           isDuplicate={phase.event.report.status === 'duplicate'}
+          counted={phase.event.report.counted}
+          previousAt={previousAt}
           headingRef={statusRef}
         >
           <p>
@@ -167,6 +200,7 @@ export function ReportForm(props: Props) {
               academyArgs={argsOf}
               onAcademyChange={changeAcademy}
               onChange={update}
+              preference={preference}
             />
           </FieldsContainer>
           <input type="hidden" name="cle" value={key} />
