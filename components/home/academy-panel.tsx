@@ -63,7 +63,10 @@ function AcademyPanelView({ academy, state, names, closeHref, onClose }: Props) 
             <li key={p.platformId}>
               <a href={href(`/plateformes/${p.platformId}`)}>{names.platform(p.platformId)}</a>{' '}
               <SeverityLabel style={severityStyle(p.severity, 0)} compact />{' '}
-              <span className="academy-platform-figures">{t('panel.platformLine', { reporters: p.reporters, expected: number(p.expected) })}</span>
+              <span className="academy-platform-figures">{t('panel.platformLine', { reporters: p.reporters, expected: number(p.expected) })}</span>{' '}
+              <a className="academy-platform-report" href={href(`/signaler?plateforme=${p.platformId}&academie=${academy.academyId}`)}>
+                {t('panel.report', { platform: names.platform(p.platformId) })}
+              </a>
             </li>
           ))}
         </ul>
@@ -83,7 +86,8 @@ function AcademyPanelView({ academy, state, names, closeHref, onClose }: Props) 
         </ul>
       )}
       <p className="academy-panel-more">
-        <a href={href(`/academies/${academy.academyId}`)}>{t('panel.page', args)}</a>
+        <a href={href(`/academies/${academy.academyId}`)}>{t('panel.page', args)}</a> ·{' '}
+        <a href={href(`/signaler?academie=${academy.academyId}`)}>{t('panel.reportOther')}</a>
       </p>
     </section>
   );

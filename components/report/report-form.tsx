@@ -10,7 +10,7 @@ import { readDeviceToken } from '@/lib/report-client/identity';
 import { lastAcademy, loadHistory, previousReport, rememberReport, usualPlatforms, type HistoryEntry } from '@/lib/report-client/history';
 import { browserStorage } from '@/lib/report-client/outbox-store';
 import { preferredPlatforms, type AcademyOption, type PlatformOption } from '@/lib/report-client/platform-choices';
-import type { ReportValues } from '@/lib/report-client/prefill';
+import { withQuickDefaults, type ReportValues } from '@/lib/report-client/prefill';
 import { academyArgs, type AcademyArgs } from '@/lib/report-client/report-text';
 import { ErrorSummary } from './error-summary';
 import { HoneypotField } from './extra-fields';
@@ -72,8 +72,17 @@ export function ReportForm(props: Props) {
     const remembered = loadHistory(browserStorage());
     setHistory(remembered);
     const academy = lastAcademy(remembered);
-    if (academy && academyById.has(academy)) setValues((current) => (current.academy ? current : { ...current, academy }));
-  }, [academyById]);
+    if (!academy || !academyById.has(academy)) return;
+    setValues((current) => (current.academy ? current : { ...current, academy }));
+    // A service link (from its page) plus the remembered académie is a complete one-tap report.
+    const linked = platformById.get(props.initialValues.platform);
+    if (!props.initialValues.academy && linked?.academies.includes(academy)) {
+      setValues((current) => withQuickDefaults({ ...current, academy }));
+      setQuick(true);
+      setDetailsOpen(false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, with the values the page was opened with
+  }, [academyById, platformById]);
 
   const doneKey = phase.kind === 'done' ? phase.event.payload.idempotencyKey : null;
   useEffect(() => {

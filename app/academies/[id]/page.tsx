@@ -77,6 +77,19 @@ export default async function AcademyPage(props: PageProps<'/academies/[id]'>) {
         <AreaTable rows={data.platforms} caption={t('platformsCaption')} nameHeader={t('platform')} labels={platformLabels} />
       </section>
 
+      <section aria-labelledby="titre-signaler" className="card">
+        <h2 id="titre-signaler">{t('reportTitle')}</h2>
+        <ul className="report-links">
+          {[...data.serving]
+            .sort((a, b) => Number(data.platforms.some((r) => r.id === b.id && r.open)) - Number(data.platforms.some((r) => r.id === a.id && r.open)))
+            .map((p) => (
+              <li key={p.id}>
+                <Link href={`${href('/signaler')}?plateforme=${p.id}&academie=${academy.id}`}>{t('reportPlatform', { platform: p.name })}</Link>
+              </li>
+            ))}
+        </ul>
+      </section>
+
       <section aria-labelledby="titre-incidents" className="card">
         <h2 id="titre-incidents">{d('incidents.title')}</h2>
         <IncidentList incidents={data.incidents} href={href} showPlatform timeZone={timeZone} />
