@@ -27,6 +27,8 @@ import enFeeds from './en/feeds.json';
 import frFeeds from './fr/feeds.json';
 import enEmbed from './en/embed.json';
 import frEmbed from './fr/embed.json';
+import enShare from './en/share.json';
+import frShare from './fr/share.json';
 
 /**
  * One JSON file per namespace and locale. French is the reference: a unit test checks that both
@@ -37,12 +39,12 @@ export const MESSAGES = {
   fr: {
     common: frCommon, home: frHome, map: frMap,
     dashboard: frDashboard, charts: frCharts, platformPage: frPlatformPage, academyPage: frAcademyPage, incidentPage: frIncidentPage, og: frOg,
-    report: frReport, sources: frSources, labels: frLabels, feeds: frFeeds, embed: frEmbed,
+    report: frReport, sources: frSources, labels: frLabels, feeds: frFeeds, embed: frEmbed, share: frShare,
   },
   en: {
     common: enCommon, home: enHome, map: enMap,
     dashboard: enDashboard, charts: enCharts, platformPage: enPlatformPage, academyPage: enAcademyPage, incidentPage: enIncidentPage, og: enOg,
-    report: enReport, sources: enSources, labels: enLabels, feeds: enFeeds, embed: enEmbed,
+    report: enReport, sources: enSources, labels: enLabels, feeds: enFeeds, embed: enEmbed, share: enShare,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 
