@@ -168,6 +168,7 @@ export function ReportForm(props: Props) {
         describe={describe}
         onRetry={outbox.retryNow}
         onDismissRejected={outbox.remove}
+        onRemovePending={outbox.remove}
         onDismissDelivered={submission.dismissDelivered}
       />
       {phase.kind === 'done' ? (
@@ -187,7 +188,7 @@ export function ReportForm(props: Props) {
           </p>
         </ReportConfirmation>
       ) : phase.kind === 'queued' ? (
-        <QueuedNotice isPersistent={outbox.isPersistent} onRetry={outbox.retryNow} headingRef={statusRef} />
+        <QueuedNotice isPersistent={outbox.isPersistent} reason={phase.reason} onRetry={outbox.retryNow} headingRef={statusRef} />
       ) : (
         <form method="post" action={localizePath(isLocale(locale) ? locale : DEFAULT_LOCALE, '/signaler/envoyer')} noValidate onSubmit={handleSubmit} aria-busy={isSending}>
           <ErrorSummary entries={summaryEntries(errors, platforms)} ref={summaryRef} />
