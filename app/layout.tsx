@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
@@ -30,15 +31,25 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1f3a5f' };
 
+const JS_FLAG = "document.documentElement.classList.add('js')";
+
+/** The nonce proxy.ts put in this request's CSP (absent on prefetches, which run no script). */
+async function currentNonce(): Promise<string | undefined> {
+  return (await headers()).get('x-nonce') ?? undefined;
+}
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Reading request headers makes every page render per request, as the nonce CSP of proxy.ts requires.
-  const [locale, path, t, settings] = await Promise.all([currentLocale(), currentPath(), getTranslations('common'), getRuntimeSettings()]);
+  const [locale, path, t, settings, nonce] = await Promise.all([currentLocale(), currentPath(), getTranslations('common'), getRuntimeSettings(), currentNonce()]);
   const href = (target: string) => localizePath(locale, target);
   const other = locale === 'fr' ? 'en' : 'fr';
   // Framed by other sites: the page alone, without the site's header, banner and footer.
   if (isEmbedPath(path.split('?')[0] ?? path)) {
     return (
       <html lang={locale}>
+        <head>
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: JS_FLAG }} />
+        </head>
         <body className="embed-body">
           <NextIntlClientProvider>
             <main id="contenu">{children}</main>
@@ -49,6 +60,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   }
   return (
     <html lang={locale}>
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: JS_FLAG }} />
+      </head>
       <body>
         <NextIntlClientProvider>
           <a className="skip-link" href="#contenu">

@@ -48,7 +48,7 @@ export function PlatformPicker({ platforms, academy, academyNames, value, error,
       </legend>
       <FieldError id={errorIdOf('plateforme')} message={error} />
       {/* Rendered hidden before hydration so its space is kept and the list below does not jump (CLS). */}
-      <div className="report-search" {...(isHydrated ? {} : PENDING_WIDGET)}>
+      <div className="report-search js-only" {...(isHydrated ? {} : PENDING_WIDGET)}>
         <label htmlFor={PLATFORM_SEARCH_ID}>{t('report.platform.searchLabel')}</label>
         <input
           id={PLATFORM_SEARCH_ID}
