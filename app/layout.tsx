@@ -98,7 +98,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <ServiceWorker enabled={env.NODE_ENV === 'production'} />
           <footer className="site-footer">
             <p>
-              {t('footer.about')} <Link href={href('/sources')}>{t('footer.sources')}</Link>.
+              {t('footer.about')} <Link href={href('/sources')}>{t('footer.sources')}</Link> · <Link href={href('/confidentialite')}>{t('footer.privacy')}</Link> ·{' '}
+              <Link href={href('/integrer')}>{t('footer.embed')}</Link>.
             </p>
           </footer>
         </NextIntlClientProvider>

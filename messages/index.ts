@@ -29,6 +29,8 @@ import enEmbed from './en/embed.json';
 import frEmbed from './fr/embed.json';
 import enShare from './en/share.json';
 import frShare from './fr/share.json';
+import enPrivacy from './en/privacy.json';
+import frPrivacy from './fr/privacy.json';
 
 /**
  * One JSON file per namespace and locale. French is the reference: a unit test checks that both
@@ -39,12 +41,12 @@ export const MESSAGES = {
   fr: {
     common: frCommon, home: frHome, map: frMap,
     dashboard: frDashboard, charts: frCharts, platformPage: frPlatformPage, academyPage: frAcademyPage, incidentPage: frIncidentPage, og: frOg,
-    report: frReport, sources: frSources, labels: frLabels, feeds: frFeeds, embed: frEmbed, share: frShare,
+    report: frReport, sources: frSources, labels: frLabels, feeds: frFeeds, embed: frEmbed, share: frShare, privacy: frPrivacy,
   },
   en: {
     common: enCommon, home: enHome, map: enMap,
     dashboard: enDashboard, charts: enCharts, platformPage: enPlatformPage, academyPage: enAcademyPage, incidentPage: enIncidentPage, og: enOg,
-    report: enReport, sources: enSources, labels: enLabels, feeds: enFeeds, embed: enEmbed, share: enShare,
+    report: enReport, sources: enSources, labels: enLabels, feeds: enFeeds, embed: enEmbed, share: enShare, privacy: enPrivacy,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 
