@@ -1,8 +1,11 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { AnnouncementBanner } from '@/components/layout/announcement-banner';
+import { ServiceWorker } from '@/components/pwa/service-worker';
+import { env } from '@/lib/env';
 import { currentLocale, currentPath } from '@/lib/i18n/server';
 import { SITE_FEED } from '@/lib/seo/metadata';
 import { siteOrigin } from '@/lib/seo/site';
@@ -28,9 +31,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1f3a5f' };
 
+const JS_FLAG = "document.documentElement.classList.add('js')";
+
+/** The nonce proxy.ts put in this request's CSP (absent on prefetches, which run no script). */
+async function currentNonce(): Promise<string | undefined> {
+  return (await headers()).get('x-nonce') ?? undefined;
+}
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Reading request headers makes every page render per request, as the nonce CSP of proxy.ts requires.
-  const [locale, path, t, settings] = await Promise.all([currentLocale(), currentPath(), getTranslations('common'), getRuntimeSettings()]);
+  const [locale, path, t, settings, nonce] = await Promise.all([currentLocale(), currentPath(), getTranslations('common'), getRuntimeSettings(), currentNonce()]);
   const href = (target: string) => localizePath(locale, target);
   const other = locale === 'fr' ? 'en' : 'fr';
   // Account pages exist in French only: no link to an English page that does not exist.
@@ -39,6 +49,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   if (isEmbedPath(path.split('?')[0] ?? path)) {
     return (
       <html lang={locale}>
+        <head>
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: JS_FLAG }} />
+        </head>
         <body className="embed-body">
           <NextIntlClientProvider>
             <main id="contenu">{children}</main>
@@ -49,6 +62,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   }
   return (
     <html lang={locale}>
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: JS_FLAG }} />
+      </head>
       <body>
         <NextIntlClientProvider>
           <a className="skip-link" href="#contenu">
@@ -86,9 +102,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </nav>
           </header>
           <main id="contenu">{children}</main>
+          <ServiceWorker enabled={env.NODE_ENV === 'production'} />
           <footer className="site-footer">
             <p>
-              {t('footer.about')} <Link href={href('/sources')}>{t('footer.sources')}</Link>.
+              {t('footer.about')} <Link href={href('/sources')}>{t('footer.sources')}</Link> · <Link href={href('/confidentialite')}>{t('footer.privacy')}</Link> ·{' '}
+              <Link href={href('/integrer')}>{t('footer.embed')}</Link>.
             </p>
           </footer>
         </NextIntlClientProvider>

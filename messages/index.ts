@@ -37,6 +37,10 @@ import enProofs from './en/proofs.json';
 import frProofs from './fr/proofs.json';
 import enVerifier from './en/verifier.json';
 import frVerifier from './fr/verifier.json';
+import enShare from './en/share.json';
+import frShare from './fr/share.json';
+import enPrivacy from './en/privacy.json';
+import frPrivacy from './fr/privacy.json';
 
 /**
  * One JSON file per namespace and locale. French is the reference: a unit test checks that both
@@ -52,6 +56,7 @@ export const MESSAGES = {
     newsroom: frNewsroom,
     networks: frNetworks,
     proofs: frProofs, verifier: frVerifier,
+    share: frShare, privacy: frPrivacy,
   },
   en: {
     common: enCommon, home: enHome, map: enMap,
@@ -61,6 +66,7 @@ export const MESSAGES = {
     newsroom: enNewsroom,
     networks: enNetworks,
     proofs: enProofs, verifier: enVerifier,
+    share: enShare, privacy: enPrivacy,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -7,7 +7,7 @@ import { decodeErrors } from '@/lib/report-client/form-errors';
 import { firstParam, isQuickReport, readPrefill, withQuickDefaults } from '@/lib/report-client/prefill';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteOrigin } from '@/lib/seo/site';
-import { loadReportCatalog } from './catalog-options';
+import { loadReportCatalog, loadTroubledPlatforms } from './catalog-options';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ReportPage(props: PageProps<'/signaler'>) {
-  const [params, catalog, t] = await Promise.all([props.searchParams, loadReportCatalog(), getTranslations('report')]);
+  const [params, catalog, t, troubled] = await Promise.all([props.searchParams, loadReportCatalog(), getTranslations('report'), loadTroubledPlatforms()]);
   const errors = decodeErrors(firstParam(params, 'erreurs'));
   const prefill = readPrefill(params, catalog);
   const isQuick = isQuickReport(prefill) && Object.keys(errors).length === 0;
@@ -32,6 +32,7 @@ export default async function ReportPage(props: PageProps<'/signaler'>) {
         initialErrors={errors}
         idempotencyKey={randomUUID()}
         isQuick={isQuick}
+        troubled={troubled}
       />
     </div>
   );

@@ -66,7 +66,10 @@ function AcademyPanelView({ academy, state, names, closeHref, onClose }: Props) 
               <SeverityLabel style={severityStyle(p.severity, 0)} compact />{' '}
               <span className="academy-platform-figures">{t('panel.platformLine', { reporters: p.reporters, expected: number(p.expected) })}</span>
               {p.national ? <span className="platform-tag">{tNews('tag')}</span> : null}
-              {p.standsOut ? <span className="platform-tag">{tNews('standsOut')}</span> : null}
+              {p.standsOut ? <span className="platform-tag">{tNews('standsOut')}</span> : null}{' '}
+              <a className="academy-platform-report" href={href(`/signaler?plateforme=${p.platformId}&academie=${academy.academyId}`)}>
+                {t('panel.report', { platform: names.platform(p.platformId) })}
+              </a>
             </li>
           ))}
         </ul>
@@ -86,7 +89,8 @@ function AcademyPanelView({ academy, state, names, closeHref, onClose }: Props) 
         </ul>
       )}
       <p className="academy-panel-more">
-        <a href={href(`/academies/${academy.academyId}`)}>{t('panel.page', args)}</a>
+        <a href={href(`/academies/${academy.academyId}`)}>{t('panel.page', args)}</a> ·{' '}
+        <a href={href(`/signaler?academie=${academy.academyId}`)}>{t('panel.reportOther')}</a>
       </p>
     </section>
   );

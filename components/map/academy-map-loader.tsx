@@ -13,7 +13,8 @@ function Loading() {
   return (
     <div className="map-frame" aria-busy="true">
       <div className="map-main map-placeholder">
-        <p className="map-status">{t('loading')}</p>
+        <p className="map-status js-only">{t('loading')}</p>
+        <p className="map-status no-js-only">{t('needsJs')}</p>
       </div>
       <ul className="map-insets" aria-hidden="true">
         {[1, 2, 3, 4, 5].map((i) => (

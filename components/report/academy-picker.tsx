@@ -38,7 +38,7 @@ export function AcademyPicker({ academies, value, error, onChange, academyArgs }
       </legend>
       <FieldError id={errorIdOf('academie')} message={error} />
       {/* Rendered hidden before hydration so its space is kept and the fields below do not jump (CLS). */}
-      <div className="report-finders" {...(isHydrated ? {} : PENDING_WIDGET)}>
+      <div className="report-finders js-only" {...(isHydrated ? {} : PENDING_WIDGET)}>
         <LocateButton onFound={pick} />
         <CommuneSearch academyArgs={academyArgs} onPick={pick} />
       </div>

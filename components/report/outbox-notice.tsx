@@ -11,6 +11,8 @@ type Props = {
   describe: (payload: ReportPayload) => string;
   onRetry: () => void;
   onDismissRejected: (key: string) => void;
+  /** Withdraws a report still waiting on this device (it will not be sent). */
+  onRemovePending: (key: string) => void;
   onDismissDelivered: (key: string) => void;
 };
 
@@ -33,6 +35,18 @@ export function OutboxNotice(props: Props) {
               {t('outbox.retry')}
             </button>
           </p>
+        )}
+        {pending.length > 0 && (
+          <ul className="report-outbox-list">
+            {pending.map((item) => (
+              <li key={item.payload.idempotencyKey}>
+                {describe(item.payload)}{' '}
+                <button type="button" className="report-btn-link" onClick={() => props.onRemovePending(item.payload.idempotencyKey)}>
+                  {t('outbox.remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
         )}
         {delivered.map(({ payload, report }) => (
           <p key={report.id} className="report-notice-ok">

@@ -14,7 +14,14 @@ type Props = {
   value: string;
   error: string | undefined;
   onChange: (platform: string) => void;
+  /** Listed first: services in trouble in the académie now, then this device's usual ones. */
+  preferred?: readonly string[];
+  troubled?: ReadonlySet<string>;
+  usual?: ReadonlySet<string>;
 };
+
+/** On a phone the académie's list is cut to its likeliest entries, the rest one tap away. */
+export const COMPACT_PLATFORM_COUNT = 6;
 
 export const PLATFORM_SEARCH_ID = 'recherche-service';
 
@@ -24,11 +31,15 @@ export function platformTargetId(platforms: PlatformOption[]): string {
   return first ? `plateforme-${first.id}` : PLATFORM_SEARCH_ID;
 }
 
-export function PlatformPicker({ platforms, academy, academyNames, value, error, onChange }: Props) {
+export function PlatformPicker({ platforms, academy, academyNames, value, error, onChange, preferred, troubled, usual }: Props) {
   const t = useTranslations();
   const isHydrated = useHydrated();
   const [query, setQuery] = useState('');
-  const choices = listVisiblePlatforms({ platforms, academy, query, selected: value, isInteractive: isHydrated });
+  const [showAll, setShowAll] = useState(false);
+  const all = listVisiblePlatforms({ platforms, academy, query, selected: value, isInteractive: isHydrated, preferred });
+  const isCompact = isHydrated && academy !== '' && query.trim() === '' && !showAll && all.length > COMPACT_PLATFORM_COUNT + 1;
+  const shown = isCompact ? all.slice(0, COMPACT_PLATFORM_COUNT) : all;
+  const choices = isCompact && value && !shown.some((p) => p.id === value) ? [...shown, ...all.filter((p) => p.id === value)] : shown;
   const errorId = error ? errorIdOf('plateforme') : undefined;
   return (
     <fieldset className="report-field" id="champ-plateforme">
@@ -37,7 +48,7 @@ export function PlatformPicker({ platforms, academy, academyNames, value, error,
       </legend>
       <FieldError id={errorIdOf('plateforme')} message={error} />
       {/* Rendered hidden before hydration so its space is kept and the list below does not jump (CLS). */}
-      <div className="report-search" {...(isHydrated ? {} : PENDING_WIDGET)}>
+      <div className="report-search js-only" {...(isHydrated ? {} : PENDING_WIDGET)}>
         <label htmlFor={PLATFORM_SEARCH_ID}>{t('report.platform.searchLabel')}</label>
         <input
           id={PLATFORM_SEARCH_ID}
@@ -49,7 +60,7 @@ export function PlatformPicker({ platforms, academy, academyNames, value, error,
         />
         <p id="services-aide" className="report-hint" aria-live="polite">
           {academyNames
-            ? t('report.platform.hintAcademy', { ...academyNames, count: choices.length })
+            ? t('report.platform.hintAcademy', { ...academyNames, count: all.length })
             : t(query ? 'report.platform.hintQuery' : 'report.platform.hintNational', { count: choices.length })}
         </p>
       </div>
@@ -72,6 +83,8 @@ export function PlatformPicker({ platforms, academy, academyNames, value, error,
               <label htmlFor={`plateforme-${platform.id}`}>
                 {platform.name}
                 <span id={`plateforme-${platform.id}-type`} className="report-option-detail">
+                  {troubled?.has(platform.id) ? <strong className="report-option-alert">{t('report.platform.troubledHere')} · </strong> : null}
+                  {usual?.has(platform.id) && !troubled?.has(platform.id) ? `${t('report.platform.usual')} · ` : null}
                   {t(`labels.kinds.${platform.kind}`)} · {t(`labels.scopes.${platform.scope}`)}
                 </span>
               </label>
@@ -79,6 +92,11 @@ export function PlatformPicker({ platforms, academy, academyNames, value, error,
           ))}
         </ul>
       )}
+      {isCompact ? (
+        <button type="button" className="report-btn-secondary report-more" onClick={() => setShowAll(true)}>
+          {t('report.platform.showAll', { count: all.length - choices.length })}
+        </button>
+      ) : null}
     </fieldset>
   );
 }

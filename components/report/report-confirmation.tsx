@@ -10,6 +10,10 @@ type Props = {
   academy: AcademyOption | null;
   count: number | null;
   isDuplicate?: boolean;
+  /** False when the report was kept but not counted (a report from this connection was counted recently). */
+  counted?: boolean;
+  /** When this device reported the same service before, within the counting window (epoch ms). */
+  previousAt?: number | null;
   headingLevel?: 'h1' | 'h2';
   headingRef?: Ref<HTMLHeadingElement>;
   children?: ReactNode;
@@ -17,7 +21,7 @@ type Props = {
 
 /** Thanks and the local count, after a report is accepted (JavaScript form and no-JS page alike). */
 export function ReportConfirmation(props: Props) {
-  const { platform, academy, count, isDuplicate = false, headingLevel: Heading = 'h2' } = props;
+  const { platform, academy, count, isDuplicate = false, counted = true, previousAt = null, headingLevel: Heading = 'h2' } = props;
   const t = useTranslations('report');
   const locale = useLocale();
   const mapPath = platform ? `/?plateforme=${encodeURIComponent(platform.id)}` : '/';
@@ -28,9 +32,16 @@ export function ReportConfirmation(props: Props) {
         {t('confirmation.title')}
       </Heading>
       {isDuplicate && <p>{t('confirmation.duplicate')}</p>}
+      {!isDuplicate && !counted ? (
+        <p className="report-already">
+          {previousAt !== null
+            ? t('confirmation.alreadyCounted', { minutes: Math.max(1, Math.round((Date.now() - previousAt) / 60_000)) })
+            : t('confirmation.alreadyCountedConnection')}
+        </p>
+      ) : null}
       {platform && academy && count !== null && (
         <p className="report-count" data-count={count}>
-          {t('confirmation.count', {
+          {t(counted && !isDuplicate ? 'confirmation.count' : 'confirmation.countOthers', {
             count,
             minutes: LOCAL_COUNT_WINDOW_MINUTES,
             where: t('where', { platform: platform.name, ...academyArgs(academy) }),

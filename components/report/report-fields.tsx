@@ -19,6 +19,8 @@ type Props = {
   academyArgs: (id: string) => AcademyArgs;
   onAcademyChange: (academy: string) => void;
   onChange: (patch: Partial<ReportValues>, field: string) => void;
+  /** Order and marks of the service list for the chosen académie. */
+  preference?: { preferred: readonly string[]; troubled: ReadonlySet<string>; usual: ReadonlySet<string> };
 };
 
 /** The three choices, then the optional fields; errors arrive as issue codes and are shown as messages. */
@@ -42,6 +44,7 @@ export function ReportFields(props: Props) {
         value={values.platform}
         error={message(errors.plateforme)}
         onChange={(platform) => onChange({ platform }, 'plateforme')}
+        {...props.preference}
       />
       <CategoryPicker
         value={values.category}

@@ -7,9 +7,10 @@ import { localizePath } from '@/lib/i18n/paths';
 import { buildPayload, validateValues } from '@/lib/report-client/build-payload';
 import { toFormErrors, type FormErrors } from '@/lib/report-client/form-errors';
 import { readDeviceToken } from '@/lib/report-client/identity';
+import { lastAcademy, loadHistory, previousReport, rememberReport, usualPlatforms, type HistoryEntry } from '@/lib/report-client/history';
 import { browserStorage } from '@/lib/report-client/outbox-store';
-import type { AcademyOption, PlatformOption } from '@/lib/report-client/platform-choices';
-import type { ReportValues } from '@/lib/report-client/prefill';
+import { preferredPlatforms, type AcademyOption, type PlatformOption } from '@/lib/report-client/platform-choices';
+import { withQuickDefaults, type ReportValues } from '@/lib/report-client/prefill';
 import { academyArgs, type AcademyArgs } from '@/lib/report-client/report-text';
 import { ErrorSummary } from './error-summary';
 import { HoneypotField } from './extra-fields';
@@ -29,6 +30,8 @@ type Props = {
   /** Generated at render, so that a double submission without JavaScript counts once. */
   idempotencyKey: string;
   isQuick: boolean;
+  /** Services in trouble now, per académie (most severe first), from the live map when the page was rendered. */
+  troubled?: Record<string, string[]>;
 };
 
 export function ReportForm(props: Props) {
@@ -61,6 +64,43 @@ export function ReportForm(props: Props) {
     initialKey: props.idempotencyKey,
     onRejected: showErrors,
   });
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [previousAt, setPreviousAt] = useState<number | null>(null);
+
+  // What this device reported before: its académie is offered again (unless the link chose one).
+  useEffect(() => {
+    const remembered = loadHistory(browserStorage());
+    setHistory(remembered);
+    const academy = lastAcademy(remembered);
+    if (!academy || !academyById.has(academy)) return;
+    setValues((current) => (current.academy ? current : { ...current, academy }));
+    // A service link (from its page) plus the remembered académie is a complete one-tap report.
+    const linked = platformById.get(props.initialValues.platform);
+    if (!props.initialValues.academy && linked?.academies.includes(academy)) {
+      setValues((current) => withQuickDefaults({ ...current, academy }));
+      setQuick(true);
+      setDetailsOpen(false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, with the values the page was opened with
+  }, [academyById, platformById]);
+
+  const doneKey = phase.kind === 'done' ? phase.event.payload.idempotencyKey : null;
+  useEffect(() => {
+    if (phase.kind !== 'done') return;
+    const { platform, academy } = phase.event.report;
+    const now = Date.now();
+    setHistory((current) => {
+      setPreviousAt(previousReport(current, { platform, before: now })?.at ?? null);
+      return rememberReport(browserStorage(), current, { platform, academy, at: now });
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per delivered report
+  }, [doneKey]);
+
+  const preference = useMemo(() => {
+    const troubled = props.troubled?.[values.academy] ?? [];
+    const usual = usualPlatforms(history, values.academy);
+    return { preferred: preferredPlatforms({ troubled, usual }), troubled: new Set(troubled), usual: new Set(usual) };
+  }, [props.troubled, history, values.academy]);
 
   useEffect(() => {
     if (props.isQuick) quickButtonRef.current?.focus();
@@ -128,6 +168,7 @@ export function ReportForm(props: Props) {
         describe={describe}
         onRetry={outbox.retryNow}
         onDismissRejected={outbox.remove}
+        onRemovePending={outbox.remove}
         onDismissDelivered={submission.dismissDelivered}
       />
       {phase.kind === 'done' ? (
@@ -136,6 +177,8 @@ export function ReportForm(props: Props) {
           academy={academyById.get(phase.event.report.academy) ?? null}
           count={phase.event.report.localCount}
           isDuplicate={phase.event.report.status === 'duplicate'}
+          counted={phase.event.report.counted}
+          previousAt={previousAt}
           headingRef={statusRef}
         >
           <p>
@@ -145,7 +188,7 @@ export function ReportForm(props: Props) {
           </p>
         </ReportConfirmation>
       ) : phase.kind === 'queued' ? (
-        <QueuedNotice isPersistent={outbox.isPersistent} onRetry={outbox.retryNow} headingRef={statusRef} />
+        <QueuedNotice isPersistent={outbox.isPersistent} reason={phase.reason} onRetry={outbox.retryNow} headingRef={statusRef} />
       ) : (
         <form method="post" action={localizePath(isLocale(locale) ? locale : DEFAULT_LOCALE, '/signaler/envoyer')} noValidate onSubmit={handleSubmit} aria-busy={isSending}>
           <ErrorSummary entries={summaryEntries(errors, platforms)} ref={summaryRef} />
@@ -167,6 +210,7 @@ export function ReportForm(props: Props) {
               academyArgs={argsOf}
               onAcademyChange={changeAcademy}
               onChange={update}
+              preference={preference}
             />
           </FieldsContainer>
           <input type="hidden" name="cle" value={key} />

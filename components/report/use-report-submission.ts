@@ -3,14 +3,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { rejectionToFormErrors, type FormErrors } from '@/lib/report-client/form-errors';
 import { createRandomToken } from '@/lib/report-client/identity';
-import type { OutboxEvent, ReportPayload } from '@/lib/report-client/types';
+import type { OutboxEvent, ReportPayload, RetryReason } from '@/lib/report-client/types';
 import type { DeliveredNotice } from './outbox-notice';
 import { useOutbox, type Outbox } from './use-outbox';
 
 export type SubmissionPhase =
   | { kind: 'editing' }
   | { kind: 'sending' }
-  | { kind: 'queued' }
+  | { kind: 'queued'; reason: RetryReason }
   | { kind: 'done'; event: Extract<OutboxEvent, { type: 'delivered' }> };
 
 export type ReportSubmission = {
@@ -49,7 +49,7 @@ export function useReportSubmission(input: {
       if (isCurrent) setPhase({ kind: 'done', event });
       else setDelivered((list) => [...list, { payload: event.payload, report: event.report }]);
     } else if (event.type === 'queued' && isCurrent) {
-      setPhase((current) => (current.kind === 'sending' ? { kind: 'queued' } : current));
+      setPhase((current) => (current.kind === 'sending' || current.kind === 'queued' ? { kind: 'queued', reason: event.reason } : current));
     } else if (event.type === 'rejected' && isCurrent) {
       removeRef.current(event.payload.idempotencyKey);
       currentKey.current = null;

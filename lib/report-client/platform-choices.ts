@@ -59,15 +59,32 @@ export function listVisiblePlatforms(input: {
   query: string;
   selected: string;
   isInteractive: boolean;
+  /** Ids to list first, in this order (in trouble here now, then this device's usual ones). */
+  preferred?: readonly string[];
 }): PlatformOption[] {
   const { platforms, academy, query, selected, isInteractive } = input;
   if (!isInteractive) return listPlatformChoices(platforms, {});
-  const choices = listPlatformChoices(platforms, { academy, query }).filter(
-    (p) => academy !== '' || query.trim() !== '' || p.scope === 'national',
+  const choices = preferFirst(
+    listPlatformChoices(platforms, { academy, query }).filter((p) => academy !== '' || query.trim() !== '' || p.scope === 'national'),
+    input.preferred ?? [],
   );
   const current = platforms.find((p) => p.id === selected);
   if (current && !choices.includes(current) && (!academy || servesAcademy(current, academy))) {
     return [current, ...choices];
   }
   return choices;
+}
+
+/** Stable reordering: the preferred ids first, in their order, then the rest as they were. */
+export function preferFirst(choices: PlatformOption[], preferred: readonly string[]): PlatformOption[] {
+  const rank = new Map(preferred.map((id, i) => [id, i]));
+  return choices
+    .map((p, i) => ({ p, key: rank.has(p.id) ? (rank.get(p.id) ?? 0) : preferred.length + i }))
+    .sort((a, b) => a.key - b.key)
+    .map((e) => e.p);
+}
+
+/** The services to offer first in an académie: in trouble there now (most severe first), then this device's usual ones. */
+export function preferredPlatforms(input: { troubled: readonly string[]; usual: readonly string[] }): string[] {
+  return [...new Set([...input.troubled, ...input.usual])];
 }

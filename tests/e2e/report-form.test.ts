@@ -177,7 +177,8 @@ describe('offline outbox', () => {
 
     await stopServer(server);
     await page.getByRole('button', { name: 'Signaler la panne' }).click();
-    await page.getByText('Pas de connexion\u00a0: votre signalement est enregistré sur cet appareil et sera envoyé automatiquement.').waitFor();
+    // The device is online: the truth is that our server does not answer, not « pas de connexion ».
+    await page.getByText('Le serveur ne répond pas (votre connexion, elle, fonctionne)\u00a0: votre signalement est enregistré sur cet appareil et sera renvoyé automatiquement.').waitFor();
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('reportOutbox') ?? '{}') as { items: Array<{ payload: Record<string, unknown> }> });
     expect(stored.items).toHaveLength(1);
     const queued = stored.items[0]?.payload ?? {};

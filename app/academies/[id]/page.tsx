@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ReportShareBox } from '@/components/share/report-share-box';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { WindowedChartCard } from '@/components/charts/windowed-chart-card';
@@ -35,7 +36,7 @@ export default async function AcademyPage(props: PageProps<'/academies/[id]'>) {
   const { window, active, livePreset } = pageWindow(params, now);
   const data = await loadAcademyPage({ academyId: id, window, now });
   if (!data) notFound();
-  const [t, d, href] = await Promise.all([getTranslations('academyPage'), getTranslations('dashboard'), localizer()]);
+  const [t, d, href, locale] = await Promise.all([getTranslations('academyPage'), getTranslations('dashboard'), localizer(), currentLocale()]);
   const { academy } = data;
   const names = { academy: academy.name, of: frenchOfAcademy(academy.id, academy.name) };
   const affectedNow = new Set(data.incidents.filter((i) => i.state === 'open').map((i) => i.platformId)).size;
@@ -82,6 +83,21 @@ export default async function AcademyPage(props: PageProps<'/academies/[id]'>) {
         <h2 id="titre-services">{t('platformsTitle')}</h2>
         <AreaTable rows={data.platforms} caption={t('platformsCaption')} nameHeader={t('platform')} labels={platformLabels} />
       </section>
+
+      <section aria-labelledby="titre-signaler" className="card">
+        <h2 id="titre-signaler">{t('reportTitle')}</h2>
+        <ul className="report-links">
+          {[...data.serving]
+            .sort((a, b) => Number(data.platforms.some((r) => r.id === b.id && r.open)) - Number(data.platforms.some((r) => r.id === a.id && r.open)))
+            .map((p) => (
+              <li key={p.id}>
+                <Link href={`${href('/signaler')}?plateforme=${p.id}&academie=${academy.id}`}>{t('reportPlatform', { platform: p.name })}</Link>
+              </li>
+            ))}
+        </ul>
+      </section>
+
+      <ReportShareBox platformId={null} academyId={academy.id} locale={locale} title={t('shareTitle', names)} />
 
       <section aria-labelledby="titre-incidents" className="card">
         <h2 id="titre-incidents">{d('incidents.title')}</h2>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ReportShareBox } from '@/components/share/report-share-box';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { WindowedChartCard } from '@/components/charts/windowed-chart-card';
@@ -41,7 +42,7 @@ export default async function PlatformPage(props: PageProps<'/plateformes/[id]'>
   const { window, active, livePreset } = pageWindow(params, now);
   const data = await loadPlatformPage({ platformId: id, window, now });
   if (!data) notFound();
-  const [t, d, href, when] = await Promise.all([getTranslations('platformPage'), getTranslations('dashboard'), localizer(), getWhen()]);
+  const [t, d, href, when, locale] = await Promise.all([getTranslations('platformPage'), getTranslations('dashboard'), localizer(), getWhen(), currentLocale()]);
   const { platform } = data;
   const open = data.incidents.filter((i) => i.state === 'open');
   const path = href(`/plateformes/${platform.id}`);
@@ -99,7 +100,9 @@ export default async function PlatformPage(props: PageProps<'/plateformes/[id]'>
           <h2 id="titre-historique">{d('history.title')}</h2>
           <StatusHistory intervals={data.history} now={now} />
         </section>
-        <section aria-labelledby="titre-incidents" className="card">
+        <ReportShareBox platformId={platform.id} academyId={null} locale={locale} title={platform.name} />
+
+      <section aria-labelledby="titre-incidents" className="card">
           <h2 id="titre-incidents">{d('incidents.title')}</h2>
           <IncidentList incidents={data.incidents} href={href} />
         </section>
