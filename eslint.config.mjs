@@ -58,6 +58,31 @@ export default defineConfig([
     },
   },
   {
+    // React Compiler advisories on existing components: reported, not blocking (each is a refactor of its own).
+    rules: {
+      'react-hooks/set-state-in-effect': 'warn',
+      'react-hooks/refs': 'warn',
+      'react-hooks/purity': 'warn',
+    },
+  },
+  {
+    // Test helpers named useXSuite register vitest hooks; they are not React hooks.
+    files: ['tests/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
+    // Known layer debt, listed so that no other file may add to it (docs/architecture.md, « Layers »): lib/db
+    // still imports a few feature helpers (uuid, catalog, audit chain, detector types), lib/http/read-access
+    // reads auth and settings, and one benchmark worker loads a route handler to measure it.
+    files: [
+      'lib/db/audit.ts', 'lib/db/client.ts', 'lib/db/connection.ts', 'lib/db/dashboard.ts', 'lib/db/detection.ts',
+      'lib/db/embedded/owner.ts', 'lib/db/incident-page.ts', 'lib/db/incidents.ts', 'lib/db/live.ts', 'lib/db/map-state.ts',
+      'lib/db/moderation.ts', 'lib/db/platforms-admin.ts', 'lib/db/prepare.ts', 'lib/db/reports.ts', 'lib/db/seed.ts',
+      'lib/db/series.ts', 'lib/db/webhooks.ts', 'lib/http/read-access.ts', 'bench/lib/export-worker.ts',
+    ],
+    rules: { 'boundaries/dependencies': 'off' },
+  },
+  {
     // STYLE.md §6: configuration is read once, in lib/env.ts and its schema.
     files: ['app/**', 'components/**', 'lib/**'],
     ignores: ['lib/env.ts', 'lib/public-env.ts', 'lib/config/**'],

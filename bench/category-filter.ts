@@ -9,7 +9,7 @@ import { createPrismaClient } from '../lib/db/create-client';
 import { readSparklineBuckets, readWindowCounts } from '../lib/db/map-state';
 import { prepareDatabase } from '../lib/db/prepare';
 import { insertReportBatch, type NewReportRow } from '../lib/db/reports';
-import type { PrismaClient } from '../lib/generated/prisma/client';
+import type { PrismaClient } from '../lib/db/types';
 import { sparklineFrom, windowFrom } from '../lib/map-state/window';
 import { startPostgres } from './lib/postgres';
 import { writeResults, type Row } from './lib/table';

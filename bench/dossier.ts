@@ -13,7 +13,7 @@ import { buildDossier } from '../lib/dossier/build';
 import { dossierRequestSchema } from '../lib/dossier/schema';
 import { verifyDossierZip } from '../lib/dossier/verify';
 import { keyFromSeed } from '../lib/evidence/signing-key';
-import type { PrismaClient } from '../lib/generated/prisma/client';
+import type { PrismaClient } from '../lib/db/types';
 import { uuidv7 } from '../lib/ingest/uuid';
 import { simulateIter } from '../lib/simulate/generate';
 import { writeSimulatedReports } from '../lib/simulate/io/write-db';

@@ -1,7 +1,6 @@
 // `npm run bench:state`: reading the current state of the 30 académies (one platform, and all
 // platforms) with BENCH_REPORTS (default 10 million) reports stored over eight weeks, on PostgreSQL.
 // Cold = first query after a server restart (empty shared buffers), connection included; warm = p50/p99 over repeated queries.
-import { execFileSync } from 'node:child_process';
 import { readAreaState } from '../lib/db/aggregates';
 import { createPrismaClient } from '../lib/db/create-client';
 import { prepareDatabase } from '../lib/db/prepare';

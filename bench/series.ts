@@ -8,7 +8,7 @@ import { readReporterCounts, saveBaselines } from '../lib/db/detection';
 import { prepareDatabase } from '../lib/db/prepare';
 import { readBucketedReporters } from '../lib/db/series';
 import { createGridProvider, fallbackPlatformBaselines, learnPlatformBaselines } from '../lib/detect/platform-baseline';
-import type { PrismaClient } from '../lib/generated/prisma/client';
+import type { PrismaClient } from '../lib/db/types';
 import { readSeries, type SeriesQuery } from '../lib/series/read-series';
 import { alignWindow, presetWindow } from '../lib/series/window';
 import { startPostgres } from './lib/postgres';

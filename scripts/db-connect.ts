@@ -3,7 +3,7 @@ import { createPrismaClient } from '../lib/db/create-client';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
 import { prepareDatabase } from '../lib/db/prepare';
 import { databaseTargetOf, describeDatabaseTarget } from '../lib/db/target';
-import type { PrismaClient } from '../lib/generated/prisma/client';
+import type { PrismaClient } from '../lib/db/types';
 
 /**
  * For command-line scripts: DATABASE_URL, or the embedded database (reusing a running owner). Says

@@ -5,7 +5,7 @@ import { createPrismaClient } from '../lib/db/create-client';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
 import { prepareDatabase } from '../lib/db/prepare';
 import { runDetection } from '../lib/detect/run-detection';
-import type { PrismaClient } from '../lib/generated/prisma/client';
+import type { PrismaClient } from '../lib/db/types';
 import { simulateIter } from '../lib/simulate/generate';
 import { writeSimulatedReports } from '../lib/simulate/io/write-db';
 import { scenario2021 } from '../lib/simulate/scenarios';

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createFallbackBaseline } from '../../lib/detect/baseline';
 import { saveBaselines } from '../../lib/db/detection';
-import type { PrismaClient } from '../../lib/generated/prisma/client';
+import type { PrismaClient } from '../../lib/db/types';
 
 const MIN = 60_000;
 

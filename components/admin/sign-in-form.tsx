@@ -42,6 +42,7 @@ export function SignInForm({ callbackUrl, oidcName, emailLinks, initialError, li
     });
     setPending(false);
     if (result?.ok && !result.error) {
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load after signing in or out picks up the new session cookie everywhere
       window.location.assign(callbackUrl);
       return;
     }
@@ -60,6 +61,7 @@ export function SignInForm({ callbackUrl, oidcName, emailLinks, initialError, li
     setPending(true);
     await signIn('email', { email, callbackUrl, redirect: false });
     setPending(false);
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load after signing in or out picks up the new session cookie everywhere
     window.location.assign('/connexion?lien=envoye');
   }
 

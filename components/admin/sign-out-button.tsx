@@ -14,6 +14,7 @@ export function SignOutButton() {
       onClick={async () => {
         setPending(true);
         await signOut({ redirect: false });
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load after signing in or out picks up the new session cookie everywhere
         window.location.assign('/connexion');
       }}
     >

@@ -25,6 +25,7 @@ export function CategoryPicker({ value, error, onChange }: Props) {
   function option(category: ProblemCategory) {
     return (
       <li key={category} className="report-option">
+        {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props -- screen readers announce an invalid radio group on its options; the fieldset carries the message */}
         <input
           type="radio"
           id={`probleme-${category}`}

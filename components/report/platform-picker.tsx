@@ -70,6 +70,7 @@ export function PlatformPicker({ platforms, academy, academyNames, value, error,
         <ul className="report-options report-platforms">
           {choices.map((platform) => (
             <li key={platform.id} className="report-option">
+              {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props -- screen readers announce an invalid radio group on its options; the fieldset carries the message */}
               <input
                 type="radio"
                 id={`plateforme-${platform.id}`}

@@ -21,10 +21,6 @@ const port = z.coerce
   .min(1, 'doit être entre 1 et 65535 / must be 1-65535')
   .max(65535, 'doit être entre 1 et 65535 / must be 1-65535');
 
-const boolFlag = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
-  .optional()
-  .transform((v) => v === '1' || v === 'true' || v === 'yes' || v === 'on');
 
 /** Optional default of an admin setting: the same bounds as the setting itself. */
 function settingDefault(name: SettingName) {

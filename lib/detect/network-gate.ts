@@ -1,5 +1,5 @@
 import { findNetworkArrival, hasReporterNetworks } from '@/lib/db/network-counts';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 import type { ScopedEpisodes } from './incidents';
 import type { Episode } from './types';
 

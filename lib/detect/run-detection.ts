@@ -1,6 +1,6 @@
 import { firstCountedMinute, listServedAcademies, loadBaselines, readReporterCounts, saveBaselines, type CountWindow } from '@/lib/db/detection';
 import { applyIncidentChanges, listIncidentsNear, refreshIncidentStats, setCommonCauses } from '@/lib/db/incidents';
-import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/lib/db/types';
 import { findCommonCauses, type OpenEpisodeRef } from './common-cause';
 import { groupIncidents, type ScopedEpisodes } from './incidents';
 import { historyRange } from './history-range';

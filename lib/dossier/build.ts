@@ -1,6 +1,6 @@
 import '@/lib/evidence/native-hash';
 import { zipSync } from 'fflate';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 import { readNames } from '@/lib/db/dashboard';
 import { sha256Hex, utf8ToBytes } from '@/lib/evidence/hash';
 import { signText, type SigningKey } from '@/lib/evidence/signing-key';

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 import { listDigests, listLedgerDay, listReportEntries, type DigestRow, type LedgerEntryRow } from '@/lib/db/ledger';
 import {
   listDossierIncidents, listDossierReports, listMinuteCounts, listModerationEntries,

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 import { claimQueuedDossier, expireDossiers, finishDossier, updateDossierProgress } from '@/lib/db/dossiers';
 import { sha256Hex } from '@/lib/evidence/hash';
 import type { SigningKey } from '@/lib/evidence/signing-key';

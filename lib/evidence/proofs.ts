@@ -1,5 +1,5 @@
 import { Feed } from 'feed';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 import { listDigests, type DigestRow } from '@/lib/db/ledger';
 import { parseDigestBody } from './check-ledger';
 import type { DigestCounts } from './digest';

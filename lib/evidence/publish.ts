@@ -1,5 +1,5 @@
 import '@/lib/evidence/native-hash';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 import { insertDigest, listDaysToSeal, type DayFacts, type DigestRow, type SealedDigest } from '@/lib/db/ledger';
 import { bytesToHex, hexToBytes } from './hash';
 import { merkleRoot } from './merkle';

@@ -1,5 +1,5 @@
 import '@/lib/evidence/native-hash';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 import { listAllDigests, listLedgerDay, listLedgerDays, listLedgerReportsMissingFromDb, listReportsDifferingFromLedger } from '@/lib/db/ledger';
 import { checkDigestRoot, checkDigestSeal, findChangedEntries, parseDigestBody, type LedgerProblem } from './check-ledger';
 

@@ -1,6 +1,6 @@
 import type { CountRow } from '@/lib/db/aggregates';
 import type { PublicReport } from '@/lib/db/public-reports';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 import { countPages, reportPages, type CountFilter, type ReportFilter } from './pages';
 import type { Column, ExportSource, GeoGroup } from './stream';
 

@@ -1,6 +1,6 @@
 import { readCountRows, type CountBucket, type CountKey, type CountRow } from '@/lib/db/aggregates';
 import { readPublicReports, type PublicReport } from '@/lib/db/public-reports';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 import { formatParisLocal, parseParisLocal } from '@/lib/map-state/paris-time';
 
 const MIN = 60_000;

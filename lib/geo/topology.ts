@@ -23,6 +23,6 @@ export function buildAcademyTopology(
     ),
   };
   // topojson-server types its output with nullable properties; ours are never null.
-  const topo = presimplify(topology({ academies: collection }, QUANTIZATION) as unknown as Topology<Objects<{}>>);
+  const topo = presimplify(topology({ academies: collection }, QUANTIZATION) as unknown as Topology<Objects<Record<string, unknown>>>);
   return simplify(topo, quantile(topo, SIMPLIFY_QUANTILE)) as Topology;
 }

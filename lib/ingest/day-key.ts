@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { getOrCreateDayKey, destroyDayKeysBefore } from '@/lib/db/fingerprint-keys';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 import { DAY_KEY_BYTES, utcDay } from './fingerprint';
 
 /**

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 import type { ProblemCategory } from '@/lib/domain/types';
 import { readBatchContext } from '@/lib/db/aggregates';
 import { findReportsByKeys, insertReportBatch, listSourceReporters } from '@/lib/db/reports';

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 import { purgeUsedPowChallenges } from '@/lib/db/pow';
 import { purgeFingerprints } from '@/lib/db/reports';
 import { runDetection } from '@/lib/detect/run-detection';

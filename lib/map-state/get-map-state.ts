@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db/client';
 import { loadBaselines } from '@/lib/db/detection';
 import { listIncidentsOverlapping, readMapCatalog, readSparklineBuckets, readWindowCounts, type MapCatalog } from '@/lib/db/map-state';
 import type { ProblemCategory } from '@/lib/domain/types';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 import { AppError } from '@/lib/http/errors';
 import { buildMapState } from './build-map-state';
 import type { CachePolicy } from './cache';

@@ -1,5 +1,5 @@
 import { readPowSurge, syncPowSurge } from '@/lib/db/pow';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 import { INITIAL_SURGE_STATE, updateSurge, type SurgeConfig, type SurgeState } from './surge';
 
 const MINUTE_MS = 60_000;

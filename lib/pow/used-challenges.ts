@@ -1,5 +1,5 @@
 import { claimPowChallenge } from '@/lib/db/pow';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 
 /** Remembers solved challenges until they expire, so one solution cannot be replayed. */
 export type UsedChallengeStore = {

@@ -1,5 +1,5 @@
 import { readAcademyBaselines, readBucketedReporters, readPlatformBaselines } from '@/lib/db/series';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 import { academyComponents, assembleSeries, fineLayout, platformComponents, type BaselineComponents } from './assemble';
 import type { SeriesPayload } from './types';
 import type { SeriesWindow } from './window';

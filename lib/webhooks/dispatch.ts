@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/lib/db/types';
 import { claimDueDeliveries, disableWebhookRow, listActiveWebhooks, listTimelineAfter, queueDeliveries, recordAttempt, type TimelineEventRow } from '@/lib/db/webhooks';
 import { matchesSubscription, webhookEventOf } from './events';
 import { buildPayload } from './payload';

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 import { isMailConfigured, publicUrl, sendMail } from '@/lib/auth/mailer';
 import type { TickJob } from '@/lib/jobs/ticks';
 import { getRuntimeSettings } from '@/lib/settings/runtime';

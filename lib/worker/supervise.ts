@@ -29,6 +29,7 @@ export function superviseChild(opts: {
   const launch = () => {
     timer = null;
     const startedAt = Date.now();
+    // eslint-disable-next-line no-restricted-properties -- the child inherits the environment as is; nothing is read from it here
     const current = spawn(opts.command, opts.args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: opts.env ?? process.env });
     child = current;
     current.on('error', (error) => log(`[${opts.name}] lancement impossible : ${error.message}`));

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/types';
 import { insertReportBatch } from '@/lib/db/reports';
 import type { SimReport } from '../types';
 import { createRowPlanner } from './to-rows';

@@ -46,7 +46,7 @@ function actionFiles(dir: string): string[] {
   });
 }
 
-let actions: Entry[] = [];
+const actions: Entry[] = [];
 const cookies: Partial<Record<UserRole, string>> = {};
 
 beforeAll(async () => {
