@@ -1,3 +1,4 @@
+import { peerHeaderValue } from '@/lib/http/peer';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -51,7 +52,7 @@ const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false
 
 function call(route: string, query: string, id = INCIDENT_ID, headers: Record<string, string> = {}): Promise<Response> {
   const url = `http://localhost:3000${route.replace('{id}', id)}${query ? `?${query}` : ''}`;
-  const req = new Request(url, { headers: { 'x-ecole-peer': nextIp(), 'user-agent': 'vitest', ...headers } });
+  const req = new Request(url, { headers: { 'x-ecole-peer': peerHeaderValue(nextIp()), 'user-agent': 'vitest', ...headers } });
   return (HANDLERS[route]?.GET as Handler)(req, { params: Promise.resolve({ id }) });
 }
 

@@ -1,3 +1,4 @@
+import { peerHeaderValue } from '@/lib/http/peer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET as countsExport } from '@/app/api/v1/exports/comptages/route';
 import { GET as reportsExport } from '@/app/api/v1/exports/signalements/route';
@@ -15,7 +16,7 @@ const CATEGORIES = ['login', 'slow', 'unreachable'] as const;
 const PAIRS = [['pronote', 'lille'], ['pronote', 'paris'], ['cned-ma-classe-a-la-maison', 'lyon']] as const;
 
 function get(handler: typeof countsExport, path: string, query: string): Promise<Response> {
-  const headers = { host: 'localhost:3000', 'x-ecole-peer': nextIp(), 'user-agent': 'vitest' };
+  const headers = { host: 'localhost:3000', 'x-ecole-peer': peerHeaderValue(nextIp()), 'user-agent': 'vitest' };
   return handler(new Request(`http://localhost:3000${path}?${query}`, { headers }), undefined);
 }
 

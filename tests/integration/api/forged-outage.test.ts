@@ -1,3 +1,4 @@
+import { peerHeaderValue } from '@/lib/http/peer';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
@@ -79,7 +80,7 @@ async function solve(now: Date): Promise<string> {
 /** What the report client does: send, and when asked for a proof of work, solve one and send again. */
 async function report(client: Client, platform: string, now: Date): Promise<number> {
   const body = JSON.stringify({ platform, academy: ACADEMY, category: 'login', idempotencyKey: randomUUID(), deviceToken: client.deviceToken });
-  const headers = new Headers({ 'content-type': 'application/json', 'x-ecole-peer': client.ip, 'user-agent': client.userAgent });
+  const headers = new Headers({ 'content-type': 'application/json', 'x-ecole-peer': peerHeaderValue(client.ip), 'user-agent': client.userAgent });
   try {
     return (await m.submit({ headers, body, now })).status;
   } catch (error) {
