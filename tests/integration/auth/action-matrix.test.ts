@@ -33,6 +33,7 @@ const BY_FILE: Record<string, Permission> = {
   'app/admin/webhooks/actions.ts': 'webhooks.own',
   'app/admin/reglages/actions.ts': 'settings.manage',
   'app/admin/jours-exceptionnels/actions.ts': 'settings.manage',
+  'app/admin/organisations/actions.ts': 'organisations.manage',
 };
 
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
