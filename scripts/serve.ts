@@ -15,6 +15,7 @@ import { serveMapState } from '../lib/map-state/node-handler';
 import { DEFAULT_LOAD_LIMITS, shouldShed } from '../lib/http/load-shed';
 import { purgeFingerprintsJob } from '../lib/jobs/jobs';
 import { webhooksJob } from '../lib/webhooks/job';
+import { notifyJob } from '../lib/notify/job';
 import { createInProcessScheduler } from '../lib/jobs/scheduler';
 import { serveLiveStream } from '../lib/live/node-stream';
 import { getLiveRuntime } from '../lib/live/runtime';
@@ -170,7 +171,7 @@ async function main() {
   const target = resolveDatabase(env);
   const db = target.url ? createPrismaClient({ url: target.url, kind: target.kind, poolMax: 2 }) : null;
   const scheduler = createInProcessScheduler({
-    jobs: db ? [purgeFingerprintsJob(db), webhooksJob(db)] : [],
+    jobs: db ? [purgeFingerprintsJob(db), webhooksJob(db), notifyJob(db)] : [],
     onError: (job, error) => console.error(`[jobs] ${job} failed:`, error instanceof Error ? error.message : error),
   });
   scheduler.start();

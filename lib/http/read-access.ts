@@ -33,12 +33,17 @@ export function readAccessHeaders(raw: IncomingHttpHeaders): Headers {
   return headers;
 }
 
-async function hitSource(headers: Headers, now: Date, limit: number): Promise<{ allowed: boolean; count: number; retryAfterMs: number }> {
+/** Counts one hit of this request's source fingerprint in the bucket `key(fingerprint)` (shared store). */
+export async function hitSourceLimit(headers: Headers, input: { now: Date; limit: number; windowMs: number; key: (fingerprint: string) => string }): Promise<{ allowed: boolean; count: number; retryAfterMs: number }> {
   const runtime = getIngestRuntime();
   const secret = await withTimeout(runtime.secret(), env.DB_TIMEOUT_MS);
   const ip = clientIp({ peerAddress: headers.get(PEER_HEADER), forwardedFor: headers.get('x-forwarded-for'), trustedProxies: env.TRUSTED_PROXIES });
-  const fingerprint = sourceFingerprint({ ip, userAgent: headers.get('user-agent'), secret, now });
-  return runtime.store.hit(readLimitKey('anonymous', fingerprint), READ_WINDOW_MS, limit, now.getTime());
+  const fingerprint = sourceFingerprint({ ip, userAgent: headers.get('user-agent'), secret, now: input.now });
+  return runtime.store.hit(input.key(fingerprint), input.windowMs, input.limit, input.now.getTime());
+}
+
+function hitSource(headers: Headers, now: Date, limit: number) {
+  return hitSourceLimit(headers, { now, limit, windowMs: READ_WINDOW_MS, key: (fp) => readLimitKey('anonymous', fp) });
 }
 
 /**

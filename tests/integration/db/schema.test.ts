@@ -28,6 +28,7 @@ afterAll(async () => {
 });
 
 const tag = randomUUID().slice(0, 8);
+const notifyId = randomUUID();
 const webhookId = randomUUID();
 const now = new Date('2021-04-06T07:02:00.000Z');
 
@@ -134,6 +135,14 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
   WebhookDelivery: async (c) => {
     await c.webhookDelivery.create({ data: { id: randomUUID(), subscriptionId: webhookId, incidentEventId: 1n, event: 'opened', payload: { ok: true }, nextAttemptAt: now } });
     return c.webhookDelivery.findFirstOrThrow({ where: { subscriptionId: webhookId } });
+  },
+  NotifySubscription: async (c) => {
+    await c.notifySubscription.create({ data: { id: notifyId, platformId: 'pronote', locale: 'fr', channel: 'email', email: `n-${tag}@example.org`, unsubscribeToken: `u-${tag}`, lastNotifiedAt: now } });
+    return c.notifySubscription.findUniqueOrThrow({ where: { id: notifyId } });
+  },
+  NotifyMessage: async (c) => {
+    await c.notifyMessage.create({ data: { subscriptionId: notifyId, incidentId: randomUUID(), state: 'down' } });
+    return c.notifyMessage.findFirstOrThrow({ where: { subscriptionId: notifyId } });
   },
 };
 
