@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { AppError } from '@/lib/http/errors';
 import { notifySubscribeSchema, notifyTokenSchema, type NotifySubscribeInput } from './schema';
 
@@ -16,7 +17,7 @@ export function parseSubscribeRequest(input: { contentType: string | null; body:
   if (type === 'application/x-www-form-urlencoded') {
     const { retour, ...fields } = Object.fromEntries(new URLSearchParams(input.body));
     const form = { channel: 'email', ...fields, academyId: fields.academyId || null };
-    return { input: notifySubscribeSchema.parse(form), backTo: safeBackTo(retour) };
+    return { input: parseOrThrow(notifySubscribeSchema, form), backTo: safeBackTo(retour) };
   }
   if (type !== 'application/json') throw new AppError('unsupported_media_type', 'Type de contenu non accepté\u00a0: envoyez application/json.');
   let raw: unknown;
@@ -25,10 +26,22 @@ export function parseSubscribeRequest(input: { contentType: string | null; body:
   } catch {
     throw new AppError('invalid_input', 'Corps JSON invalide.');
   }
-  return { input: notifySubscribeSchema.parse(raw), backTo: null };
+  return { input: parseOrThrow(notifySubscribeSchema, raw), backTo: null };
 }
 
 /** The `jeton` query parameter of a confirm or unsubscribe link. */
 export function parseToken(url: string): string {
-  return notifyTokenSchema.parse(Object.fromEntries(new URL(url).searchParams)).jeton;
+  return parseOrThrow(notifyTokenSchema, Object.fromEntries(new URL(url).searchParams)).jeton;
+}
+
+/** zod failures become `invalid_input` with one issue per field; codes are `<field>_invalid` (or `unknown_field`). */
+function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: key, code: 'unknown_field', message: `Champ inconnu\u00a0: ${key}.` }));
+    const field = issue.path.join('.') || 'body';
+    return [{ field, code: `${field.replace(/\W+/g, '_')}_invalid`, message: issue.message }];
+  });
+  throw new AppError('invalid_input', issues.map((i) => i.message).join(' '), { issues });
 }
