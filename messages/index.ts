@@ -31,6 +31,8 @@ import enShare from './en/share.json';
 import frShare from './fr/share.json';
 import enPrivacy from './en/privacy.json';
 import frPrivacy from './fr/privacy.json';
+import enNotify from './en/notify.json';
+import frNotify from './fr/notify.json';
 
 /**
  * One JSON file per namespace and locale. French is the reference: a unit test checks that both
@@ -42,11 +44,13 @@ export const MESSAGES = {
     common: frCommon, home: frHome, map: frMap,
     dashboard: frDashboard, charts: frCharts, platformPage: frPlatformPage, academyPage: frAcademyPage, incidentPage: frIncidentPage, og: frOg,
     report: frReport, sources: frSources, labels: frLabels, feeds: frFeeds, embed: frEmbed, share: frShare, privacy: frPrivacy,
+    notify: frNotify,
   },
   en: {
     common: enCommon, home: enHome, map: enMap,
     dashboard: enDashboard, charts: enCharts, platformPage: enPlatformPage, academyPage: enAcademyPage, incidentPage: enIncidentPage, og: enOg,
     report: enReport, sources: enSources, labels: enLabels, feeds: enFeeds, embed: enEmbed, share: enShare, privacy: enPrivacy,
+    notify: enNotify,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 
