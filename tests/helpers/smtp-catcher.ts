@@ -33,9 +33,16 @@ export function startSmtpCatcher(port: number): Promise<{ mails: CaughtMail[]; c
         buffer = buffer.slice(eol + 2);
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === 'EHLO' || verb === 'HELO') socket.write('250 catcher\r\n');
-        else if (verb === 'MAIL') (current.from = line.slice(10).trim()), socket.write('250 OK\r\n');
-        else if (verb === 'RCPT') current.to.push(line.slice(8).trim()), socket.write('250 OK\r\n');
-        else if (verb === 'DATA') (inData = true), socket.write('354 Go\r\n');
+        else if (verb === 'MAIL') {
+          current.from = line.slice(10).trim();
+          socket.write('250 OK\r\n');
+        } else if (verb === 'RCPT') {
+          current.to.push(line.slice(8).trim());
+          socket.write('250 OK\r\n');
+        } else if (verb === 'DATA') {
+          inData = true;
+          socket.write('354 Go\r\n');
+        }
         else if (verb === 'QUIT') socket.end('221 Bye\r\n');
         else socket.write('250 OK\r\n');
       }
