@@ -25,7 +25,10 @@ export async function sendConfirmationMail(input: { to: string; locale: NotifyLo
       ? `Confirm that you want to be told when this service breaks down and when it works again:\n${confirm}\n\nIf you did not ask for this, ignore this message; nothing will be sent.\nUnsubscribe: ${unsubscribeLink(input.unsubscribeToken)}`
       : `Confirmez que vous voulez être prévenu quand ce service tombe en panne et quand il remarche\u00a0:\n${confirm}\n\nSi vous n’avez rien demandé, ignorez ce message\u00a0: rien ne vous sera envoyé.\nSe désabonner\u00a0: ${unsubscribeLink(input.unsubscribeToken)}`;
   const subject = input.locale === 'en' ? 'École en panne: confirm your alerts' : 'École en panne\u00a0: confirmez vos alertes';
-  await sendMail({ to: input.to, subject, text, headers: unsubscribeHeaders(input.unsubscribeToken) });
+  await sendMail({ to: input.to, subject, text, headers: unsubscribeHeaders(input.unsubscribeToken) }).catch((error: unknown) => {
+    console.error('[notify] confirmation e-mail not sent', error);
+    throw new AppError('unavailable', 'L’e-mail de confirmation n’a pas pu être envoyé. Réessayez dans quelques minutes.', { retryAfterSeconds: 60 });
+  });
 }
 
 export async function sendNotificationMail(input: { to: string; locale: NotifyLocale; message: NotificationText; unsubscribeToken: string }): Promise<void> {
