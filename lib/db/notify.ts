@@ -41,9 +41,10 @@ export async function deleteNotifySubscriptionByToken(db: PrismaClient, token: s
   return (await db.notifySubscription.deleteMany({ where: { unsubscribeToken: token } })).count === 1;
 }
 
-/** Deletes subscriptions last notified (or created, or left unconfirmed) before `before`. */
-export async function deleteIdleNotifySubscriptions(db: PrismaClient, before: Date): Promise<number> {
-  return (await db.notifySubscription.deleteMany({ where: { lastNotifiedAt: { lt: before } } })).count;
+/** Deletes subscriptions last notified (or created) before `idleBefore`, and e-mails left unconfirmed since before `unconfirmedBefore`. */
+export async function deleteIdleNotifySubscriptions(db: PrismaClient, input: { idleBefore: Date; unconfirmedBefore: Date }): Promise<number> {
+  const where = { OR: [{ lastNotifiedAt: { lt: input.idleBefore } }, { confirmedAt: null, createdAt: { lt: input.unconfirmedBefore } }] };
+  return (await db.notifySubscription.deleteMany({ where })).count;
 }
 
 /** The last timeline entry already fanned out; starts at the newest entry so history is never replayed. */

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { claimNotifyMessages, deleteIdleNotifySubscriptions, deleteNotifySubscriptions, getNotifyCursor, markNotifyMessages, queueNotifyMessages, setNotifyCursor, touchNotifySubscriptions, type DueNotifyMessage } from '@/lib/db/notify';
 import { listTimelineAfter } from '@/lib/db/webhooks';
-import { buildNotification, idleCutoff, notifyStateOf, toNotifyLocale, type NotificationText, type NotifyState } from './messages';
+import { buildNotification, idleCutoff, unconfirmedCutoff, notifyStateOf, toNotifyLocale, type NotificationText, type NotifyState } from './messages';
 import type { PushOutcome, PushTarget } from './push';
 
 const FAN_OUT_PAGE = 200;
@@ -60,5 +60,5 @@ export async function sendQueuedNotifications(db: PrismaClient, input: { now: Da
 }
 
 export function purgeIdleNotifications(db: PrismaClient, now: Date): Promise<number> {
-  return deleteIdleNotifySubscriptions(db, idleCutoff(now));
+  return deleteIdleNotifySubscriptions(db, { idleBefore: idleCutoff(now), unconfirmedBefore: unconfirmedCutoff(now) });
 }

@@ -33,6 +33,12 @@ export function buildNotification(input: { state: NotifyState; locale: NotifyLoc
 }
 
 export const SUBSCRIPTION_IDLE_MS = 183 * 24 * 3_600_000;
+export const UNCONFIRMED_EMAIL_MS = 7 * 24 * 3_600_000;
+
+/** An e-mail address never confirmed is forgotten after a week. */
+export function unconfirmedCutoff(now: Date): Date {
+  return new Date(now.getTime() - UNCONFIRMED_EMAIL_MS);
+}
 
 /** Subscriptions not notified of an outage for six months are deleted. */
 export function idleCutoff(now: Date): Date {
