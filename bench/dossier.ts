@@ -14,7 +14,7 @@ import { dossierRequestSchema } from '../lib/dossier/schema';
 import { verifyDossierZip } from '../lib/dossier/verify';
 import { keyFromSeed } from '../lib/evidence/signing-key';
 import type { PrismaClient } from '../lib/db/types';
-import { uuidv7 } from '../lib/ingest/uuid';
+import { uuidv7 } from '../lib/domain/uuid';
 import { simulateIter } from '../lib/simulate/generate';
 import { writeSimulatedReports } from '../lib/simulate/io/write-db';
 import { scenario2021 } from '../lib/simulate/scenarios';

@@ -41,6 +41,8 @@ import enShare from './en/share.json';
 import frShare from './fr/share.json';
 import enPrivacy from './en/privacy.json';
 import frPrivacy from './fr/privacy.json';
+import enNotify from './en/notify.json';
+import frNotify from './fr/notify.json';
 
 /**
  * One JSON file per namespace and locale. French is the reference: a unit test checks that both
@@ -57,6 +59,7 @@ export const MESSAGES = {
     networks: frNetworks,
     proofs: frProofs, verifier: frVerifier,
     share: frShare, privacy: frPrivacy,
+    notify: frNotify,
   },
   en: {
     common: enCommon, home: enHome, map: enMap,
@@ -67,6 +70,7 @@ export const MESSAGES = {
     networks: enNetworks,
     proofs: enProofs, verifier: enVerifier,
     share: enShare, privacy: enPrivacy,
+    notify: enNotify,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

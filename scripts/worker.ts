@@ -11,6 +11,7 @@ import { loadSigningKey } from '../lib/evidence/signing-key';
 import { createTickScheduler } from '../lib/jobs/scheduler';
 import { onParentGone } from '../lib/worker/supervise';
 import { webhooksJob } from '../lib/webhooks/job';
+import { notifyJob } from '../lib/notify/job';
 
 const STOP_GRACE_MS = 10_000;
 
@@ -23,7 +24,7 @@ async function main() {
   const key = loadSigningKey({ configured: env.LEDGER_SIGNING_KEY, dataDir: env.DATA_DIR });
   const log = (line: string) => console.log(line);
   const scheduler = createTickScheduler({
-    jobs: [detectionJob(db, log), purgeFingerprintsJob(db), webhooksJob(db), sealLedgerDaysJob(db, key), buildDossiersJob(db, key, env.DATA_DIR)],
+    jobs: [detectionJob(db, log), purgeFingerprintsJob(db), webhooksJob(db), notifyJob(db), sealLedgerDaysJob(db, key), buildDossiersJob(db, key, env.DATA_DIR)],
     claim: (name, tickAt) => claimJobTick(db, { name, tickAt, holder }),
     onError: (job, error) => console.error(`[worker] ${job} : échec :`, error instanceof Error ? error.message : error),
   });

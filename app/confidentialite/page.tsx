@@ -4,7 +4,7 @@ import { currentLocale } from '@/lib/i18n/server';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteOrigin } from '@/lib/seo/site';
 
-const SECTIONS = ['reports', 'source', 'device', 'comments', 'accounts', 'cookies', 'removal'] as const;
+const SECTIONS = ['reports', 'source', 'device', 'comments', 'notifications', 'accounts', 'cookies', 'removal'] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const [t, all, locale] = await Promise.all([getTranslations('privacy.meta'), getTranslations(), currentLocale()]);

@@ -2,6 +2,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode, Ref } from 'react';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/config';
 import { localizePath } from '@/lib/i18n/paths';
+import { NotifyBox } from '@/components/notify/notify-box';
 import type { AcademyOption, PlatformOption } from '@/lib/report-client/platform-choices';
 import { academyArgs, LOCAL_COUNT_WINDOW_MINUTES } from '@/lib/report-client/report-text';
 
@@ -53,6 +54,9 @@ export function ReportConfirmation(props: Props) {
           {t('confirmation.mapLink')}
         </a>
       </p>
+      {platform && !isDuplicate ? (
+        <NotifyBox platformId={platform.id} academyId={academy?.id ?? null} returnPath={localizePath(isLocale(locale) ? locale : DEFAULT_LOCALE, `/plateformes/${platform.id}`)} headingLevel="h3" />
+      ) : null}
       {props.children}
     </section>
   );

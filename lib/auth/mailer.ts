@@ -2,7 +2,7 @@ import 'server-only';
 import { createTransport, type Transporter } from 'nodemailer';
 import { env } from '@/lib/env';
 
-export type OutgoingMail = { to: string; subject: string; text: string };
+export type OutgoingMail = { to: string; subject: string; text: string; headers?: Record<string, string> };
 
 const holder = globalThis as unknown as { __mailer?: Transporter };
 

@@ -1,6 +1,6 @@
 import type { IncidentChange, PersistedIncident } from '@/lib/detect/reconcile';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
-import { uuidv7 } from '@/lib/ingest/uuid';
+import { uuidv7 } from '@/lib/domain/uuid';
 import { countReporterNetworks } from './network-counts';
 
 type Tx = Prisma.TransactionClient;

@@ -1,4 +1,4 @@
-import { uuidv7 } from '@/lib/ingest/uuid';
+import { uuidv7 } from '@/lib/domain/uuid';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;

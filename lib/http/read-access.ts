@@ -33,12 +33,17 @@ export function readAccessHeaders(raw: IncomingHttpHeaders): Headers {
   return headers;
 }
 
-async function hitSource(headers: Headers, now: Date, limit: number): Promise<{ allowed: boolean; count: number; retryAfterMs: number }> {
+/** Counts one hit of this request's source fingerprint in the bucket `key(fingerprint)` (shared store). */
+export async function hitSourceLimit(headers: Headers, input: { now: Date; limit: number; windowMs: number; key: (fingerprint: string) => string }): Promise<{ allowed: boolean; count: number; retryAfterMs: number }> {
   const runtime = getIngestRuntime();
-  const key = await withTimeout(runtime.dayKey(now), env.DB_TIMEOUT_MS);
+  const key = await withTimeout(runtime.dayKey(input.now), env.DB_TIMEOUT_MS);
   const ip = requestClientIp(headers);
   const fingerprint = sourceFingerprint({ ip, key });
-  return runtime.store.hit(readLimitKey('anonymous', fingerprint), READ_WINDOW_MS, limit, now.getTime());
+  return runtime.store.hit(input.key(fingerprint), input.windowMs, input.limit, input.now.getTime());
+}
+
+function hitSource(headers: Headers, now: Date, limit: number) {
+  return hitSourceLimit(headers, { now, limit, windowMs: READ_WINDOW_MS, key: (fp) => readLimitKey('anonymous', fp) });
 }
 
 /**

@@ -13,7 +13,7 @@ import { requestClientIp } from './request-source';
 import { getIngestRuntime } from './runtime';
 import type { ReportInput } from './schema';
 import { REPORTER_WINDOW_MS, SOURCE_FREE_REPORTERS } from './thresholds';
-import { uuidv7 } from './uuid';
+import { uuidv7 } from '@/lib/domain/uuid';
 
 export type AcceptContext = { headers: Headers; now?: Date };
 export type AcceptResult = { status: 200 | 201; body: BatchResult };

@@ -15,7 +15,7 @@ import {
 } from '@/lib/db/moderation-actions';
 import { formatCount, formatTime } from '@/lib/domain/format';
 import { AppError } from '@/lib/http/errors';
-import { uuidv7 } from '@/lib/ingest/uuid';
+import { uuidv7 } from '@/lib/domain/uuid';
 import { forgetQueueAggregates } from './comment-queue';
 import { filterOf, queueQuerySchema, type CommentActionInput, type UndoInput } from './queue-schema';
 

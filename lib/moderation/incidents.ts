@@ -15,7 +15,7 @@ import {
   saveSplit,
 } from '@/lib/db/moderation';
 import { AppError } from '@/lib/http/errors';
-import { uuidv7 } from '@/lib/ingest/uuid';
+import { uuidv7 } from '@/lib/domain/uuid';
 import { ACTIVE_STATES, planMerge, planSplit, type IncidentFacts } from './incident-plan';
 import { INCIDENT_LEVEL_LABELS, INCIDENT_STATE_LABELS, incidentSentence } from './incident-sentences';
 import type { IncidentModerationInput } from './schema';

@@ -37,3 +37,17 @@ self.addEventListener('install', (event) => {
 });
 
 serwist.addEventListeners();
+
+type PushMessage = { title: string; body: string; url: string };
+
+self.addEventListener('push', (event) => {
+  const message = event.data?.json() as PushMessage | undefined;
+  if (!message?.title) return;
+  event.waitUntil(self.registration.showNotification(message.title, { body: message.body, data: { url: message.url }, icon: '/icons/icon-192.png', lang: 'fr' }));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = (event.notification.data as { url?: string } | null)?.url ?? '/';
+  event.waitUntil(self.clients.openWindow(url));
+});

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import type { UserRole } from '@/lib/auth/roles';
 import { generateTotp } from '@/lib/auth/totp';
 import { insertReportBatch } from '@/lib/db/reports';
-import { uuidv7 } from '@/lib/ingest/uuid';
+import { uuidv7 } from '@/lib/domain/uuid';
 import { contextFromNewAddress, createAccount, signIn as signInAt, type Account } from '../helpers/e2e-accounts';
 import { useE2eSuite } from '../helpers/e2e-suite';
 

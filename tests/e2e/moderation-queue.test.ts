@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { insertReportBatch, type NewReportRow } from '@/lib/db/reports';
-import { uuidv7 } from '@/lib/ingest/uuid';
+import { uuidv7 } from '@/lib/domain/uuid';
 import { contextFromNewAddress, createAccount, signIn } from '../helpers/e2e-accounts';
 import { useE2eSuite } from '../helpers/e2e-suite';
 

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { NewReportRow } from '@/lib/db/reports';
 import { fallbackPlatformBaselines } from '@/lib/detect/platform-baseline';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { uuidv7 } from '@/lib/ingest/uuid';
+import { uuidv7 } from '@/lib/domain/uuid';
 
 /**
  * A counted report row as the ingest path would insert it: fresh id, idempotency key and source

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { NotifyBox } from '@/components/notify/notify-box';
 import { ReportShareBox } from '@/components/share/report-share-box';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -98,6 +99,7 @@ export default async function AcademyPage(props: PageProps<'/academies/[id]'>) {
       </section>
 
       <ReportShareBox platformId={null} academyId={academy.id} locale={locale} title={t('shareTitle', names)} />
+      <NotifyBox platformId={null} platforms={data.serving.map((p) => ({ id: p.id, name: p.name }))} academyId={academy.id} returnPath={href(`/academies/${academy.id}`)} status={typeof params.alerte === 'string' ? params.alerte : null} />
 
       <section aria-labelledby="titre-incidents" className="card">
         <h2 id="titre-incidents">{d('incidents.title')}</h2>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { NotifyBox } from '@/components/notify/notify-box';
 import { ReportShareBox } from '@/components/share/report-share-box';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -101,6 +102,7 @@ export default async function PlatformPage(props: PageProps<'/plateformes/[id]'>
           <StatusHistory intervals={data.history} now={now} />
         </section>
         <ReportShareBox platformId={platform.id} academyId={null} locale={locale} title={platform.name} />
+        <NotifyBox platformId={platform.id} academyId={null} returnPath={path} status={typeof params.alerte === 'string' ? params.alerte : null} />
 
       <section aria-labelledby="titre-incidents" className="card">
           <h2 id="titre-incidents">{d('incidents.title')}</h2>

@@ -4,7 +4,7 @@ import { planBatch, toReportRow, type PendingReport } from '@/lib/ingest/plan-ba
 import { deviceKey, sourcePlatformKey, type CountedReporter } from '@/lib/ingest/reporter-budget';
 import type { RecentReport } from '@/lib/ingest/counting-policy';
 import { COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS, REPORTER_WINDOW_MS } from '@/lib/ingest/thresholds';
-import { uuidv7 } from '@/lib/ingest/uuid';
+import { uuidv7 } from '@/lib/domain/uuid';
 import type { SimReport } from '../types';
 
 const WINDOW_MS = Math.max(COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS);

@@ -4,7 +4,7 @@ import { POST } from '@/app/api/reports/route';
 import { getDb } from '@/lib/db/client';
 import { applyCounterDeltas, hideReportRows, restoreReportRows } from '@/lib/db/moderation';
 import { insertReportBatch, type NewReportRow } from '@/lib/db/reports';
-import { uuidv7 } from '@/lib/ingest/uuid';
+import { uuidv7 } from '@/lib/domain/uuid';
 import { getMapState } from '@/lib/map-state/get-map-state';
 import { invalidateMapState } from '@/lib/map-state/runtime';
 import type { MapState } from '@/lib/map-state/types';

@@ -5,7 +5,7 @@ import { createBatcher } from '@/lib/ingest/batcher';
 import { createInFlightReports, type InFlightReports } from '@/lib/ingest/in-flight';
 import type { PendingReport } from '@/lib/ingest/plan-batch';
 import { processBatch, type BatchResult } from '@/lib/ingest/process-batch';
-import { uuidv7 } from '@/lib/ingest/uuid';
+import { uuidv7 } from '@/lib/domain/uuid';
 
 const db = createPrismaClient({ url: inject('databaseUrl'), kind: inject('databaseKind') });
 afterAll(() => db.$disconnect());

@@ -12,7 +12,7 @@ const APP_DIR = path.resolve('app');
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 /** Routes anyone may call: reporting stays anonymous. Every other route must appear in PROTECTED. */
-const PUBLIC = [/^\/api\/reports$/, /^\/api\/health$/, /^\/api\/geo\//, /^\/api\/pow\/challenge$/, /^\/signaler\/envoyer$/, /^\/api\/auth\//, /^\/api\/etat$/, /^\/api\/flux$/, /^\/api\/series$/, /\/incidents\.atom$/, /^\/badges\//, /^\/open311\//, /^\/api\/v1\//, /^\/api\/preuves(\/atom)?$/, /^\/serwist\//];
+const PUBLIC = [/^\/api\/reports$/, /^\/api\/health$/, /^\/api\/geo\//, /^\/api\/pow\/challenge$/, /^\/signaler\/envoyer$/, /^\/api\/auth\//, /^\/api\/etat$/, /^\/api\/flux$/, /^\/api\/series$/, /\/incidents\.atom$/, /^\/badges\//, /^\/open311\//, /^\/api\/v1\//, /^\/api\/preuves(\/atom)?$/, /^\/serwist\//, /^\/api\/notifications(\/(confirmer|desabonner|cle))?$/];
 
 /** The right each protected route (all its methods) requires. */
 const PROTECTED: Record<string, Permission> = {

@@ -36,6 +36,7 @@ afterAll(async () => {
 });
 
 const tag = randomUUID().slice(0, 8);
+const notifyId = randomUUID();
 const webhookId = randomUUID();
 const now = new Date('2021-04-06T07:02:00.000Z');
 
@@ -202,6 +203,14 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
   IncidentNote: async (c) => {
     const row = await c.incidentNote.create({ data: { organisationId: 'o', incidentId: randomUUID(), authorId: `u-${tag}`, body: 'note' } });
     return c.incidentNote.findUniqueOrThrow({ where: { id: row.id } });
+  },
+  NotifySubscription: async (c) => {
+    await c.notifySubscription.create({ data: { id: notifyId, platformId: 'pronote', locale: 'fr', channel: 'email', email: `n-${tag}@example.org`, unsubscribeToken: `u-${tag}`, lastNotifiedAt: now } });
+    return c.notifySubscription.findUniqueOrThrow({ where: { id: notifyId } });
+  },
+  NotifyMessage: async (c) => {
+    await c.notifyMessage.create({ data: { subscriptionId: notifyId, incidentId: randomUUID(), state: 'down' } });
+    return c.notifyMessage.findFirstOrThrow({ where: { subscriptionId: notifyId } });
   },
 };
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { getDb } from '@/lib/db/client';
 import type { PendingReport } from '@/lib/ingest/plan-batch';
 import { processBatch } from '@/lib/ingest/process-batch';
-import { uuidv7 } from '@/lib/ingest/uuid';
+import { uuidv7 } from '@/lib/domain/uuid';
 import { createLiveHub, type LiveHub, type LiveSink } from '@/lib/live/hub';
 import { createPgBus } from '@/lib/live/pg-bus';
 import { createRedisBus } from '@/lib/live/redis-bus';

@@ -4,7 +4,7 @@ import { POST } from '@/app/api/reports/route';
 import { getDb } from '@/lib/db/client';
 import { peerHeaderValue } from '@/lib/http/peer';
 import { insertReportBatch } from '@/lib/db/reports';
-import { uuidv7 } from '@/lib/ingest/uuid';
+import { uuidv7 } from '@/lib/domain/uuid';
 import { getLiveRuntime } from '@/lib/live/runtime';
 import { moderateIncident } from '@/lib/moderation/incidents';
 import { moderateReport } from '@/lib/moderation/moderate';

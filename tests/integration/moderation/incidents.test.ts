@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { getDb } from '@/lib/db/client';
-import { uuidv7 } from '@/lib/ingest/uuid';
+import { uuidv7 } from '@/lib/domain/uuid';
 import { moderateIncident } from '@/lib/moderation/incidents';
 
 const actor = { userId: 'modo-id', label: 'modo@test.example' };
