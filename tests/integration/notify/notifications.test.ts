@@ -1,3 +1,4 @@
+import { peerHeaderValue } from '@/lib/http/peer';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -61,7 +62,7 @@ afterAll(async () => {
 function post(body: unknown, headers: Record<string, string> = {}) {
   peer += 1;
   const type = typeof body === 'string' ? 'application/x-www-form-urlencoded' : 'application/json';
-  return subscribePost(new Request(`${ORIGIN}/api/notifications`, { method: 'POST', headers: { 'content-type': type, 'x-ecole-peer': `198.51.100.${peer}`, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }), undefined);
+  return subscribePost(new Request(`${ORIGIN}/api/notifications`, { method: 'POST', headers: { 'content-type': type, 'x-ecole-peer': peerHeaderValue(`198.51.100.${peer}`), ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }), undefined);
 }
 
 async function drainFanOut() {
@@ -203,7 +204,7 @@ describe('bad input and abuse', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i += 1) {
       const browser = createPushSubscriber();
-      statuses.push((await post({ channel: 'push', platformId: PLATFORM, subscription: { endpoint: `${base}/push/rl-${i}`, keys: browser.keys } }, { 'x-ecole-peer': '203.0.113.9' })).status);
+      statuses.push((await post({ channel: 'push', platformId: PLATFORM, subscription: { endpoint: `${base}/push/rl-${i}`, keys: browser.keys } }, { 'x-ecole-peer': peerHeaderValue('203.0.113.9') })).status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
     expect(statuses[10]).toBe(429);
