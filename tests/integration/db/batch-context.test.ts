@@ -72,9 +72,10 @@ describe('readBatchContext', () => {
     ]);
     await db.reportCount.createMany({
       data: [
-        { platformId: 'pronote', academyId: 'lyon', bucketStart: minute(-31), reports: 100, reporters: 100 },
-        { platformId: 'pronote', academyId: 'lyon', bucketStart: minute(-29), reports: 3, reporters: 3 },
-        { platformId: 'pronote', academyId: 'lyon', bucketStart: minute(-1), reports: 4, reporters: 4 },
+        // Another académie than the seeded reports', so no other suite recounting reports can touch these counters.
+        { platformId: 'pronote', academyId: 'corse', bucketStart: minute(-31), reports: 100, reporters: 100 },
+        { platformId: 'pronote', academyId: 'corse', bucketStart: minute(-29), reports: 3, reporters: 3 },
+        { platformId: 'pronote', academyId: 'corse', bucketStart: minute(-1), reports: 4, reporters: 4 },
       ],
     });
     const context = await readBatchContext(db, {
@@ -84,9 +85,9 @@ describe('readBatchContext', () => {
       fingerprints: [fp('p')],
       deviceHashes: [],
       comments: [],
-      pairs: [{ platformId: 'pronote', academyId: 'lyon' }, { platformId: 'pronote', academyId: 'corse' }],
+      pairs: [{ platformId: 'pronote', academyId: 'corse' }, { platformId: 'pronote', academyId: 'guyane' }],
     });
     expect([...context.reportedPairs]).toEqual([`${fp('p')}|pronote`]);
-    expect([...context.counts]).toEqual([['pronote|lyon', 7]]);
+    expect([...context.counts]).toEqual([['pronote|corse', 7]]);
   });
 });
