@@ -1,7 +1,28 @@
 // Compiles the production entry points (launcher, HTTP server, worker) to plain JavaScript in
 // dist/, so `npm start` runs them with node alone (tsx and the loader hook are for development).
 // Dependencies stay in node_modules; our TypeScript (lib/, the generated Prisma client) is bundled.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
+
+/**
+ * Node's ESM loader needs the file extension for a subpath of a package without an "exports" map
+ * (`next/headers`, `next-auth/jwt`): such imports are kept external with the file they name.
+ */
+const extensionlessSubpaths = {
+  name: 'extensionless-subpaths',
+  setup(b) {
+    b.onResolve({ filter: /^(@[^/]+\/)?[^./][^/]*\/.+/ }, (args) => {
+      const parts = args.path.split('/');
+      const pkg = args.path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+      const manifest = path.join('node_modules', pkg, 'package.json');
+      if (!existsSync(manifest) || JSON.parse(readFileSync(manifest, 'utf8')).exports) return undefined;
+      if (/\.(c|m)?js$/.test(args.path)) return { path: args.path, external: true };
+      const file = path.join('node_modules', `${args.path}.js`);
+      return existsSync(file) ? { path: `${args.path}.js`, external: true } : undefined;
+    });
+  },
+};
 
 const emptyServerOnly = {
   name: 'server-only',
@@ -22,7 +43,7 @@ await build({
   packages: 'external',
   tsconfig: 'tsconfig.json',
   sourcemap: 'linked',
-  plugins: [emptyServerOnly],
+  plugins: [emptyServerOnly, extensionlessSubpaths],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
