@@ -44,7 +44,11 @@ await build({
   tsconfig: 'tsconfig.json',
   sourcemap: 'linked',
   plugins: [emptyServerOnly, extensionlessSubpaths],
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // First import of each bundle: Next's AsyncLocalStorage global must exist before next/headers (pulled in by the
+  // session reader of /api/health) is evaluated, as `next start` arranges it.
+  banner: {
+    js: "import 'next/dist/server/node-environment-baseline.js'; import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 console.log('dist/: run-with-db.js, serve.js, worker.js');
