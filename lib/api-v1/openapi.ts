@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mapStateQuerySchema } from '@/lib/map-state/query';
 import { seriesQuerySchema } from '@/lib/series/schema';
+import { relatedPaths } from './related-routes';
 import { countsExportQuery, countsQuery, incidentsQuery, noQuery, reportsExportQuery } from './queries';
 import { academySchema, countRowSchema, errorSchema, exportBodies, incidentSchema, mapStateSchema, pageOf, platformSchema, reportRowSchema, seriesSchema } from './responses';
 
@@ -90,6 +91,6 @@ export function buildOpenApiDocument(): JsonSchema {
       license: { name: 'Licence Ouverte 2.0 (Etalab)', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' },
     },
     servers: [{ url: '/' }],
-    paths: Object.fromEntries(API_ROUTES.map((r) => [r.path, operation(r)])),
+    paths: { ...Object.fromEntries(API_ROUTES.map((r) => [r.path, operation(r)])), ...relatedPaths() },
   };
 }

@@ -1,5 +1,5 @@
 import { peerHeaderValue } from '@/lib/http/peer';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Ajv2020 from 'ajv/dist/2020';
@@ -15,6 +15,7 @@ import * as openapi from '@/app/api/v1/openapi.json/route';
 import * as platforms from '@/app/api/v1/plateformes/route';
 import * as series from '@/app/api/v1/series/route';
 import { API_ROUTES, buildOpenApiDocument } from '@/lib/api-v1/openapi';
+import { RELATED_ROUTES } from '@/lib/api-v1/related-routes';
 import { getDb } from '@/lib/db/client';
 import { nextIp } from '../../helpers/requests';
 
@@ -99,7 +100,13 @@ describe('the OpenAPI document', () => {
       }
     };
     walk(dir);
-    expect(found.filter((p) => p !== '/api/v1/openapi.json').sort()).toEqual(Object.keys(doc.paths).sort());
+    expect(found.filter((p) => p !== '/api/v1/openapi.json').sort()).toEqual(Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/')).sort());
+    // The feeds, badges and Open311 routes outside /api/v1 are documented too, each with a handler.
+    expect(Object.keys(doc.paths).filter((p) => !p.startsWith('/api/v1/')).sort()).toEqual(RELATED_ROUTES.map((r) => r.path).sort());
+    for (const r of RELATED_ROUTES) {
+      const dirOf = r.path.replace('/{fichier}', '/[platform]').replace('/badges/{id}/[platform]', '/badges/[platform]/[academy]').replace('{id}', '[id]').replace(/\/(discovery|services|requests)\.json$/, '/[file]');
+      expect(existsSync(path.join('app', dirOf, 'route.ts')), r.path).toBe(true);
+    }
     expect(Object.keys(HANDLERS).sort()).toEqual(API_ROUTES.map((r) => r.path).sort());
   });
 });
