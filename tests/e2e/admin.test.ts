@@ -199,12 +199,12 @@ describe('admin area (production build)', () => {
     await page.close();
   });
 
-  test('a union member signs in, sees only their account, and is refused admin pages', async () => {
+  test('a union member signs in, sees their account, webhooks and dossiers only, and is refused admin pages', async () => {
     const union = await account(['union']);
     const page = await e2e.browser.newPage();
     await signIn(page, union);
     await page.waitForURL(`${e2e.base}/admin`);
-    expect(await page.getByRole('navigation', { name: 'Administration' }).getByRole('link').allTextContents()).toEqual(['Accueil', 'Mon compte']);
+    expect(await page.getByRole('navigation', { name: 'Administration' }).getByRole('link').allTextContents()).toEqual(['Accueil', 'Webhooks', 'Dossiers', 'Mon compte']);
     await expectDenied(page, '/admin/journal');
     const api = await page.request.post(`${e2e.base}/api/admin/users`, { data: { email: 'x@e2e.example' }, headers: { origin: e2e.base } });
     expect(api.status()).toBe(403);
