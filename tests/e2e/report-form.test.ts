@@ -55,6 +55,9 @@ describe('report form with JavaScript (production build)', () => {
     await waitForHydration(page);
     await page.locator('#recherche-commune').fill('78000');
     await expect.poll(() => page.locator('#champ-academie').inputValue(), { timeout: 10_000 }).toBe('versailles');
+    // On a phone the académie's list shows its likeliest services first, the rest one tap away.
+    expect(await page.locator('.report-platforms li').count()).toBeLessThanOrEqual(7);
+    await page.getByRole('button', { name: /^Voir les \d+\u00a0autres services$/ }).click();
     expect(await page.locator('#plateforme-oze-yvelines').count()).toBe(1);
     expect(await page.locator('#plateforme-toutatice').count()).toBe(0);
 
