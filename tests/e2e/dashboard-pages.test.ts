@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { postAs } from '../helpers/post-as';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useSimulatedSuite } from '../helpers/e2e-suite';
@@ -92,11 +93,7 @@ describe('platform page (production build, simulated data)', () => {
     await stream;
     const reporters = async () => Number(await page.locator('.series-panel').getAttribute('data-reporters'));
     const before = await reporters();
-    const res = await fetch(`${suite.app.baseUrl}/api/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (e2e) Chrome/126.0' },
-      body: JSON.stringify({ platform: 'monlycee-net', academy: 'creteil', category: 'login', idempotencyKey: randomUUID() }),
-    });
+    const res = await postAs(`${suite.app.baseUrl}/api/reports`, { platform: 'monlycee-net', academy: 'creteil', category: 'login', idempotencyKey: randomUUID() });
     expect(res.status).toBe(201);
     await expect.poll(reporters, { timeout: 5_000, interval: 250 }).toBe(before + 1);
     await page.close();

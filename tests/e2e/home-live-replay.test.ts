@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { postAs } from '../helpers/post-as';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eSuite } from '../helpers/e2e-suite';
@@ -142,13 +143,9 @@ describe('live updates', () => {
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     // Let the stream connect before posting (the page subscribes after hydration).
     await page.waitForTimeout(1500);
-    const res = await fetch(`${e2e.base}/api/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'e2e-live-test' },
-      body: JSON.stringify({ platform: 'parcoursup', academy: 'lyon', category: 'login', role: 'parent', idempotencyKey: randomUUID().replace(/-/g, '') }),
-    });
+    const res = await postAs(`${e2e.base}/api/reports`, { platform: 'parcoursup', academy: 'lyon', category: 'login', role: 'parent', idempotencyKey: randomUUID().replace(/-/g, '') });
     expect(res.status).toBe(201);
-    expect((await res.json()).counted).toBe(true);
+    expect(res.json?.counted).toBe(true);
     await expect.poll(() => panelReports(page), { timeout: 5_000, interval: 200 }).toBe(before + 1);
     // A new source: it also counts as a distinct reporter in the table and in the platform's sparkline.
     expect(await firstNumber(page, '.academy-table tr[data-academy="lyon"] td:nth-child(3)')).toBe(tableBefore + 1);

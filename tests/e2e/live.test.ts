@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { postAs } from '../helpers/post-as';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -33,18 +34,10 @@ window.__startLive = async (opts) => {
   live.stop = () => connection.stop();
 };`;
 
-/**
- * Every POST of this file comes from one source (loopback, a Firefox family no other browser test uses): a report
- * counts once per source and platform, so each test uses its own platform.
- */
+/** Every POST of this file comes from a client address of its own (through the trusted proxy), on its own platform. */
 async function post(body: Record<string, unknown>): Promise<{ status: number; counted: boolean }> {
-  const res = await fetch(`${base}/api/reports`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' },
-    body: JSON.stringify({ category: 'unreachable', idempotencyKey: randomUUID(), ...body }),
-  });
-  const out = (await res.json()) as { counted?: boolean };
-  return { status: res.status, counted: out.counted === true };
+  const res = await postAs(`${base}/api/reports`, { category: 'unreachable', idempotencyKey: randomUUID(), ...body });
+  return { status: res.status, counted: res.json?.counted === true };
 }
 
 async function livePage(opts: { fluxUrl?: string; noEventSource?: boolean } = {}): Promise<Page> {
