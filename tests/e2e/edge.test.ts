@@ -93,8 +93,12 @@ describe.each([['our server'], ['next start']])('%s', (name) => {
     const res = await fetch(`${target().base}/api/health`, { headers: { 'x-ecole-peer': 'x direct 127.0.0.1', 'x-forwarded-for': '127.0.0.1' } });
     const body = await res.json();
     // Our server sees a loopback peer (operator on the machine) and tells it more; `next start` knows no peer.
-    if (name === 'next start') expect(Object.keys(body).sort()).toEqual(['status', 'time']);
-    else expect(body.version).toBeDefined();
+    // The public answer is the status and the durability statement: no version, no database details.
+    if (name === 'next start') {
+      expect(body.version).toBeUndefined();
+      expect(body.database).toBeUndefined();
+      expect(Object.keys(body).sort()).toEqual(body.durable ? ['durable', 'status', 'time'] : ['durable', 'note', 'status', 'time']);
+    } else expect(body.version).toBeDefined();
   });
 });
 
