@@ -24,7 +24,8 @@ export async function generateMetadata(): Promise<Metadata> {
     description: t('meta.description'),
     manifest: '/manifest.webmanifest',
     alternates: { types: { 'application/atom+xml': [SITE_FEED] } },
-    icons: { apple: '/icons/apple-touch-icon.png' },
+    // Listing icons here replaces the file-based app/icon.svg link: keep it, or browsers ask for /favicon.ico (404).
+    icons: { icon: [{ url: '/icon.svg', type: 'image/svg+xml' }], apple: '/icons/apple-touch-icon.png' },
     appleWebApp: { capable: true, title: t('brand'), statusBarStyle: 'default' },
   };
 }
