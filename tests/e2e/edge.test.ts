@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { AUTH_SECRET_FILE, loadOrCreateSecretFile, secretsDir } from '@/lib/auth/secret-file';
 import { randomUUID } from 'node:crypto';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -14,11 +16,11 @@ let db: PrismaClient;
 let stopNext: () => Promise<void>;
 let adminCookie = '';
 
-/** An admin session cookie minted like next-auth does, with the instance's secret (kept in its database). */
+/** An admin session cookie minted like next-auth does, with the instance's secret (a 0600 file beside its data, never in the database). */
 async function mintAdminCookie(): Promise<string> {
   const admin = await createAccount(db, ['admin'], { totp: true });
-  await db.setting.upsert({ where: { key: 'nextauth_secret' }, create: { key: 'nextauth_secret', value: randomToken() + randomToken() }, update: {} });
-  const secret = (await db.setting.findUniqueOrThrow({ where: { key: 'nextauth_secret' } })).value as string;
+  const file = path.join(secretsDir({ secretsDir: undefined, dataDir: inject('dataDir') }), AUTH_SECRET_FILE);
+  const { secret } = await loadOrCreateSecretFile(file);
   const sid = randomToken();
   await createSessionRow(db, { tokenHash: hashToken(sid), userId: admin.id, expires: new Date(Date.now() + 3_600_000), mfaVerifiedAt: new Date() });
   return `next-auth.session-token=${await encode({ token: { sub: admin.id, sid }, secret })}`;
