@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AccessDenied } from '@/components/admin/access-denied';
 import { ActionForm } from '@/components/admin/action-form';
+import { IdAction } from '@/components/admin/id-action';
 import { listOwnApiKeys } from '@/lib/auth/api-keys';
 import { deniedMessage, guardPage } from '@/lib/auth/page-guard';
 import { createApiKeyAction, revokeApiKeyAction } from './actions';
@@ -35,9 +36,7 @@ export default async function ApiKeysPage() {
                 {key.revokedAt ? (
                   'révoquée'
                 ) : (
-                  <ActionForm action={revokeApiKeyAction} submitLabel="Révoquer" inline danger>
-                    <input type="hidden" name="id" value={key.id} />
-                  </ActionForm>
+                  <IdAction action={revokeApiKeyAction} id={key.id} label="Révoquer" danger />
                 )}
               </td>
             </tr>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AccessDenied } from '@/components/admin/access-denied';
 import { ActionForm } from '@/components/admin/action-form';
+import { IdAction } from '@/components/admin/id-action';
 import { deniedMessage, guardPage } from '@/lib/auth/page-guard';
 import { ACADEMY_TIME_ZONES } from '@/lib/calendar/time-zones';
 import { EXCEPTIONAL_FACTOR_MAX, EXCEPTIONAL_FACTOR_MIN } from '@/lib/detect/exceptional-day-schema';
@@ -39,9 +40,7 @@ export default async function ExceptionalDaysPage() {
               <td>× {day.factor}</td>
               <td>{day.label}</td>
               <td>
-                <ActionForm action={removeExceptionalDayAction} submitLabel="Retirer" inline danger>
-                  <input type="hidden" name="id" value={day.id} />
-                </ActionForm>
+                <IdAction action={removeExceptionalDayAction} id={day.id} label="Retirer" danger />
               </td>
             </tr>
           ))}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AccessDenied } from '@/components/admin/access-denied';
 import { ActionForm } from '@/components/admin/action-form';
+import { IdAction } from '@/components/admin/id-action';
 import { deniedMessage, guardPage } from '@/lib/auth/page-guard';
 import { getDb } from '@/lib/db/client';
 import { readNames } from '@/lib/db/dashboard';
@@ -51,13 +52,9 @@ export default async function WebhooksPage() {
               <td>{s.active ? `actif${s.consecutiveFailures ? ` (${s.consecutiveFailures} échec(s) de suite)` : ''}` : `désactivé le ${formatDateTime(s.disabledAt ?? s.createdAt)} : ${s.disabledReason ?? ''}`}</td>
               <td>
                 {s.active ? null : (
-                  <ActionForm action={reactivateWebhookAction} submitLabel="Réactiver" inline>
-                    <input type="hidden" name="id" value={s.id} />
-                  </ActionForm>
+                  <IdAction action={reactivateWebhookAction} id={s.id} label="Réactiver" />
                 )}
-                <ActionForm action={deleteWebhookAction} submitLabel="Supprimer" inline danger>
-                  <input type="hidden" name="id" value={s.id} />
-                </ActionForm>
+                <IdAction action={deleteWebhookAction} id={s.id} label="Supprimer" danger />
               </td>
             </tr>
           ))}

@@ -217,15 +217,4 @@ describe('bad input and abuse', () => {
     await purgeIdleNotifications(db, new Date(Date.now() + 190 * 24 * 3_600_000));
     expect(await db.notifySubscription.count({ where: { endpoint } })).toBe(0);
   });
-
-  test('an e-mail address left unconfirmed for a week is deleted, a confirmed recent one is kept', async () => {
-    const email = `unconfirmed-${randomUUID()}@example.org`;
-    await post({ channel: 'email', platformId: PLATFORM, email });
-    const browser = createPushSubscriber();
-    const endpoint = `${base}/push/kept-${randomUUID()}`;
-    await post({ channel: 'push', platformId: PLATFORM, subscription: { endpoint, keys: browser.keys } });
-    await purgeIdleNotifications(db, new Date(Date.now() + 8 * 24 * 3_600_000));
-    expect(await db.notifySubscription.count({ where: { email } })).toBe(0);
-    expect(await db.notifySubscription.count({ where: { endpoint } })).toBe(1);
-  });
 });
