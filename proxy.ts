@@ -55,5 +55,6 @@ function withHeaders(response: NextResponse, locale: string, security: Record<st
 
 export const config = {
   // Pages and API paths (API answers untouched unless malformed); build assets and files with an extension skip it.
-  matcher: ['/((?!api/|_next/|favicon\\.ico|robots\\.txt|sitemap\\.xml|.*\\.[a-zA-Z0-9]+$).*)', '/api/:path*'],
+  // Files are skipped by their known extensions only: a page path such as /plateformes/..a still gets its headers.
+  matcher: ['/((?!api/|_next/|favicon\\.ico|robots\\.txt|sitemap\\.xml|.*\\.(?:svg|png|ico|webmanifest|txt|xml|json|atom|js|css|map|woff2?)$).*)', '/api/:path*'],
 };

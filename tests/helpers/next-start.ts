@@ -11,7 +11,8 @@ import { freePort } from '@/lib/net/free-port';
 export async function startNextOnly(opts: { dataDir: string; env?: Record<string, string> }): Promise<{ base: string; stop(): Promise<void> }> {
   const owner = JSON.parse(readFileSync(path.join(opts.dataDir, 'owner.json'), 'utf8')) as { port: number; password: string };
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', EMBEDDED_DATABASE_URL: embeddedUrl(owner.port, owner.password), PORT: String(port), ...opts.env };
+  // DATA_DIR too: the session secret file sits beside the data folder, shared with our server.
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATA_DIR: opts.dataDir, EMBEDDED_DATABASE_URL: embeddedUrl(owner.port, owner.password), PORT: String(port), ...opts.env };
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env,
