@@ -13,6 +13,9 @@ export type Drain = {
   drain(graceMs: number): Promise<boolean>;
 };
 
+/** How long keep-alive clients have to learn that the server is closing before their idle sockets are closed (ms). */
+const IDLE_CLOSE_DELAY_MS = 1_000;
+
 export function createDrain(server: http.Server): Drain {
   const active = new Set<http.ServerResponse>();
   let draining = false;
@@ -33,6 +36,9 @@ export function createDrain(server: http.Server): Drain {
       draining = true;
       for (const res of active) if (!res.headersSent) res.setHeader('connection', 'close');
       server.close();
+      // Keep-alive clients get one more answer carrying `Connection: close` and hang up themselves; closing their
+      // idle sockets at once would reset a request already on its way on one of them.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(IDLE_CLOSE_DELAY_MS, graceMs)));
       server.closeIdleConnections();
       const settled = await new Promise<boolean>((resolve) => {
         if (active.size === 0) return resolve(true);
