@@ -6,7 +6,10 @@ const UNAVAILABLE_PATTERNS = [
   /Connection terminated/i,
   /connect/i,
   /DatabaseNotReachable|reach database server/i,
-  /the database system is (starting|shutting) up/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+  /terminating connection due to administrator command/i,
+  // Admin shutdown, crash shutdown, cannot connect now (SQLSTATE class 57P), as raw queries report them.
+  /\b57P0[1-3]\b/,
   /too many clients/i,
   /canceling statement due to statement timeout/i,
 ];
