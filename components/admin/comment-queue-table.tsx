@@ -1,19 +1,10 @@
 import { formatCount } from '@/lib/domain/format';
+import type { QueueComment } from '@/lib/moderation/comment-queue';
 import { ActionForm, type FormAction } from './action-form';
 import { SelectionActions } from './selection-actions';
 
-export type QueueCommentView = {
-  id: string;
-  at: string;
-  platform: string;
-  academy: string;
-  category: string;
-  role: string;
-  comment: string;
-  flag: string | null;
-  source: string | null;
-  groupSize: number;
-};
+/** A queue row as the queue reader builds it (names and Paris times, not codes). */
+export type QueueCommentView = QueueComment;
 
 const SELECTION_FORM = 'queue-selection';
 
