@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import net from 'node:net';
 
 export type Drain = {
   /** Counts a request until its response closes; long-lived streams are left out (`track: false`). */
@@ -35,7 +36,9 @@ export function createDrain(server: http.Server): Drain {
     async drain(graceMs) {
       draining = true;
       for (const res of active) if (!res.headersSent) res.setHeader('connection', 'close');
-      server.close();
+      // Only the listener: http.Server#close() also closes idle keep-alive sockets at once (Node ≥ 19), which
+      // resets a request a client has just written on one of them.
+      net.Server.prototype.close.call(server);
       // Keep-alive clients get one more answer carrying `Connection: close` and hang up themselves; closing their
       // idle sockets at once would reset a request already on its way on one of them.
       await new Promise((resolve) => setTimeout(resolve, Math.min(IDLE_CLOSE_DELAY_MS, graceMs)));
