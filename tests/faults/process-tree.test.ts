@@ -58,7 +58,7 @@ describe('the embedded process tree (launcher → server → worker)', () => {
       return next !== undefined && next !== worker;
     });
     expect(appTree(app.pid).server).toBe(server);
-    expect(await isHealthy(baseUrl)).toBe(true);
+    await waitUntil('still healthy', () => isHealthy(baseUrl), 20_000);
   });
 
   test('a SIGKILLed server takes its worker along and the launcher exits non-zero; a restart is healthy', async () => {
@@ -88,7 +88,8 @@ describe('the embedded process tree (launcher → server → worker)', () => {
     const code = await second.exited;
     rmSync(otherDir, { recursive: true, force: true });
     expect(code).not.toBe(0);
-    expect(await isHealthy(baseUrl)).toBe(true);
+    // The first instance keeps answering (a 2 s health probe can miss once on a loaded machine).
+    await waitUntil('first instance still healthy', () => isHealthy(baseUrl), 20_000);
   });
 
   test('SIGTERM drains: requests in flight are all answered, none reset, every acknowledged report stored', async () => {
