@@ -1,5 +1,6 @@
 // Baseline of `npm run bench:export`, in its own process: the export's pages read from the database
-// (rows written out by PostgreSQL as CSV), neither wrapped nor sent over HTTP; RSS sampled every 10 ms.
+// (rows written out by PostgreSQL as CSV) through the server's reader, neither wrapped nor sent over
+// HTTP; RSS sampled every 10 ms.
 // argv: <counts|reports> <query string>. DATABASE_URL is the bench cluster. Prints one JSON line.
 import { writeSync } from 'node:fs';
 
@@ -7,6 +8,7 @@ const [kind = 'counts', query = ''] = process.argv.slice(2);
 
 async function main() {
   const { getDb } = await import('../../lib/db/client');
+  const { getExportReader } = await import('../../lib/db/export-reader');
   const { countTextPages, reportTextPages } = await import('../../lib/export/pages');
   const params = Object.fromEntries(new URLSearchParams(query));
   await getDb().$queryRaw`SELECT 1`;
@@ -17,7 +19,7 @@ async function main() {
   const started = performance.now();
   const filter = { from: new Date(params.de ?? ''), to: new Date(params.a ?? ''), bucket: (params.pas ?? '15min') as '15min', platformId: params.plateforme ?? null };
   const format = { encoding: { kind: 'csv' as const, separator: ',' as const }, delimiter: '' };
-  const pages = kind === 'counts' ? countTextPages(getDb(), filter, format) : reportTextPages(getDb(), filter, format);
+  const pages = kind === 'counts' ? countTextPages(getExportReader(), filter, format) : reportTextPages(getExportReader(), filter, format);
   let rows = 0;
   let bytes = 0;
   for await (const page of pages) {

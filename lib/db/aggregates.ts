@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { ISO_MS, textPageQuery, type ExportColumn, type RowEncoding, type TextPage } from './export-encoding';
+import type { SqlReader } from './export-reader';
 import type { RecentSourceReport } from './reports';
 
 export type AreaState = { platformId: string; academyId: string; reports: number; reporters: number };
@@ -175,7 +176,7 @@ export const COUNT_EXPORT_COLUMNS: readonly ExportColumn[] = [
 
 /** One page of readCountRows' rows (same filter, order and keyset), written out by PostgreSQL (see export-encoding.ts). */
 export async function readCountTextPage(
-  db: PrismaClient,
+  db: SqlReader,
   input: { from: Date; to: Date; bucket: CountBucket; platformId?: string | null; academyId?: string | null; category?: string | null; after?: string[] | null; limit: number; encoding: RowEncoding; delimiter: string },
 ): Promise<TextPage> {
   const [bucket, platformId, academyId, category] = input.after ?? [];

@@ -1,5 +1,6 @@
-import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { ISO_MS, textPageQuery, type ExportColumn, type RowEncoding, type TextPage } from './export-encoding';
+import type { SqlReader } from './export-reader';
 
 /** A report as published: no fingerprint, device or moderation internals; the comment only once approved. */
 export const REPORT_EXPORT_COLUMNS: readonly ExportColumn[] = [
@@ -17,7 +18,7 @@ export const REPORT_EXPORT_COLUMNS: readonly ExportColumn[] = [
  * returned in `last`), at most `limit`, written out by PostgreSQL (see export-encoding.ts).
  */
 export async function readReportTextPage(
-  db: PrismaClient,
+  db: SqlReader,
   input: { from: Date; to: Date; platformId?: string | null; academyId?: string | null; category?: string | null; after?: string[] | null; limit: number; encoding: RowEncoding; delimiter: string },
 ): Promise<TextPage> {
   const conditions = [

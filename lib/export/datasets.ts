@@ -1,7 +1,7 @@
 import { COUNT_EXPORT_COLUMNS } from '@/lib/db/aggregates';
 import type { TextPage } from '@/lib/db/export-encoding';
 import { REPORT_EXPORT_COLUMNS } from '@/lib/db/public-reports';
-import type { PrismaClient } from '@/lib/db/types';
+import type { SqlReader } from '@/lib/db/export-reader';
 import { countTextPages, reportTextPages, type CountFilter, type ReportFilter, type RowFormat } from './pages';
 import type { ExportSource, GeoGroup } from './stream';
 
@@ -19,7 +19,7 @@ async function* byAcademy(shapes: () => Promise<AcademyShape[]>, academyId: stri
 }
 
 /** Aggregated counts (bucket × service × académie × problem) as an export source. */
-export function countsSource(db: PrismaClient, filter: CountFilter, shapes: () => Promise<AcademyShape[]>): ExportSource {
+export function countsSource(db: SqlReader, filter: CountFilter, shapes: () => Promise<AcademyShape[]>): ExportSource {
   return {
     columns: COUNT_COLUMNS,
     pages: (format: RowFormat) => countTextPages(db, filter, format),
@@ -28,7 +28,7 @@ export function countsSource(db: PrismaClient, filter: CountFilter, shapes: () =
 }
 
 /** Moderated reports (public fields, approved comments only) as an export source. */
-export function reportsSource(db: PrismaClient, filter: ReportFilter, shapes: () => Promise<AcademyShape[]>): ExportSource {
+export function reportsSource(db: SqlReader, filter: ReportFilter, shapes: () => Promise<AcademyShape[]>): ExportSource {
   return {
     columns: REPORT_COLUMNS,
     pages: (format: RowFormat) => reportTextPages(db, filter, format),

@@ -1,7 +1,7 @@
 import { readCountTextPage, type CountBucket } from '@/lib/db/aggregates';
 import type { RowEncoding, TextPage } from '@/lib/db/export-encoding';
 import { readReportTextPage } from '@/lib/db/public-reports';
-import type { PrismaClient } from '@/lib/db/types';
+import type { SqlReader } from '@/lib/db/export-reader';
 import { firstSliceStart, nextSliceFactor, sliceEnd } from './slices';
 
 export const PAGE_SIZE = 20_000;
@@ -12,7 +12,7 @@ export type ReportFilter = { from: Date; to: Date; platformId?: string | null; a
 export type RowFormat = { encoding: RowEncoding; delimiter: string };
 
 /** Aggregated counts over the filter, in key order, written out a page (≤ pageSize rows) at a time. */
-export async function* countTextPages(db: PrismaClient, filter: CountFilter, format: RowFormat, pageSize = PAGE_SIZE): AsyncGenerator<TextPage> {
+export async function* countTextPages(db: SqlReader, filter: CountFilter, format: RowFormat, pageSize = PAGE_SIZE): AsyncGenerator<TextPage> {
   const to = filter.to.getTime();
   let factor = 1;
   for (let start = firstSliceStart(filter.from, filter.bucket); start < to; ) {
@@ -33,7 +33,7 @@ export async function* countTextPages(db: PrismaClient, filter: CountFilter, for
 }
 
 /** Public reports over the filter in (createdAt, id) order, written out a page at a time. */
-export async function* reportTextPages(db: PrismaClient, filter: ReportFilter, format: RowFormat, pageSize = PAGE_SIZE): AsyncGenerator<TextPage> {
+export async function* reportTextPages(db: SqlReader, filter: ReportFilter, format: RowFormat, pageSize = PAGE_SIZE): AsyncGenerator<TextPage> {
   let after: string[] | null = null;
   for (;;) {
     const page = await readReportTextPage(db, { ...filter, ...format, after, limit: pageSize });

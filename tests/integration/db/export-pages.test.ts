@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getDb } from '@/lib/db/client';
+import { getExportReader } from '@/lib/db/export-reader';
 import { csvLine } from '@/lib/export/csv';
 import { countTextPages, reportTextPages, type RowFormat } from '@/lib/export/pages';
 import { reportRow } from '../../helpers/factories';
@@ -40,14 +41,18 @@ async function publicReports() {
   return rows.map((r) => ({ id: r.id, date: r.createdAt.toISOString(), plateforme: r.platformId, academie: r.academyId, probleme: r.category, role: r.role, commentaire: r.commentState === 'approved' ? r.comment : null }));
 }
 
-describe('rows written out by the database', () => {
+// The server's reader (its own pg pool on PostgreSQL) and the Prisma client (the embedded server's) write the same bytes.
+describe.each([
+  ['the export reader', getExportReader()],
+  ['the Prisma client', db],
+])('rows written out by the database, read through %s', (_, reader) => {
   test.each([',', ';'] as const)('CSV with %s is byte for byte what lib/export/csv.ts writes, whatever the comment', async (separator) => {
-    const text = await collect(reportTextPages(db, { from: at(0), to: at(50) }, format({ kind: 'csv', separator }, ''), 4), '');
+    const text = await collect(reportTextPages(reader, { from: at(0), to: at(50) }, format({ kind: 'csv', separator }, ''), 4), '');
     expect(text).toBe((await publicReports()).map((r) => csvLine(Object.values(r), separator)).join(''));
   });
 
   test('JSON rows are byte for byte JSON.stringify of the public fields, in order', async () => {
-    const text = await collect(reportTextPages(db, { from: at(0), to: at(50) }, format({ kind: 'json' }, '\n'), 3), '\n');
+    const text = await collect(reportTextPages(reader, { from: at(0), to: at(50) }, format({ kind: 'json' }, '\n'), 3), '\n');
     expect(text).toBe((await publicReports()).map((r) => JSON.stringify(r)).join('\n'));
   });
 
@@ -55,12 +60,12 @@ describe('rows written out by the database', () => {
     const rows = await db.reportCategoryCount.findMany({ where: { bucketStart: { gte: PERIOD.from, lt: PERIOD.to } }, orderBy: [{ bucketStart: 'asc' }, { platformId: 'asc' }, { academyId: 'asc' }, { category: 'asc' }] });
     const expected = rows.map((r) => ({ debut: r.bucketStart.toISOString(), plateforme: r.platformId, academie: r.academyId, probleme: r.category, signalements: r.reports, signalants: r.reporters }));
     const filter = { ...PERIOD, bucket: '1min' as const };
-    expect(await collect(countTextPages(db, filter, format({ kind: 'csv', separator: ';' }, ''), 5), '')).toBe(expected.map((r) => csvLine(Object.values(r), ';')).join(''));
-    expect(await collect(countTextPages(db, filter, format({ kind: 'json' }, ','), 5), ',')).toBe(expected.map((r) => JSON.stringify(r)).join(','));
+    expect(await collect(countTextPages(reader, filter, format({ kind: 'csv', separator: ';' }, ''), 5), '')).toBe(expected.map((r) => csvLine(Object.values(r), ';')).join(''));
+    expect(await collect(countTextPages(reader, filter, format({ kind: 'json' }, ','), 5), ',')).toBe(expected.map((r) => JSON.stringify(r)).join(','));
   });
 
   test('pages of one row read reports of the same instant once each, in id order', async () => {
-    const text = await collect(reportTextPages(db, { from: at(100), to: at(101) }, format({ kind: 'json' }, '\n'), 1), '\n');
+    const text = await collect(reportTextPages(reader, { from: at(100), to: at(101) }, format({ kind: 'json' }, '\n'), 1), '\n');
     const ids = text.split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
     expect(ids).toEqual(sameInstantIds);
   });
