@@ -7,12 +7,15 @@ export const YEAR_FROM = '2023-01-01T00:00:00Z';
 export const YEAR_TO = '2024-01-01T00:00:00Z';
 export const PLATFORM = 'pronote';
 
-export async function fillExportData(url: string, REPORTS: number): Promise<{ reports: number; counts: number }> {
+export async function fillExportData(url: string, reportCount: number): Promise<{ reports: number; counts: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  // A BENCH_DATABASE_URL filled by an earlier run is measured as it is (filling takes minutes on a loaded machine).
+  const present = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM report WHERE idempotency_key = 'bench-export-0'`)).rows[0]?.n ?? 0;
+  if (present > 0) return totals(client);
   await client.query(`CREATE TEMP TABLE pairs AS SELECT row_number() OVER () - 1 AS i, platform_id, academy_id FROM platform_academy`);
   const pairs = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pairs')).rows[0]?.n ?? 1;
-  for (let done = 0; done < REPORTS; done += 500_000) {
+  for (let done = 0; done < reportCount; done += 500_000) {
     await client.query(
       `INSERT INTO report (id, platform_id, academy_id, category, role, comment, comment_state, idempotency_key, counted, distinct_reporter, created_at, updated_at)
        SELECT gen_random_uuid(), p.platform_id, p.academy_id, (ARRAY['login','slow','unreachable','error_page'])[1 + g % 4],
@@ -23,7 +26,7 @@ export async function fillExportData(url: string, REPORTS: number): Promise<{ re
        FROM generate_series($1::bigint, $2::bigint) AS g
        CROSS JOIN LATERAL (SELECT $4::timestamptz + (g::float8 / $5) * interval '365 days' AS t, (g * 7919) % $3 AS k) x
        JOIN pairs p ON p.i = x.k`,
-      [done, Math.min(done + 500_000, REPORTS) - 1, pairs, YEAR_FROM, REPORTS],
+      [done, Math.min(done + 500_000, reportCount) - 1, pairs, YEAR_FROM, reportCount],
     );
   }
   await client.query(
@@ -35,6 +38,10 @@ export async function fillExportData(url: string, REPORTS: number): Promise<{ re
   );
   await client.query('VACUUM ANALYZE report');
   await client.query('VACUUM ANALYZE report_category_count');
+  return totals(client);
+}
+
+async function totals(client: pg.Client): Promise<{ reports: number; counts: number }> {
   const reports = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM report')).rows[0]?.n ?? 0;
   const counts = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM report_category_count')).rows[0]?.n ?? 0;
   await client.end();
