@@ -2,7 +2,7 @@ import { COUNT_EXPORT_COLUMNS } from '@/lib/db/aggregates';
 import type { TextPage } from '@/lib/db/export-encoding';
 import { REPORT_EXPORT_COLUMNS } from '@/lib/db/public-reports';
 import type { SqlReader } from '@/lib/db/export-reader';
-import { countTextPages, reportTextPages, type CountFilter, type ReportFilter, type RowFormat } from './pages';
+import { countTextPages, PAGE_SIZE, reportTextPages, type CountFilter, type ReportFilter, type RowFormat } from './pages';
 import type { ExportSource, GeoGroup } from './stream';
 
 /** An académie's polygon (GeoJSON geometry) and name, for the GeoJSON exports. */
@@ -23,7 +23,10 @@ export function countsSource(db: SqlReader, filter: CountFilter, shapes: () => P
   return {
     columns: COUNT_COLUMNS,
     pages: (format: RowFormat) => countTextPages(db, filter, format),
-    groups: (format: RowFormat) => byAcademy(shapes, filter.academyId, (academyId) => countTextPages(db, { ...filter, academyId }, format)),
+    groups: (format: RowFormat) => {
+      const slices = { factor: 1 };
+      return byAcademy(shapes, filter.academyId, (academyId) => countTextPages(db, { ...filter, academyId }, format, PAGE_SIZE, slices));
+    },
   };
 }
 

@@ -11,12 +11,14 @@ export type ReportFilter = { from: Date; to: Date; platformId?: string | null; a
 /** How rows are written (CSV line or JSON object) and what joins two rows of a page. */
 export type RowFormat = { encoding: RowEncoding; delimiter: string };
 
+/** Slice length carried from one call to the next: the académies of a GeoJSON export are read one after another. */
+export type SliceState = { factor: number };
+
 /** Aggregated counts over the filter, in key order, written out a page (≤ pageSize rows) at a time. */
-export async function* countTextPages(db: SqlReader, filter: CountFilter, format: RowFormat, pageSize = PAGE_SIZE): AsyncGenerator<TextPage> {
+export async function* countTextPages(db: SqlReader, filter: CountFilter, format: RowFormat, pageSize = PAGE_SIZE, slices: SliceState = { factor: 1 }): AsyncGenerator<TextPage> {
   const to = filter.to.getTime();
-  let factor = 1;
   for (let start = firstSliceStart(filter.from, filter.bucket); start < to; ) {
-    const end = sliceEnd(start, filter.bucket, factor);
+    const end = sliceEnd(start, filter.bucket, slices.factor);
     const slice = { ...filter, ...format, from: new Date(Math.max(start, filter.from.getTime())), to: new Date(Math.min(end, to)) };
     let after: string[] | null = null;
     let rows = 0;
@@ -27,7 +29,7 @@ export async function* countTextPages(db: SqlReader, filter: CountFilter, format
       if (page.rows < pageSize) break;
       after = page.last;
     }
-    factor = nextSliceFactor(factor, rows, pageSize);
+    slices.factor = nextSliceFactor(slices.factor, rows, pageSize);
     start = end;
   }
 }
