@@ -1,57 +1,25 @@
-// `npm run bench:export`: streamed exports on PostgreSQL. BENCH_EXPORT_REPORTS (default 1 million)
-// reports over a year, and a year of 15-minute counts for one service in the 30 académies (1,051,200
-// rows); each exported as CSV and GeoJSON by the real route handler in its own process (the server),
-// drained by a consumer. Rows/s and peak RSS growth of that process, against the same pages read from
-// the database without encoding (baseline, same run). Targets: growth < 100 MB, ≥ 100,000 rows/s.
+// `npm run bench:export`: streamed exports on PostgreSQL, measured from an HTTP client against the
+// production server (`npm run build` first; NEXT_DIST_DIR honoured). BENCH_EXPORT_REPORTS (default
+// 1 million) reports over a year, and a year of 15-minute counts for one service in its académies
+// (1,051,200 rows); each exported as CSV and GeoJSON. Rows/s, and peak RSS growth of the server
+// process sampled every 10 ms; baseline of the same run: the same pages read from the database in a
+// process of their own, without HTTP. Targets: growth < 100 MB, ≥ 100,000 rows/s.
 import { execFileSync } from 'node:child_process';
-import pg from 'pg';
+import { appendFileSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import { prepareDatabase } from '../lib/db/prepare';
+import { ensureServerBuild } from '../scripts/app-command';
+import { startApp, stop } from './lib/app-server';
+import { fillExportData, PLATFORM, YEAR_FROM, YEAR_TO } from './lib/export-fill';
 import { startPostgres } from './lib/postgres';
 import { writeResults, type Row } from './lib/table';
 
 const REPORTS = Number(process.env.BENCH_EXPORT_REPORTS ?? 1_000_000);
-const YEAR_FROM = '2023-01-01T00:00:00Z';
-const YEAR_TO = '2024-01-01T00:00:00Z';
 const MB = 1024 * 1024;
-const PLATFORM = 'pronote';
-
-async function fill(url: string): Promise<{ reports: number; counts: number }> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`CREATE TEMP TABLE pairs AS SELECT row_number() OVER () - 1 AS i, platform_id, academy_id FROM platform_academy`);
-  const pairs = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pairs')).rows[0]?.n ?? 1;
-  for (let done = 0; done < REPORTS; done += 500_000) {
-    await client.query(
-      `INSERT INTO report (id, platform_id, academy_id, category, role, comment, comment_state, idempotency_key, counted, distinct_reporter, created_at, updated_at)
-       SELECT gen_random_uuid(), p.platform_id, p.academy_id, (ARRAY['login','slow','unreachable','error_page'])[1 + g % 4],
-              (ARRAY['parent','pupil','teacher',NULL])[1 + g % 4],
-              CASE WHEN g % 50 = 0 THEN 'Commentaire ' || g || ' ; avec "guillemets", virgule' END,
-              CASE WHEN g % 100 = 0 THEN 'approved' WHEN g % 50 = 0 THEN 'pending' ELSE 'none' END,
-              'bench-export-' || g, true, true, t, t
-       FROM generate_series($1::bigint, $2::bigint) AS g
-       CROSS JOIN LATERAL (SELECT $4::timestamptz + (g::float8 / $5) * interval '365 days' AS t, (g * 7919) % $3 AS k) x
-       JOIN pairs p ON p.i = x.k`,
-      [done, Math.min(done + 500_000, REPORTS) - 1, pairs, YEAR_FROM, REPORTS],
-    );
-  }
-  await client.query(
-    `INSERT INTO report_category_count (platform_id, category, bucket_start, academy_id, reports, reporters, created_at, updated_at)
-     SELECT $1, 'login', b, a.academy_id, 1 + (extract(epoch FROM b)::bigint / 900) % 7, 1 + (extract(epoch FROM b)::bigint / 900) % 5, now(), now()
-     FROM generate_series($2::timestamptz, $3::timestamptz - interval '15 minutes', interval '15 minutes') AS b
-     CROSS JOIN (SELECT DISTINCT academy_id FROM platform_academy WHERE platform_id = $1) a`,
-    [PLATFORM, YEAR_FROM, YEAR_TO],
-  );
-  await client.query('VACUUM ANALYZE report');
-  await client.query('VACUUM ANALYZE report_category_count');
-  const reports = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM report')).rows[0]?.n ?? 0;
-  const counts = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM report_category_count')).rows[0]?.n ?? 0;
-  await client.end();
-  return { reports, counts };
-}
 
 type Run = { seconds: number; bytes: number; rows: number; rssBefore: number; rssPeak: number };
 
-function runWorker(url: string, kind: string, query: string): Run {
+function baseline(url: string, kind: string, query: string): Run {
   const out = execFileSync('node', ['--expose-gc', '--import', 'tsx', '--import', './scripts/hooks/register.mjs', 'bench/lib/export-worker.ts', kind, query], {
     env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -60,41 +28,96 @@ function runWorker(url: string, kind: string, query: string): Run {
   return JSON.parse(out.toString().trim().split('\n').pop() ?? '{}') as Run;
 }
 
+function rssOf(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb ?? 0) * 1024;
+}
+
+function serverPid(launcher: number): number {
+  const child = readFileSync(`/proc/${launcher}/task/${launcher}/children`, 'utf8').trim().split(/\s+/)[0];
+  if (!child) throw new Error('server process not found');
+  return Number(child);
+}
+
+/** GET over HTTP, drained as it comes; counts bytes and line feeds (CSV rows + header + preamble). */
+function download(port: number, path: string): Promise<{ status: number; bytes: number; lines: number }> {
+  return new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+      let bytes = 0;
+      let lines = 0;
+      res.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, lines }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+async function measure(port: number, pid: number, path: string): Promise<Run & { lines: number }> {
+  const before = rssOf(pid);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 10);
+  const started = performance.now();
+  const res = await download(port, path);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+  return { seconds, bytes: res.bytes, rows: 0, lines: res.lines, rssBefore: before, rssPeak: Math.max(peak, rssOf(pid)) };
+}
+
+const perSecond = (rows: number, seconds: number) => Math.round(rows / seconds);
+const growthMb = (run: Run) => (run.rssPeak - run.rssBefore) / MB;
+
 async function main() {
+  ensureServerBuild();
   const cluster = await startPostgres();
   if (!cluster) throw new Error('PostgreSQL 15 not found (set BENCH_DATABASE_URL)');
+  let app: Awaited<ReturnType<typeof startApp>> | null = null;
   try {
     await prepareDatabase({ url: cluster.url, kind: 'postgresql' });
-    const filled = await fill(cluster.url);
+    const filled = await fillExportData(cluster.url, REPORTS);
     console.log(`${filled.reports.toLocaleString('fr-FR')} signalements, ${filled.counts.toLocaleString('fr-FR')} comptages`);
+    app = await startApp({ DATABASE_URL: cluster.url, DETECTOR: 'off' });
+    const pid = serverPid(app.child.pid as number);
     const datasets = [
-      { name: `signalements (${filled.reports.toLocaleString('fr-FR')})`, kind: 'reports', rows: filled.reports, query: `de=${YEAR_FROM}&a=${YEAR_TO}` },
-      { name: `comptages 15 min, un an (${filled.counts.toLocaleString('fr-FR')})`, kind: 'counts', rows: filled.counts, query: `de=${YEAR_FROM}&a=${YEAR_TO}&pas=15min&plateforme=${PLATFORM}` },
+      { name: `signalements (${filled.reports.toLocaleString('fr-FR')})`, kind: 'reports', path: '/api/v1/exports/signalements', rows: filled.reports, query: `de=${YEAR_FROM}&a=${YEAR_TO}` },
+      { name: `comptages 15 min, un an (${filled.counts.toLocaleString('fr-FR')})`, kind: 'counts', path: '/api/v1/exports/comptages', rows: filled.counts, query: `de=${YEAR_FROM}&a=${YEAR_TO}&pas=15min&plateforme=${PLATFORM}` },
     ];
+    // Warm up: route modules compiled and loaded, pool connected, boundaries read once.
+    for (const d of datasets) for (const format of ['csv', 'geojson']) await download(app.port, `${d.path}?de=${YEAR_FROM}&a=2023-01-02T00:00:00Z&format=${format}`);
+    const loads: string[] = [readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')];
     const rows: Row[] = [];
     for (const d of datasets) {
-      const raw = runWorker(cluster.url, `raw-${d.kind}`, d.query);
+      const raw = baseline(cluster.url, d.kind, d.query);
       const rawRate = raw.rows / raw.seconds;
-      rows.push({ données: d.name, format: 'lecture seule (référence)', lignes: raw.rows, 's': raw.seconds.toFixed(1), 'lignes/s': Math.round(rawRate), 'Mo écrits': '', 'RSS +Mo (pic)': ((raw.rssPeak - raw.rssBefore) / MB).toFixed(1), 'vs référence': '1.00×', cible: '' });
+      rows.push({ données: d.name, format: 'pages lues en base, sans HTTP (référence)', lignes: raw.rows, 's': raw.seconds.toFixed(1), 'lignes/s': perSecond(raw.rows, raw.seconds), 'Mo écrits': (raw.bytes / MB).toFixed(0), 'RSS +Mo (pic)': growthMb(raw).toFixed(1), 'vs référence': '1.00×', cible: '' });
       for (const format of ['csv', 'geojson']) {
-        const run = runWorker(cluster.url, d.kind, `${d.query}&format=${format}`);
+        const run = await measure(app.port, pid, `${d.path}?${d.query}&format=${format}`);
+        // CSV: one line per row after the two licence/citation lines and the header.
+        if (format === 'csv' && run.lines - 3 !== d.rows) throw new Error(`${d.name}: ${run.lines - 3} lignes CSV, ${d.rows} attendues`);
         const rate = d.rows / run.seconds;
-        const growth = (run.rssPeak - run.rssBefore) / MB;
         rows.push({
           données: d.name,
-          format,
+          format: `${format} (HTTP)`,
           lignes: d.rows,
           's': run.seconds.toFixed(1),
           'lignes/s': Math.round(rate),
           'Mo écrits': (run.bytes / MB).toFixed(0),
-          'RSS +Mo (pic)': growth.toFixed(1),
+          'RSS +Mo (pic)': growthMb(run).toFixed(1),
           'vs référence': `${(rate / rawRate).toFixed(2)}×`,
-          cible: growth < 100 && rate >= 100_000 ? 'atteinte' : 'manquée',
+          cible: growthMb(run) < 100 && rate >= 100_000 ? 'atteinte' : 'manquée',
         });
       }
+      loads.push(readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '));
     }
-    writeResults('export', 'Exports en flux sur PostgreSQL 15 : débit et croissance du RSS du processus serveur', rows, { reports: filled.reports, counts: filled.counts });
+    writeResults('export', 'Exports en flux sur PostgreSQL 15 : débit et croissance du RSS du processus serveur (client HTTP)', rows, { reports: filled.reports, counts: filled.counts, loadavg: loads });
+    const note = `\nCharge moyenne (1, 5, 15 min) avant la mesure puis après chaque jeu : ${loads.join(' → ')} (2 cœurs partagés).\n`;
+    appendFileSync('bench/results/export.md', note);
+    console.log(note);
   } finally {
+    if (app) await stop(app.child);
     cluster.stop();
   }
 }

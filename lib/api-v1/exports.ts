@@ -1,7 +1,7 @@
 import 'server-only';
 import type { CountBucket } from '@/lib/db/aggregates';
 import { listBoundaries } from '@/lib/db/catalog';
-import { getDb } from '@/lib/db/client';
+import { getExportReader } from '@/lib/db/export-reader';
 import { countsSource, reportsSource, type AcademyShape } from '@/lib/export/datasets';
 import { exportMeta } from '@/lib/export/licence';
 import { CONTENT_TYPES, exportStream, type ExportFormat } from '@/lib/export/stream';
@@ -46,7 +46,7 @@ const csvOptions = (o: ExportOptions) => ({ bom: o.bom === '1', separator: o.sep
 /** Aggregated counts over a filter, streamed in the chosen format. */
 export function exportCounts(req: Request, input: { filter: Filter & { bucket: CountBucket }; options: ExportOptions; now?: number }): Response {
   const now = input.now ?? Date.now();
-  const source = countsSource(getDb(), input.filter, shapes);
+  const source = countsSource(getExportReader(), input.filter, shapes);
   const body = exportStream({ format: input.options.format, source, meta: metaFor(req, now), csv: csvOptions(input.options) });
   return streamResponse(body, { kind: 'comptages', filter: input.filter, options: input.options, now });
 }
@@ -54,7 +54,7 @@ export function exportCounts(req: Request, input: { filter: Filter & { bucket: C
 /** Moderated reports (public fields, approved comments only) over a filter, streamed. */
 export function exportReports(req: Request, input: { filter: Filter; options: ExportOptions; now?: number }): Response {
   const now = input.now ?? Date.now();
-  const source = reportsSource(getDb(), input.filter, shapes);
+  const source = reportsSource(getExportReader(), input.filter, shapes);
   const body = exportStream({ format: input.options.format, source, meta: metaFor(req, now), csv: csvOptions(input.options) });
   return streamResponse(body, { kind: 'signalements', filter: input.filter, options: input.options, now });
 }

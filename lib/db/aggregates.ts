@@ -1,4 +1,6 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { ISO_MS, textPageQuery, type ExportColumn, type RowEncoding, type TextPage } from './export-encoding';
+import type { SqlReader } from './export-reader';
 import type { RecentSourceReport } from './reports';
 
 export type AreaState = { platformId: string; academyId: string; reports: number; reporters: number };
@@ -161,4 +163,42 @@ function toRecent(row: ContextRow): RecentSourceReport {
     counted: row.counted ?? false,
     createdAt: row.created_at ?? new Date(0),
   };
+}
+
+export const COUNT_EXPORT_COLUMNS: readonly ExportColumn[] = [
+  { name: 'debut', value: ISO_MS(Prisma.sql`t.bucket`), text: false },
+  { name: 'plateforme', value: Prisma.sql`t.platform_id`, text: true },
+  { name: 'academie', value: Prisma.sql`t.academy_id`, text: true },
+  { name: 'probleme', value: Prisma.sql`t.category`, text: true },
+  { name: 'signalements', value: Prisma.sql`t.reports`, text: false },
+  { name: 'signalants', value: Prisma.sql`t.reporters`, text: false },
+];
+
+/** One page of readCountRows' rows (same filter, order and keyset), written out by PostgreSQL (see export-encoding.ts). */
+export async function readCountTextPage(
+  db: SqlReader,
+  input: { from: Date; to: Date; bucket: CountBucket; platformId?: string | null; academyId?: string | null; category?: string | null; after?: string[] | null; limit: number; encoding: RowEncoding; delimiter: string },
+): Promise<TextPage> {
+  const [bucket, platformId, academyId, category] = input.after ?? [];
+  const from = bucket && Date.parse(bucket) > input.from.getTime() ? Prisma.sql`${bucket}::timestamptz` : Prisma.sql`${input.from}`;
+  const conditions = [Prisma.sql`bucket_start >= ${from}`, Prisma.sql`bucket_start < ${input.to}`];
+  if (input.platformId) conditions.push(Prisma.sql`platform_id = ${input.platformId}`);
+  if (input.academyId) conditions.push(Prisma.sql`academy_id = ${input.academyId}`);
+  if (input.category) conditions.push(Prisma.sql`category = ${input.category}`);
+  const after = input.after ? Prisma.sql`WHERE (bucket, platform_id, academy_id, category) > (${bucket}::timestamptz, ${platformId}, ${academyId}, ${category})` : Prisma.empty;
+  const rows = Prisma.sql`
+    SELECT * FROM (
+      SELECT ${BUCKET_SQL[input.bucket]} AS bucket, platform_id, academy_id, category,
+             sum(reports)::int AS reports, sum(reporters)::int AS reporters
+      FROM report_category_count
+      WHERE ${Prisma.join(conditions, ' AND ')}
+      GROUP BY 1, 2, 3, 4
+    ) g
+    ${after}
+    ORDER BY bucket, platform_id, academy_id, category
+    LIMIT ${input.limit}`;
+  const key = ['bucket', 'platform_id', 'academy_id', 'category'];
+  const lastKey = Prisma.sql`ARRAY[${ISO_MS(Prisma.sql`bucket`)}, platform_id, academy_id, category]`;
+  const [page] = await db.$queryRaw<TextPage[]>(textPageQuery({ rows, key, lastKey, columns: COUNT_EXPORT_COLUMNS, encoding: input.encoding, delimiter: input.delimiter }));
+  return page ?? { text: '', rows: 0, last: null };
 }

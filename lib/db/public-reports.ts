@@ -1,27 +1,26 @@
-import type { ProblemCategory, ReporterRole } from '@/lib/domain/types';
-import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { ISO_MS, textPageQuery, type ExportColumn, type RowEncoding, type TextPage } from './export-encoding';
+import type { SqlReader } from './export-reader';
 
 /** A report as published: no fingerprint, device or moderation internals; the comment only once approved. */
-export type PublicReport = {
-  id: string;
-  createdAt: Date;
-  platformId: string;
-  academyId: string;
-  category: ProblemCategory;
-  role: ReporterRole | null;
-  comment: string | null;
-};
-
-export type PublicReportKey = { createdAt: Date; id: string };
+export const REPORT_EXPORT_COLUMNS: readonly ExportColumn[] = [
+  { name: 'id', value: Prisma.sql`t.id::text`, text: false },
+  { name: 'date', value: ISO_MS(Prisma.sql`t.created_at`), text: false },
+  { name: 'plateforme', value: Prisma.sql`t.platform_id`, text: true },
+  { name: 'academie', value: Prisma.sql`t.academy_id`, text: true },
+  { name: 'probleme', value: Prisma.sql`t.category`, text: true },
+  { name: 'role', value: Prisma.sql`t.role`, text: true },
+  { name: 'commentaire', value: Prisma.sql`CASE WHEN t.comment_state = 'approved' THEN t.comment END`, text: true },
+];
 
 /**
- * Counted, not hidden reports over [from, to) in (createdAt, id) order after `after` (keyset), at
- * most `limit`. Comments are returned only when a moderator approved them.
+ * Counted, not hidden reports over [from, to) in (createdAt, id) order after `after` (keyset, as
+ * returned in `last`), at most `limit`, written out by PostgreSQL (see export-encoding.ts).
  */
-export async function readPublicReports(
-  db: PrismaClient,
-  input: { from: Date; to: Date; platformId?: string | null; academyId?: string | null; category?: string | null; after?: PublicReportKey | null; limit: number },
-): Promise<PublicReport[]> {
+export async function readReportTextPage(
+  db: SqlReader,
+  input: { from: Date; to: Date; platformId?: string | null; academyId?: string | null; category?: string | null; after?: string[] | null; limit: number; encoding: RowEncoding; delimiter: string },
+): Promise<TextPage> {
   const conditions = [
     Prisma.sql`created_at >= ${input.from}`,
     Prisma.sql`created_at < ${input.to}`,
@@ -31,22 +30,16 @@ export async function readPublicReports(
   if (input.platformId) conditions.push(Prisma.sql`platform_id = ${input.platformId}`);
   if (input.academyId) conditions.push(Prisma.sql`academy_id = ${input.academyId}`);
   if (input.category) conditions.push(Prisma.sql`category = ${input.category}`);
+  const [createdAt, id] = input.after ?? [];
   // The plain bound lets the planner range-scan the created_at index; the row comparison breaks ties.
-  if (input.after) conditions.push(Prisma.sql`created_at >= ${input.after.createdAt}`, Prisma.sql`(created_at, id) > (${input.after.createdAt}::timestamptz, ${input.after.id}::uuid)`);
-  const rows = await db.$queryRaw<Array<{ id: string; created_at: Date; platform_id: string; academy_id: string; category: string; role: string | null; comment: string | null }>>`
-    SELECT id::text AS id, created_at, platform_id, academy_id, category, role,
-           CASE WHEN comment_state = 'approved' THEN comment END AS comment
+  if (createdAt && id) conditions.push(Prisma.sql`created_at >= ${createdAt}::timestamptz`, Prisma.sql`(created_at, id) > (${createdAt}::timestamptz, ${id}::uuid)`);
+  const rows = Prisma.sql`
+    SELECT id, created_at, platform_id, academy_id, category, role, comment, comment_state
     FROM report
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY created_at, id
     LIMIT ${input.limit}`;
-  return rows.map((r) => ({
-    id: r.id,
-    createdAt: r.created_at,
-    platformId: r.platform_id,
-    academyId: r.academy_id,
-    category: r.category as ProblemCategory,
-    role: r.role as ReporterRole | null,
-    comment: r.comment,
-  }));
+  const lastKey = Prisma.sql`ARRAY[${ISO_MS(Prisma.sql`created_at`)}, id::text]`;
+  const [page] = await db.$queryRaw<TextPage[]>(textPageQuery({ rows, key: ['created_at', 'id'], lastKey, columns: REPORT_EXPORT_COLUMNS, encoding: input.encoding, delimiter: input.delimiter }));
+  return page ?? { text: '', rows: 0, last: null };
 }

@@ -1,5 +1,7 @@
-import { csvLine, csvPreamble, type Cell, type CsvOptions } from './csv';
+import type { RowEncoding, TextPage } from '@/lib/db/export-encoding';
+import { csvLine, csvPreamble, type CsvOptions } from './csv';
 import type { ExportMeta } from './licence';
+import type { RowFormat } from './pages';
 
 export const EXPORT_FORMATS = ['csv', 'ndjson', 'json', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -11,70 +13,61 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   geojson: 'application/geo+json; charset=utf-8',
 };
 
-export type Column<R> = { name: string; value: (row: R) => Cell };
-
 /** Rows of one académie for GeoJSON: one Feature (its polygon) whose `rows` property holds them. */
-export type GeoGroup<R> = { geometry: unknown; properties: Record<string, unknown>; pages: AsyncIterable<R[]> };
+export type GeoGroup = { geometry: unknown; properties: Record<string, unknown>; pages: AsyncIterable<TextPage> };
 
-export type ExportSource<R> = {
-  columns: readonly Column<R>[];
-  /** Rows in order, a page at a time (csv, ndjson, json). */
-  pages: () => AsyncIterable<R[]>;
+export type ExportSource = {
+  /** Public column names, in order (the CSV header, the JSON keys). */
+  columns: readonly string[];
+  /** Rows in order, written out a page at a time (csv, ndjson, json). */
+  pages: (format: RowFormat) => AsyncIterable<TextPage>;
   /** Rows grouped by académie (geojson). */
-  groups: () => AsyncIterable<GeoGroup<R>>;
+  groups: (format: RowFormat) => AsyncIterable<GeoGroup>;
 };
 
-function toObject<R>(columns: readonly Column<R>[], row: R): Record<string, Cell> {
-  const out: Record<string, Cell> = {};
-  for (const c of columns) out[c.name] = c.value(row);
-  return out;
+const JSON_ROWS: RowEncoding = { kind: 'json' };
+
+async function* csvText(source: ExportSource, meta: ExportMeta, csv: CsvOptions): AsyncGenerator<string> {
+  yield (csv.bom ? '\uFEFF' : '') + csvPreamble([meta.citation, `Licence : ${meta.licence} (${meta.licenceUrl})`]) + csvLine(source.columns, csv.separator);
+  for await (const page of source.pages({ encoding: { kind: 'csv', separator: csv.separator }, delimiter: '' })) yield page.text;
 }
 
-async function* csvText<R>(source: ExportSource<R>, meta: ExportMeta, csv: CsvOptions): AsyncGenerator<string> {
-  yield (csv.bom ? '\uFEFF' : '') + csvPreamble([meta.citation, `Licence : ${meta.licence} (${meta.licenceUrl})`]) + csvLine(source.columns.map((c) => c.name), csv.separator);
-  for await (const page of source.pages()) {
-    let text = '';
-    for (const row of page) text += csvLine(source.columns.map((c) => c.value(row)), csv.separator);
-    yield text;
-  }
-}
-
-async function* ndjsonText<R>(source: ExportSource<R>, meta: ExportMeta): AsyncGenerator<string> {
+async function* ndjsonText(source: ExportSource, meta: ExportMeta): AsyncGenerator<string> {
   yield `${JSON.stringify({ meta })}\n`;
-  for await (const page of source.pages()) yield page.map((row) => `${JSON.stringify(toObject(source.columns, row))}\n`).join('');
+  for await (const page of source.pages({ encoding: JSON_ROWS, delimiter: '\n' })) yield `${page.text}\n`;
 }
 
-async function* jsonText<R>(source: ExportSource<R>, meta: ExportMeta): AsyncGenerator<string> {
+async function* jsonText(source: ExportSource, meta: ExportMeta): AsyncGenerator<string> {
   yield `{"meta":${JSON.stringify(meta)},"items":[`;
   let first = true;
-  for await (const page of source.pages()) {
-    if (page.length === 0) continue;
-    yield (first ? '\n' : ',\n') + page.map((row) => JSON.stringify(toObject(source.columns, row))).join(',\n');
+  for await (const page of source.pages({ encoding: JSON_ROWS, delimiter: ',\n' })) {
+    yield (first ? '\n' : ',\n') + page.text;
     first = false;
   }
   yield '\n]}\n';
 }
 
-async function* geojsonText<R>(source: ExportSource<R>, meta: ExportMeta): AsyncGenerator<string> {
+async function* geojsonText(source: ExportSource, meta: ExportMeta): AsyncGenerator<string> {
   // Foreign members (RFC 7946 §6.1) carry the licence and citation.
   yield `{"type":"FeatureCollection","licence":${JSON.stringify(meta.licence)},"licenceUrl":${JSON.stringify(meta.licenceUrl)},"citation":${JSON.stringify(meta.citation)},"features":[`;
   let firstFeature = true;
-  for await (const group of source.groups()) {
+  for await (const group of source.groups({ encoding: JSON_ROWS, delimiter: ',' })) {
     const properties = JSON.stringify(group.properties).slice(0, -1);
-    yield `${firstFeature ? '\n' : ',\n'}{"type":"Feature","geometry":${JSON.stringify(group.geometry)},"properties":${properties}${properties === '{' ? '' : ','}"rows":[`;
+    let text = `${firstFeature ? '\n' : ',\n'}{"type":"Feature","geometry":${JSON.stringify(group.geometry)},"properties":${properties}${properties === '{' ? '' : ','}"rows":[`;
     firstFeature = false;
     let firstRow = true;
     for await (const page of group.pages) {
-      if (page.length === 0) continue;
-      yield (firstRow ? '' : ',') + page.map((row) => JSON.stringify(toObject(source.columns, row))).join(',');
+      text += (firstRow ? '' : ',') + page.text;
       firstRow = false;
+      yield text;
+      text = '';
     }
-    yield ']}}';
+    yield `${text}]}}`;
   }
   yield '\n]}\n';
 }
 
-function textOf<R>(format: ExportFormat, source: ExportSource<R>, meta: ExportMeta, csv: CsvOptions): AsyncGenerator<string> {
+function textOf(format: ExportFormat, source: ExportSource, meta: ExportMeta, csv: CsvOptions): AsyncGenerator<string> {
   if (format === 'csv') return csvText(source, meta, csv);
   if (format === 'ndjson') return ndjsonText(source, meta);
   if (format === 'json') return jsonText(source, meta);
@@ -85,7 +78,7 @@ function textOf<R>(format: ExportFormat, source: ExportSource<R>, meta: ExportMe
  * The export as a byte stream that reads the next page from the database only when the consumer
  * asks for more (pull): a slow client holds one page in memory, never the whole result.
  */
-export function exportStream<R>(input: { format: ExportFormat; source: ExportSource<R>; meta: ExportMeta; csv: CsvOptions }): ReadableStream<Uint8Array> {
+export function exportStream(input: { format: ExportFormat; source: ExportSource; meta: ExportMeta; csv: CsvOptions }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const text = textOf(input.format, input.source, input.meta, input.csv);
   return new ReadableStream<Uint8Array>(
