@@ -112,11 +112,11 @@ describe('ledger entries written by the ingest statement', () => {
     const key = keyFromSeed(Buffer.alloc(32, 5).toString('base64'));
     const { problems } = await verifyLedger(db, key.publicKeyHex);
     expect(problems).toEqual([]);
-    const [{ missing }] = await db.$queryRaw<Array<{ missing: number }>>`
-      SELECT count(*)::int AS missing FROM report r WHERE NOT EXISTS (SELECT 1 FROM ledger_entry e WHERE e.kind = 'report' AND e.ref_id = r.id::text)`;
-    expect(missing).toBe(0);
-    const [{ doubled }] = await db.$queryRaw<Array<{ doubled: number }>>`
-      SELECT count(*)::int AS doubled FROM (SELECT ref_id FROM ledger_entry WHERE kind = 'report' GROUP BY ref_id HAVING count(*) > 1) d`;
-    expect(doubled).toBe(0);
+    const [missing] = await db.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM report r WHERE NOT EXISTS (SELECT 1 FROM ledger_entry e WHERE e.kind = 'report' AND e.ref_id = r.id::text)`;
+    expect(missing?.n).toBe(0);
+    const [doubled] = await db.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM (SELECT ref_id FROM ledger_entry WHERE kind = 'report' GROUP BY ref_id HAVING count(*) > 1) d`;
+    expect(doubled?.n).toBe(0);
   });
 });
