@@ -24,8 +24,8 @@ import { writeResults, type Row } from './lib/table';
 
 const REPORTS = Number(process.env.BENCH_LEDGER_REPORTS ?? 20_000);
 const CLIENTS = Number(process.env.BENCH_LEDGER_CLIENTS ?? 64);
-const SECONDS = Number(process.env.BENCH_LEDGER_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_LEDGER_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_LEDGER_SECONDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_LEDGER_ROUNDS ?? 15);
 const BATCH = 200;
 const MODES = ['off', 'on', 'trigger'] as const;
 type Mode = (typeof MODES)[number];
@@ -50,10 +50,31 @@ function rows(n: number, t0: number): NewReportRow[] {
   }));
 }
 
+type Samples = Record<Mode, number[]>;
+
+/**
+ * Rows for one measurement: µs per report per mode (median), and the ledger's cost as the median of the
+ * paired ratios (each mode against ledger off in the same turn, so that the shared machine's drifting
+ * load cancels out), with their interquartile range.
+ */
+function summarize(what: string, samples: Samples, load: string): Row[] {
+  return MODES.map((mode) => {
+    const ratios = samples[mode].map((v, i) => v / (samples.off[i] ?? Number.NaN)).sort((x, y) => x - y);
+    const pct = (r: number) => `${r >= 1 ? '+' : ''}${((r - 1) * 100).toFixed(1)} %`;
+    const us = median(samples[mode]);
+    return {
+      measure: `${what}, ${LABEL[mode]}`, 'µs/report': us.toFixed(1), 'reports/s': Math.round(1e6 / us),
+      'cost vs off (median of paired turns)': mode === 'off' ? '' : pct(percentileOfSorted(ratios, 50)),
+      'interquartile range': mode === 'off' ? '' : `${pct(percentileOfSorted(ratios, 25))} … ${pct(percentileOfSorted(ratios, 75))}`,
+      'load avg': load,
+    };
+  });
+}
+
 /** µs per report of each batch, the three modes taking turns batch by batch (order rotated). */
 async function statementCost(db: PrismaClient): Promise<Row[]> {
   const data = Object.fromEntries(MODES.map((m, i) => [m, rows(REPORTS, Date.UTC(2026, 0, 5 + i))])) as Record<Mode, NewReportRow[]>;
-  const samples: Record<Mode, number[]> = { off: [], on: [], trigger: [] };
+  const samples: Samples = { off: [], on: [], trigger: [] };
   const load = loadAvg();
   for (let i = 0, turn = 0; i < REPORTS; i += BATCH, turn += 1) {
     for (let j = 0; j < MODES.length; j += 1) {
@@ -64,44 +85,31 @@ async function statementCost(db: PrismaClient): Promise<Row[]> {
       samples[mode].push(((performance.now() - start) * 1000) / BATCH);
     }
   }
-  const off = median(samples.off);
-  const after = loadAvg();
-  return MODES.map((mode) => {
-    const us = median(samples[mode]);
-    const sorted = [...samples[mode]].sort((a, b) => a - b);
-    return row({ measure: `statement (median of ${samples[mode].length} batches), ${LABEL[mode]}`, us, off, p50: '', p99: `${(percentileOfSorted(sorted, 99) * BATCH / 1000).toFixed(1)} (batch)`, load: `${load} → ${after}` });
-  });
+  return summarize(`statement, ${REPORTS / BATCH} batches per mode`, samples, `${load} → ${loadAvg()}`);
 }
 
-/** One line of the results table: time per report, its rate, and the extra time per report against ledger off. */
-function row(r: { measure: string; us: number; off: number; p50: string; p99: string; load: string }): Row {
-  const cost = (r.us / r.off - 1) * 100;
-  return { measure: r.measure, 'µs/report': r.us.toFixed(1), 'reports/s': Math.round(1e6 / r.us), 'cost vs off': `${cost >= 0 ? '+' : ''}${cost.toFixed(1)} %`, 'p50 ms': r.p50, 'p99 ms': r.p99, 'load avg': r.load };
-}
-
-/** Server-side execution time and WAL of one batch statement (EXPLAIN ANALYZE, rolled back), per mode. */
+/** Server-side execution time of one batch statement (EXPLAIN ANALYZE, rolled back), per mode. */
 async function serverCost(db: PrismaClient, url: string): Promise<Row[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const ms: Record<Mode, number[]> = { off: [], on: [], trigger: [] };
+  const samples: Samples = { off: [], on: [], trigger: [] };
   const load = loadAvg();
+  const turns = REPORTS / BATCH / 2;
   try {
-    for (let turn = 0; turn < REPORTS / BATCH / 2; turn += 1) {
+    for (let turn = 0; turn < turns; turn += 1) {
       for (let j = 0; j < MODES.length; j += 1) {
         const mode = MODES[(j + turn) % MODES.length] as Mode;
-        const sql = reportBatchInsert(rows(BATCH, Date.UTC(2026, 1, 1) + turn * 3 * 3_600_000 + j * 3_600_000), await setMode(db, mode));
+        const sql = reportBatchInsert(rows(BATCH, Date.UTC(2026, 1, 1) + (turn * 3 + j) * 3_600_000), await setMode(db, mode));
         await client.query('BEGIN');
         const plan = await client.query<{ 'QUERY PLAN': Array<{ 'Execution Time': number }> }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, sql.values);
         await client.query('ROLLBACK');
-        ms[mode].push(plan.rows[0]?.['QUERY PLAN'][0]?.['Execution Time'] ?? 0);
+        samples[mode].push(((plan.rows[0]?.['QUERY PLAN'][0]?.['Execution Time'] ?? 0) * 1000) / BATCH);
       }
     }
   } finally {
     await client.end();
   }
-  const off = (median(ms.off) * 1000) / BATCH;
-  const after = loadAvg();
-  return MODES.map((mode) => row({ measure: `statement, server-side execution (EXPLAIN ANALYZE, ${ms[mode].length} batches), ${LABEL[mode]}`, us: (median(ms[mode]) * 1000) / BATCH, off, p50: '', p99: '', load: `${load} → ${after}` }));
+  return summarize(`statement, server-side execution only (EXPLAIN ANALYZE), ${turns} batches per mode`, samples, `${load} → ${loadAvg()}`);
 }
 
 function pending(i: number): PendingReport {
@@ -112,39 +120,34 @@ function pending(i: number): PendingReport {
   };
 }
 
-/** Accepted reports/s and submit latency of the server's ingest path (batcher + processBatch) for one window. */
-async function ingestWindow(db: PrismaClient, insert: BatchInsertOptions): Promise<{ perSecond: number; p50: number; p99: number }> {
+/** µs per accepted report (1 / rate) of the server's ingest path (batcher + processBatch) over one window. */
+async function ingestWindow(db: PrismaClient, insert: BatchInsertOptions): Promise<number> {
   const batcher = createBatcher({ maxBatch: BATCH, maxWriters: 1, run: (items: PendingReport[]) => processBatch(db, items, { insert }) });
-  const latencies: number[] = [];
   const end = performance.now() + SECONDS * 1000;
+  const start = performance.now();
   let n = 0;
+  let accepted = 0;
   await Promise.all(Array.from({ length: CLIENTS }, async () => {
     while (performance.now() < end) {
-      const start = performance.now();
       await batcher.submit(pending((n += 1)));
-      latencies.push(performance.now() - start);
+      accepted += 1;
     }
   }));
-  latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / SECONDS, p50: percentileOfSorted(latencies, 50), p99: percentileOfSorted(latencies, 99) };
+  return ((performance.now() - start) * 1000) / accepted;
 }
 
 async function ingestCost(db: PrismaClient): Promise<Row[]> {
-  const windows: Record<Mode, Array<{ perSecond: number; p50: number; p99: number; load: string }>> = { off: [], on: [], trigger: [] };
+  const samples: Samples = { off: [], on: [], trigger: [] };
+  const load = loadAvg();
   await ingestWindow(db, await setMode(db, 'on'));
   for (let round = 0; round < ROUNDS; round += 1) {
     for (let j = 0; j < MODES.length; j += 1) {
       const mode = MODES[(j + round) % MODES.length] as Mode;
-      const load = loadAvg();
-      windows[mode].push({ ...(await ingestWindow(db, await setMode(db, mode))), load });
-      console.log(`${mode}: ${Math.round(windows[mode].at(-1)!.perSecond)}/s (load ${load})`);
+      samples[mode].push(await ingestWindow(db, await setMode(db, mode)));
     }
+    console.log(`round ${round + 1}/${ROUNDS}: ${MODES.map((m) => `${m} ${Math.round(1e6 / (samples[m].at(-1) ?? 1))}/s`).join(', ')} (load ${loadAvg()})`);
   }
-  const off = 1e6 / median(windows.off.map((w) => w.perSecond));
-  return MODES.map((mode) => row({
-    measure: `ingest path, ${CLIENTS} clients (median of ${ROUNDS} × ${SECONDS} s), ${LABEL[mode]}`, us: 1e6 / median(windows[mode].map((w) => w.perSecond)), off,
-    p50: median(windows[mode].map((w) => w.p50)).toFixed(1), p99: median(windows[mode].map((w) => w.p99)).toFixed(1), load: windows[mode].map((w) => w.load).join(', '),
-  }));
+  return summarize(`ingest path, ${CLIENTS} clients, ${ROUNDS} rounds of ${SECONDS} s windows`, samples, `${load} → ${loadAvg()}`);
 }
 
 async function main() {
