@@ -27,6 +27,7 @@ const CLIENTS = Number(process.env.BENCH_LEDGER_CLIENTS ?? 64);
 const SECONDS = Number(process.env.BENCH_LEDGER_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_LEDGER_ROUNDS ?? 15);
 const BATCH = 200;
+const BLOCK = 5;
 const MODES = ['off', 'on', 'trigger'] as const;
 type Mode = (typeof MODES)[number];
 const LABEL: Record<Mode, string> = { off: 'ledger off (baseline)', on: 'ledger on (entries in the statement)', trigger: 'ledger on, previous design (trigger)' };
@@ -36,10 +37,38 @@ const pick = <T,>(list: T[], i: number): T => list[i % list.length] as T;
 const loadAvg = () => (os.loadavg()[0] ?? 0).toFixed(1);
 const median = (v: number[]) => percentileOfSorted([...v].sort((a, b) => a - b), 50);
 
+let triggerEnabled: boolean | null = null;
+
+/** The DDL runs only when the trigger's state changes (on and trigger both need it), as rarely as possible. */
 async function setMode(db: PrismaClient, mode: Mode): Promise<BatchInsertOptions> {
-  if (mode === 'off') await db.$executeRaw`ALTER TABLE report DISABLE TRIGGER report_ledger_insert`;
-  else await db.$executeRaw`ALTER TABLE report ENABLE TRIGGER report_ledger_insert`;
+  if (triggerEnabled !== (mode !== 'off')) {
+    if (mode === 'off') await db.$executeRaw`ALTER TABLE report DISABLE TRIGGER report_ledger_insert`;
+    else await db.$executeRaw`ALTER TABLE report ENABLE TRIGGER report_ledger_insert`;
+    triggerEnabled = mode !== 'off';
+  }
   return { ledger: mode === 'on' };
+}
+
+/**
+ * Runs `turns` turns; in each, every mode (order rotated) runs `block` measurements, the first one only warming up
+ * after the switch. A turn's value per mode is the median of its counted measurements.
+ */
+async function alternate(db: PrismaClient, turns: number, block: number, measure: (mode: Mode, options: BatchInsertOptions, n: number) => Promise<number>): Promise<Samples> {
+  const samples: Samples = { off: [], on: [], trigger: [] };
+  let n = 0;
+  for (let turn = 0; turn < turns; turn += 1) {
+    for (let j = 0; j < MODES.length; j += 1) {
+      const mode = MODES[(j + turn) % MODES.length] as Mode;
+      const options = await setMode(db, mode);
+      const values: number[] = [];
+      for (let k = 0; k < block; k += 1) {
+        const value = await measure(mode, options, (n += 1));
+        if (k > 0) values.push(value);
+      }
+      samples[mode].push(median(values));
+    }
+  }
+  return samples;
 }
 
 function rows(n: number, t0: number): NewReportRow[] {
@@ -71,45 +100,37 @@ function summarize(what: string, samples: Samples, load: string): Row[] {
   });
 }
 
-/** µs per report of each batch, the three modes taking turns batch by batch (order rotated). */
+/** µs per report of the batch statement, modes taking turns in blocks of BLOCK batches (order rotated). */
 async function statementCost(db: PrismaClient): Promise<Row[]> {
-  const data = Object.fromEntries(MODES.map((m, i) => [m, rows(REPORTS, Date.UTC(2026, 0, 5 + i))])) as Record<Mode, NewReportRow[]>;
-  const samples: Samples = { off: [], on: [], trigger: [] };
   const load = loadAvg();
-  for (let i = 0, turn = 0; i < REPORTS; i += BATCH, turn += 1) {
-    for (let j = 0; j < MODES.length; j += 1) {
-      const mode = MODES[(j + turn) % MODES.length] as Mode;
-      const options = await setMode(db, mode);
-      const start = performance.now();
-      await insertReportBatch(db, data[mode].slice(i, i + BATCH), options);
-      samples[mode].push(((performance.now() - start) * 1000) / BATCH);
-    }
-  }
-  return summarize(`statement, ${REPORTS / BATCH} batches per mode`, samples, `${load} → ${loadAvg()}`);
+  const turns = Math.ceil(REPORTS / BATCH / (BLOCK - 1));
+  const samples = await alternate(db, turns, BLOCK, async (_mode, options, n) => {
+    const batch = rows(BATCH, Date.UTC(2026, 0, 5) + n * 3_600_000);
+    const start = performance.now();
+    await insertReportBatch(db, batch, options);
+    return ((performance.now() - start) * 1000) / BATCH;
+  });
+  return summarize(`statement, ${turns} turns of ${BLOCK - 1} batches per mode`, samples, `${load} → ${loadAvg()}`);
 }
 
-/** Server-side execution time of one batch statement (EXPLAIN ANALYZE, rolled back), per mode. */
+/** Server-side execution time of the batch statement (EXPLAIN ANALYZE, rolled back), modes taking turns likewise. */
 async function serverCost(db: PrismaClient, url: string): Promise<Row[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const samples: Samples = { off: [], on: [], trigger: [] };
   const load = loadAvg();
-  const turns = REPORTS / BATCH / 2;
+  const turns = Math.ceil(REPORTS / BATCH / (BLOCK - 1) / 2);
   try {
-    for (let turn = 0; turn < turns; turn += 1) {
-      for (let j = 0; j < MODES.length; j += 1) {
-        const mode = MODES[(j + turn) % MODES.length] as Mode;
-        const sql = reportBatchInsert(rows(BATCH, Date.UTC(2026, 1, 1) + (turn * 3 + j) * 3_600_000), await setMode(db, mode));
-        await client.query('BEGIN');
-        const plan = await client.query<{ 'QUERY PLAN': Array<{ 'Execution Time': number }> }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, sql.values);
-        await client.query('ROLLBACK');
-        samples[mode].push(((plan.rows[0]?.['QUERY PLAN'][0]?.['Execution Time'] ?? 0) * 1000) / BATCH);
-      }
-    }
+    const samples = await alternate(db, turns, BLOCK, async (_mode, options, n) => {
+      const sql = reportBatchInsert(rows(BATCH, Date.UTC(2026, 1, 1) + n * 3_600_000), options);
+      await client.query('BEGIN');
+      const plan = await client.query<{ 'QUERY PLAN': Array<{ 'Execution Time': number }> }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, sql.values);
+      await client.query('ROLLBACK');
+      return ((plan.rows[0]?.['QUERY PLAN'][0]?.['Execution Time'] ?? 0) * 1000) / BATCH;
+    });
+    return summarize(`statement, server-side execution only (EXPLAIN ANALYZE), ${turns} turns of ${BLOCK - 1} batches per mode`, samples, `${load} → ${loadAvg()}`);
   } finally {
     await client.end();
   }
-  return summarize(`statement, server-side execution only (EXPLAIN ANALYZE), ${turns} batches per mode`, samples, `${load} → ${loadAvg()}`);
 }
 
 function pending(i: number): PendingReport {
