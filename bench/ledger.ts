@@ -113,7 +113,7 @@ async function statementCost(db: PrismaClient): Promise<Row[]> {
   return summarize(`statement, ${turns} turns of ${BLOCK - 1} batches per mode`, samples, `${load} → ${loadAvg()}`);
 }
 
-/** Server-side execution time of the batch statement (EXPLAIN ANALYZE, rolled back), modes taking turns likewise. */
+/** Server-side execution time of the batch statement (EXPLAIN ANALYZE without per-node timing, whose clock reads would weigh on the longer plan; rolled back), modes taking turns likewise. */
 async function serverCost(db: PrismaClient, url: string): Promise<Row[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -123,7 +123,7 @@ async function serverCost(db: PrismaClient, url: string): Promise<Row[]> {
     const samples = await alternate(db, turns, BLOCK, async (_mode, options, n) => {
       const sql = reportBatchInsert(rows(BATCH, Date.UTC(2026, 1, 1) + n * 3_600_000), options);
       await client.query('BEGIN');
-      const plan = await client.query<{ 'QUERY PLAN': Array<{ 'Execution Time': number }> }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, sql.values);
+      const plan = await client.query<{ 'QUERY PLAN': Array<{ 'Execution Time': number }> }>(`EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ${sql.text}`, sql.values);
       await client.query('ROLLBACK');
       return ((plan.rows[0]?.['QUERY PLAN'][0]?.['Execution Time'] ?? 0) * 1000) / BATCH;
     });
