@@ -1,20 +1,18 @@
-// `npm run bench:dossier`: (1) ledger append cost per report at ingest (the same insertReportBatch statement
-// with the ledger trigger on and off, alternated, in one run); (2) time and peak memory to build a 30-académie,
-// 7-day dossier of the demo's 6 April 2021 data; (3) the same for a dossier of BENCH_DOSSIER_REPORTS (1 million).
+// `npm run bench:dossier`: (1) time and peak memory to build a 30-académie, 7-day dossier of the demo's
+// 6 April 2021 data; (2) the same for a dossier of BENCH_DOSSIER_REPORTS (1 million). The ledger's cost on
+// ingest is measured by `npm run bench:ledger`.
 // PostgreSQL 15 when available (BENCH_DATABASE_URL or Debian's binaries), else the embedded database.
 import '../lib/evidence/native-hash';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createPrismaClient } from '../lib/db/create-client';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
 import { prepareDatabase } from '../lib/db/prepare';
-import { insertReportBatch, type NewReportRow } from '../lib/db/reports';
 import { runDetection } from '../lib/detect/run-detection';
 import { buildDossier } from '../lib/dossier/build';
 import { dossierRequestSchema } from '../lib/dossier/schema';
 import { verifyDossierZip } from '../lib/dossier/verify';
 import { keyFromSeed } from '../lib/evidence/signing-key';
 import type { PrismaClient } from '../lib/db/types';
-import { uuidv7 } from '../lib/domain/uuid';
 import { simulateIter } from '../lib/simulate/generate';
 import { writeSimulatedReports } from '../lib/simulate/io/write-db';
 import { scenario2021 } from '../lib/simulate/scenarios';
@@ -22,8 +20,6 @@ import { startPostgres } from './lib/postgres';
 import { writeResults, type Row } from './lib/table';
 
 const BIG = Number(process.env.BENCH_DOSSIER_REPORTS ?? 1_000_000);
-const LEDGER_REPORTS = Number(process.env.BENCH_LEDGER_REPORTS ?? 20_000);
-const BATCH = 200;
 const key = keyFromSeed(randomBytes(32).toString('base64'));
 
 async function withPeakMemory<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; peakRssMb: number; peakHeapMb: number }> {
@@ -43,38 +39,6 @@ async function withPeakMemory<T>(fn: () => Promise<T>): Promise<{ value: T; seco
   } finally {
     clearInterval(timer);
   }
-}
-
-function benchRows(n: number, t0: number): NewReportRow[] {
-  const academies = ['paris', 'versailles', 'creteil', 'lille', 'lyon', 'toulouse', 'bordeaux', 'nantes'];
-  return Array.from({ length: n }, (_, i) => ({
-    id: uuidv7(t0 + i), platformId: 'pronote', academyId: academies[i % academies.length]!, category: 'login', role: 'parent',
-    comment: null, observedAt: null, idempotencyKey: randomUUID(), sourceFingerprint: randomBytes(32).toString('hex'), networkFingerprint: null,
-    deviceTokenHash: null, counted: true, distinctReporter: true, flagReason: null, createdAt: new Date(t0 + i * 10),
-  }));
-}
-
-/** µs per report of insertReportBatch (batches of 200), ledger trigger on and off, alternated 4 times. */
-async function ledgerCost(db: PrismaClient): Promise<Row[]> {
-  const perReport: Record<'on' | 'off', number[]> = { on: [], off: [] };
-  for (let round = 0; round < 4; round += 1) {
-    for (const mode of round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
-      if (mode === 'off') await db.$executeRaw`ALTER TABLE report DISABLE TRIGGER report_ledger_insert`;
-      const rows = benchRows(LEDGER_REPORTS, Date.UTC(2026, 0, 5) + round * 86_400_000 + (mode === 'on' ? 3_600_000 : 0));
-      const start = performance.now();
-      for (let i = 0; i < rows.length; i += BATCH) await insertReportBatch(db, rows.slice(i, i + BATCH));
-      perReport[mode].push(((performance.now() - start) * 1000) / rows.length);
-      if (mode === 'off') await db.$executeRaw`ALTER TABLE report ENABLE TRIGGER report_ledger_insert`;
-    }
-  }
-  const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
-  const off = median(perReport.off);
-  const on = median(perReport.on);
-  return [
-    { measure: 'ingest statement, ledger off (baseline)', 'µs/report': off.toFixed(1), 'reports/s': Math.round(1e6 / off), ratio: '1.00×' },
-    { measure: 'ingest statement, ledger on', 'µs/report': on.toFixed(1), 'reports/s': Math.round(1e6 / on), ratio: `${(on / off).toFixed(2)}×` },
-    { measure: 'ledger append cost per report', 'µs/report': (on - off).toFixed(1), 'reports/s': '', ratio: `${(((on - off) / off) * 100).toFixed(1)} %` },
-  ];
 }
 
 async function fillDemoWeek(db: PrismaClient): Promise<void> {
@@ -115,8 +79,6 @@ async function main() {
   await prepareDatabase({ url, kind });
   const db = createPrismaClient({ url, kind, timeoutMs: 600_000, poolMax: 4 });
   try {
-    const ledger = await ledgerCost(db);
-    console.table(ledger);
     await fillDemoWeek(db);
     const demo = await dossierRow(db, 'demo, 30 académies × 7 days (31 Mar–6 Apr 2021), all services', {
       title: 'Bench', platforms: (await db.platform.findMany({ select: { id: true } })).map((p) => p.id).slice(0, 50),
@@ -128,7 +90,6 @@ async function main() {
       title: 'Bench', platforms: ['ecoledirecte'], academies: [], from: '2022-01-10', to: '2022-01-16',
     });
     console.table([big]);
-    writeResults('ledger', `Ledger append cost at ingest (${kind}, batches of ${BATCH})`, ledger, { backend: kind, batch: BATCH, reportsPerMode: LEDGER_REPORTS });
     writeResults('dossier', `Dossier build and offline verification (${kind})`, [demo, big], { backend: kind });
   } finally {
     await db.$disconnect();

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { reportEntryBody } from '@/lib/domain/ledger-entry';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { commentKey } from '@/lib/moderation/comment-key';
 
@@ -38,15 +40,19 @@ export type RecentSourceReport = {
   createdAt: Date;
 };
 
+/** `ledger: false` only for the benchmark's baseline: the database's trigger then writes the entries (unless disabled). */
+export type BatchInsertOptions = { ledger?: boolean };
+
 /**
- * Stores a batch of reports and adds the counted ones to their minute counters (all categories, and
- * per category), in one statement (atomic, durable before any answer, one round trip). Keys already
- * stored are skipped; returns the rows actually inserted. Counter rows are locked in a fixed order
- * (report_count, then report_category_count, each by key, as moderation does), so batches never deadlock.
+ * Stores a batch of reports, their ledger entries, and adds the counted ones to their minute counters
+ * (all categories, and per category), in one statement (atomic, durable before any answer, one round
+ * trip). Keys already stored are skipped (and get no entry); returns the rows actually inserted. Counter
+ * rows are locked in a fixed order (report_count, then report_category_count, each by key, as moderation
+ * does), so batches never deadlock.
  */
-export async function insertReportBatch(db: PrismaClient, rows: NewReportRow[]): Promise<StoredReportRef[]> {
+export async function insertReportBatch(db: PrismaClient, rows: NewReportRow[], options: BatchInsertOptions = {}): Promise<StoredReportRef[]> {
   if (rows.length === 0) return [];
-  const inserted = await db.$queryRaw<Array<{ id: string; idempotency_key: string }>>(reportBatchInsert(rows));
+  const inserted = await db.$queryRaw<Array<{ id: string; idempotency_key: string }>>(reportBatchInsert(rows, options));
   const insertedIds = new Set(inserted.map((r) => r.id));
   return rows
     .filter((r) => insertedIds.has(r.id))
@@ -54,7 +60,8 @@ export async function insertReportBatch(db: PrismaClient, rows: NewReportRow[]):
 }
 
 /** The statement of insertReportBatch (returns `id`, `idempotency_key` of the rows inserted); the ingest benchmark's floor runs it too. */
-export function reportBatchInsert(rows: NewReportRow[]): Prisma.Sql {
+export function reportBatchInsert(rows: NewReportRow[], options: BatchInsertOptions = {}): Prisma.Sql {
+  const ledger = options.ledger === false ? Prisma.empty : ledgerEntries(rows);
   return Prisma.sql`
     WITH ins AS (
       INSERT INTO report (id, platform_id, academy_id, category, role, comment, comment_state, observed_at,
@@ -76,7 +83,7 @@ export function reportBatchInsert(rows: NewReportRow[]): Prisma.Sql {
           source_fingerprint, device_token_hash, network_fingerprint, counted, distinct_reporter, flag_reason, created_at, comment_key)
       ON CONFLICT (idempotency_key) DO NOTHING
       RETURNING id, idempotency_key, platform_id, academy_id, category, counted, distinct_reporter,
-        date_trunc('minute', coalesce(observed_at, created_at)) AS bucket_start
+        date_trunc('minute', coalesce(observed_at, created_at)) AS bucket_start, created_at
     ), counted AS (
       INSERT INTO report_count (platform_id, academy_id, bucket_start, reports, reporters, created_at, updated_at)
       SELECT platform_id, academy_id, bucket_start, count(*)::int, (count(*) FILTER (WHERE distinct_reporter))::int, now(), now()
@@ -97,8 +104,42 @@ export function reportBatchInsert(rows: NewReportRow[]): Prisma.Sql {
       SET reports = report_category_count.reports + EXCLUDED.reports,
           reporters = report_category_count.reporters + EXCLUDED.reporters,
           updated_at = now()
-    )
-    SELECT id::text AS id, idempotency_key FROM ins`;
+    )${ledger}
+    SELECT id::text AS id, idempotency_key FROM ins${options.ledger === false ? Prisma.empty : Prisma.sql`, ledger_mark`}`;
+}
+
+/**
+ * The ledger entries of the rows actually inserted (bodies and hashes built here, not per row in SQL), in
+ * the batch's statement. The count written is left in a transaction-local setting for the report insert
+ * trigger (ledger_report_inserted), which writes entries itself for any other INSERT into report.
+ */
+function ledgerEntries(rows: NewReportRow[]): Prisma.Sql {
+  const bodies = rows.map((r) =>
+    reportEntryBody({
+      id: r.id.toLowerCase(),
+      at: r.createdAt.toISOString(),
+      observedAt: r.observedAt?.toISOString() ?? null,
+      platform: r.platformId,
+      academy: r.academyId,
+      category: r.category,
+      role: r.role,
+      counted: r.counted,
+      flag: r.flagReason,
+    }),
+  );
+  const hashes = bodies.map((b) => createHash('sha256').update(b, 'utf8').digest('hex'));
+  return Prisma.sql`, ledger AS (
+      INSERT INTO ledger_entry (day, at, kind, ref_id, body, hash)
+      SELECT CASE WHEN s.day IS NULL THEN e.day ELSE (now() AT TIME ZONE 'Europe/Paris')::date END, e.at, 'report', e.id, e.body, e.hash
+      FROM (SELECT ins.created_at AS at, (ins.created_at AT TIME ZONE 'Europe/Paris')::date AS day, ins.id::text AS id, l.body, l.hash
+        FROM ins JOIN unnest(${rows.map((r) => r.id)}::uuid[], ${bodies}::text[], ${hashes}::text[]) AS l(id, body, hash)
+          ON l.id = ins.id) e
+      LEFT JOIN ledger_seal s ON s.day = e.day
+      ORDER BY e.at, e.id
+      RETURNING 1
+    ), ledger_mark AS (
+      SELECT set_config('ledger.report_entries', count(*)::text, true) AS written FROM ledger
+    )`;
 }
 
 export async function findReportsByKeys(db: PrismaClient, keys: string[]): Promise<StoredReportRef[]> {

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@/lib/db/types';
 import type { ProblemCategory } from '@/lib/domain/types';
 import { readBatchContext } from '@/lib/db/aggregates';
-import { findReportsByKeys, insertReportBatch, listSourceReporters } from '@/lib/db/reports';
+import { findReportsByKeys, insertReportBatch, listSourceReporters, type BatchInsertOptions } from '@/lib/db/reports';
 import { hourStart, planBatch, toReportRow, type PendingReport, type PlannedReport } from './plan-batch';
 import type { InFlightReports } from './in-flight';
 import type { ReportAccepted } from './schema';
@@ -17,6 +17,8 @@ export type BatchHooks = {
   onStored?: (reports: PlannedReport[]) => void;
   /** This process's reports still being written, when several batch writes run at once. */
   inFlight?: InFlightReports;
+  /** The ledger benchmark's baseline only (see BatchInsertOptions). */
+  insert?: BatchInsertOptions;
 };
 
 /** Decides counting for a batch of reports, stores them durably, and answers each one. */
@@ -59,7 +61,7 @@ export async function processBatch(db: PrismaClient, items: PendingReport[], hoo
   const settle = hooks.inFlight?.add(planned);
   let inserted: Awaited<ReturnType<typeof insertReportBatch>>;
   try {
-    inserted = await insertReportBatch(db, planned.map(toReportRow));
+    inserted = await insertReportBatch(db, planned.map(toReportRow), hooks.insert);
     settle?.(true, Date.now());
   } catch (error) {
     settle?.(false, Date.now());

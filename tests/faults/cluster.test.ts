@@ -78,7 +78,7 @@ function expectPromisesKept(result: Awaited<ReturnType<typeof underLoad>>) {
   expect(late.map((o) => `${o.status} after ${Math.round(o.ms)} ms`)).toEqual([]);
   expect(badStatus.map((o) => o.status)).toEqual([]);
   expect(result.stored.acknowledged).toBeGreaterThan(0);
-  expect(result.stored).toMatchObject({ missing: 0, duplicated: 0 });
+  expect(result.stored).toMatchObject({ missing: 0, duplicated: 0, missingFromLedger: 0, duplicatedInLedger: 0 });
   expect(result.reads.filter((r) => r.status === null || r.ms > MAP_DEADLINE_MS)).toEqual([]);
   expect(result.recovered).toBe(true);
 }

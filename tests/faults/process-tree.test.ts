@@ -111,6 +111,6 @@ describe('the embedded process tree (launcher → server → worker)', () => {
     const owner = JSON.parse(readFileSync(path.join(dataDir, 'owner.json'), 'utf8')) as { password: string };
     const stored = await checkStored(embeddedUrl(dbPort, owner.password), outcomes);
     expect(stored.acknowledged).toBeGreaterThan(200);
-    expect(stored).toMatchObject({ missing: 0, duplicated: 0 });
+    expect(stored).toMatchObject({ missing: 0, duplicated: 0, missingFromLedger: 0, duplicatedInLedger: 0 });
   });
 });

@@ -62,13 +62,16 @@ export function startLoad(baseUrl: string, concurrency: number, timeoutMs = 10_0
 
 export const isAcknowledged = (o: Outcome) => o.status === 200 || o.status === 201;
 
-/** How many rows each idempotency key has in `report` (a missing key counts 0). */
-export async function countStored(databaseUrl: string, keys: string[]): Promise<Map<string, number>> {
+/** How many rows each idempotency key has in `report` (a missing key counts 0), or ledger entries with `ledger`. */
+export async function countStored(databaseUrl: string, keys: string[], ledger = false): Promise<Map<string, number>> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ key: string; n: number }>(
-      'SELECT idempotency_key AS key, count(*)::int AS n FROM report WHERE idempotency_key = ANY($1) GROUP BY 1',
+      ledger
+        ? `SELECT r.idempotency_key AS key, count(*)::int AS n FROM report r
+           JOIN ledger_entry e ON e.kind = 'report' AND e.ref_id = r.id::text WHERE r.idempotency_key = ANY($1) GROUP BY 1`
+        : 'SELECT idempotency_key AS key, count(*)::int AS n FROM report WHERE idempotency_key = ANY($1) GROUP BY 1',
       [keys],
     );
     const counts = new Map(keys.map((k) => [k, 0]));
@@ -79,13 +82,16 @@ export async function countStored(databaseUrl: string, keys: string[]): Promise<
   }
 }
 
-/** Asserts-friendly summary: acknowledged reports missing or stored twice. */
+/** Asserts-friendly summary: acknowledged reports missing or stored twice, in the table and in the ledger. */
 export async function checkStored(databaseUrl: string, outcomes: Outcome[]) {
   const acknowledged = outcomes.filter(isAcknowledged).map((o) => o.key);
   const counts = await countStored(databaseUrl, acknowledged);
+  const entries = await countStored(databaseUrl, acknowledged, true);
   return {
     acknowledged: acknowledged.length,
     missing: [...counts].filter(([, n]) => n === 0).length,
     duplicated: [...counts].filter(([, n]) => n > 1).length,
+    missingFromLedger: [...entries].filter(([, n]) => n === 0).length,
+    duplicatedInLedger: [...entries].filter(([, n]) => n > 1).length,
   };
 }
