@@ -32,7 +32,7 @@ export function pendingWhere(filter: QueueFilterSql, except?: QueueFacet): Prism
 export async function assignCommentKeys(db: DbLike, keyOf: (comment: string) => string, limit: number): Promise<number> {
   const rows = await db.$queryRaw<Array<{ id: string; comment: string }>>`
     SELECT id::text AS id, comment FROM report
-    WHERE comment_state = 'pending' AND comment_key IS NULL AND comment IS NOT NULL ORDER BY created_at LIMIT ${limit}`;
+    WHERE comment_state = 'pending' AND comment_key IS NULL AND comment IS NOT NULL LIMIT ${limit}`;
   if (rows.length === 0) return 0;
   await db.$executeRaw`
     UPDATE report r SET comment_key = k.key

@@ -24,10 +24,14 @@ const GROUPS_SHOWN = 20;
 /** Comments keyed per page read: a surge brings a few per second; a backlog is worked off over a few reads. */
 const KEYING_BATCH = 500;
 
-/** Counts per filter and group sizes are recomputed at most this often per filter (any action here clears them). */
+/**
+ * Counts per filter and group sizes are recomputed once per this period per filter; meanwhile the last
+ * period's are served (stale while revalidating). Any action in this process clears them.
+ */
 export const AGGREGATES_TTL_MS = 5_000;
 type Aggregates = Awaited<ReturnType<typeof readPendingAggregates>> & { groups: CommentGroup[]; samples: Map<string, string> };
-const aggregateCache = new Map<string, { expires: number; value: Promise<Aggregates> }>();
+type CacheEntry = { period: number; value: Promise<Aggregates>; settled: Aggregates | null };
+const aggregateCache = new Map<string, CacheEntry>();
 
 /** Called after every comment action in this process, so its moderator sees exact counts at once. */
 export function forgetQueueAggregates(): void {
@@ -48,14 +52,15 @@ async function computeAggregates(filter: ReturnType<typeof filterOf>, since: Dat
 
 function readAggregates(input: { query: QueueQuery; filter: ReturnType<typeof filterOf>; since: Date[]; now: Date }): Promise<Aggregates> {
   const { ordre: _order, apres: _cursor, ...scope } = input.query;
-  const key = `${JSON.stringify(scope)}@${Math.floor(input.now.getTime() / AGGREGATES_TTL_MS)}`;
+  const key = JSON.stringify(scope);
+  const period = Math.floor(input.now.getTime() / AGGREGATES_TTL_MS);
   const hit = aggregateCache.get(key);
-  if (hit && hit.expires > Date.now()) return hit.value;
-  const value = computeAggregates(input.filter, input.since);
+  if (hit?.period === period) return hit.value;
+  const entry: CacheEntry = { period, value: computeAggregates(input.filter, input.since), settled: null };
+  entry.value.then((v) => (entry.settled = v), () => aggregateCache.get(key) === entry && aggregateCache.delete(key));
   if (aggregateCache.size > 200) aggregateCache.clear();
-  aggregateCache.set(key, { expires: Date.now() + AGGREGATES_TTL_MS, value });
-  value.catch(() => aggregateCache.delete(key));
-  return value;
+  aggregateCache.set(key, entry);
+  return hit?.settled && hit.period === period - 1 ? Promise.resolve(hit.settled) : entry.value;
 }
 
 export type QueueComment = {
