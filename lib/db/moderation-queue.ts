@@ -15,14 +15,25 @@ export type QueueFacet = 'platform' | 'academy' | 'category' | 'role' | 'flag';
 const PENDING = Prisma.sql`comment_state = 'pending' AND moderation_state <> 'hidden'`;
 const FLAG_VALUE = Prisma.sql`coalesce(flag_reason, 'aucun')`;
 
+const FACET_FIELD: Record<QueueFacet, 'platformId' | 'academyId' | 'category' | 'role' | 'flag'> = {
+  platform: 'platformId', academy: 'academyId', category: 'category', role: 'role', flag: 'flag',
+};
+const FACET_COLUMN: Record<QueueFacet, Prisma.Sql> = {
+  platform: Prisma.sql`platform_id`, academy: Prisma.sql`academy_id`, category: Prisma.sql`category`, role: Prisma.sql`role`, flag: FLAG_VALUE,
+};
+const FACETS: QueueFacet[] = ['platform', 'academy', 'category', 'role', 'flag'];
+
+/** The facet conditions of `filter` (no state, no period), leaving out the facet whose counts are being read. */
+function facetParts(filter: QueueFilterSql, except?: QueueFacet): Prisma.Sql[] {
+  return FACETS.flatMap((f) => {
+    const value = filter[FACET_FIELD[f]];
+    return value && f !== except ? [Prisma.sql`${FACET_COLUMN[f]} = ${value}`] : [];
+  });
+}
+
 /** The WHERE of pending comments under `filter`, leaving out the facet whose counts are being read. */
 export function pendingWhere(filter: QueueFilterSql, except?: QueueFacet): Prisma.Sql {
-  const parts = [PENDING];
-  if (filter.platformId && except !== 'platform') parts.push(Prisma.sql`platform_id = ${filter.platformId}`);
-  if (filter.academyId && except !== 'academy') parts.push(Prisma.sql`academy_id = ${filter.academyId}`);
-  if (filter.category && except !== 'category') parts.push(Prisma.sql`category = ${filter.category}`);
-  if (filter.role && except !== 'role') parts.push(Prisma.sql`role = ${filter.role}`);
-  if (filter.flag && except !== 'flag') parts.push(Prisma.sql`${FLAG_VALUE} = ${filter.flag}`);
+  const parts = [PENDING, ...facetParts(filter, except)];
   if (filter.from) parts.push(Prisma.sql`created_at >= ${filter.from}`);
   if (filter.to) parts.push(Prisma.sql`created_at <= ${filter.to}`);
   return Prisma.join(parts, ' AND ');
@@ -77,9 +88,10 @@ export async function listPendingComments(
 export type FacetCount = { facet: QueueFacet; value: string; count: number };
 export type PendingAggregates = { facets: FacetCount[]; total: number; keys: Array<{ key: string; count: number }>; periods: number[] };
 
-/** Facet conditions of `filter` (no state, no period), leaving out the facet whose counts are being read. */
-function facetWhere(filter: QueueFilterSql, except?: QueueFacet): Prisma.Sql {
-  return pendingWhere({ ...filter, from: undefined, to: undefined }, except);
+/** A count under the facet conditions of `filter` (one left out) and `extra`; plain count(*) when there are none. */
+function countWhere(filter: QueueFilterSql, extra: Prisma.Sql[], except?: QueueFacet): Prisma.Sql {
+  const parts = [...extra, ...facetParts(filter, except)];
+  return parts.length === 0 ? Prisma.sql`count(*)::int` : Prisma.sql`(count(*) FILTER (WHERE ${Prisma.join(parts, ' AND ')}))::int`;
 }
 
 // GROUPING() sets one bit per argument left out of the grouping set, the first argument highest.
@@ -93,23 +105,24 @@ type AggregateRow = { g: number; value: string | null; n: number; periods: numbe
  */
 export async function readPendingAggregates(db: DbLike, input: { filter: QueueFilterSql; since: Date[]; keyLimit: number }): Promise<PendingAggregates> {
   const { filter } = input;
-  const inPeriod = filter.from ? Prisma.sql`created_at >= ${filter.from}` : Prisma.sql`true`;
-  const n = (except?: QueueFacet) => Prisma.sql`count(*) FILTER (WHERE ${inPeriod} AND ${facetWhere(filter, except)})`;
-  const periods = input.since.map((s) => Prisma.sql`count(*) FILTER (WHERE created_at >= ${s} AND ${facetWhere(filter)})`);
+  const inPeriod = filter.from ? [Prisma.sql`created_at >= ${filter.from}`] : [];
+  // A facet the filter leaves open is counted under the same conditions as the total: one aggregate less per row and set.
+  const nOf = (f: QueueFacet) => (filter[FACET_FIELD[f]] ? countWhere(filter, inPeriod, f) : Prisma.sql`NULL::int`);
+  const periods = input.since.map((s) => countWhere(filter, [Prisma.sql`created_at >= ${s}`]));
   const rows = await db.$queryRaw<AggregateRow[]>`
     WITH g AS (
       SELECT GROUPING(platform_id, academy_id, category, coalesce(role, 'inconnu'), ${FLAG_VALUE}, comment_key)::int AS g,
         platform_id, academy_id, category, coalesce(role, 'inconnu') AS role, ${FLAG_VALUE} AS flag, comment_key,
-        ${n('platform')}::int AS n_platform, ${n('academy')}::int AS n_academy, ${n('category')}::int AS n_category,
-        ${n('role')}::int AS n_role, ${n('flag')}::int AS n_flag, ${n()}::int AS n_all,
+        ${nOf('platform')} AS n_platform, ${nOf('academy')} AS n_academy, ${nOf('category')} AS n_category,
+        ${nOf('role')} AS n_role, ${nOf('flag')} AS n_flag, ${countWhere(filter, inPeriod)} AS n_all,
         ARRAY[${Prisma.join(periods)}]::int[] AS periods
       FROM report WHERE ${PENDING} ${filter.to ? Prisma.sql`AND created_at <= ${filter.to}` : Prisma.empty}
       GROUP BY GROUPING SETS ((platform_id), (academy_id), (category), (coalesce(role, 'inconnu')), (${FLAG_VALUE}), (comment_key), ())
     ), facet AS (
       SELECT g, CASE g WHEN 31 THEN platform_id WHEN 47 THEN academy_id WHEN 55 THEN category WHEN 59 THEN role
         WHEN 61 THEN flag ELSE comment_key END AS value,
-        CASE g WHEN 31 THEN n_platform WHEN 47 THEN n_academy WHEN 55 THEN n_category WHEN 59 THEN n_role
-        WHEN 61 THEN n_flag ELSE n_all END AS n, CASE WHEN g = 63 THEN periods END AS periods
+        coalesce(CASE g WHEN 31 THEN n_platform WHEN 47 THEN n_academy WHEN 55 THEN n_category WHEN 59 THEN n_role
+        WHEN 61 THEN n_flag END, n_all) AS n, CASE WHEN g = 63 THEN periods END AS periods
       FROM g
     )
     SELECT * FROM facet WHERE g <> 62 AND (n > 0 OR g = 63)
