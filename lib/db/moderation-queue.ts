@@ -15,14 +15,25 @@ export type QueueFacet = 'platform' | 'academy' | 'category' | 'role' | 'flag';
 const PENDING = Prisma.sql`comment_state = 'pending' AND moderation_state <> 'hidden'`;
 const FLAG_VALUE = Prisma.sql`coalesce(flag_reason, 'aucun')`;
 
+const FACET_FIELD: Record<QueueFacet, 'platformId' | 'academyId' | 'category' | 'role' | 'flag'> = {
+  platform: 'platformId', academy: 'academyId', category: 'category', role: 'role', flag: 'flag',
+};
+const FACET_COLUMN: Record<QueueFacet, Prisma.Sql> = {
+  platform: Prisma.sql`platform_id`, academy: Prisma.sql`academy_id`, category: Prisma.sql`category`, role: Prisma.sql`role`, flag: FLAG_VALUE,
+};
+const FACETS: QueueFacet[] = ['platform', 'academy', 'category', 'role', 'flag'];
+
+/** The facet conditions of `filter` (no state, no period), leaving out the facet whose counts are being read. */
+function facetParts(filter: QueueFilterSql, except?: QueueFacet): Prisma.Sql[] {
+  return FACETS.flatMap((f) => {
+    const value = filter[FACET_FIELD[f]];
+    return value && f !== except ? [Prisma.sql`${FACET_COLUMN[f]} = ${value}`] : [];
+  });
+}
+
 /** The WHERE of pending comments under `filter`, leaving out the facet whose counts are being read. */
 export function pendingWhere(filter: QueueFilterSql, except?: QueueFacet): Prisma.Sql {
-  const parts = [PENDING];
-  if (filter.platformId && except !== 'platform') parts.push(Prisma.sql`platform_id = ${filter.platformId}`);
-  if (filter.academyId && except !== 'academy') parts.push(Prisma.sql`academy_id = ${filter.academyId}`);
-  if (filter.category && except !== 'category') parts.push(Prisma.sql`category = ${filter.category}`);
-  if (filter.role && except !== 'role') parts.push(Prisma.sql`role = ${filter.role}`);
-  if (filter.flag && except !== 'flag') parts.push(Prisma.sql`${FLAG_VALUE} = ${filter.flag}`);
+  const parts = [PENDING, ...facetParts(filter, except)];
   if (filter.from) parts.push(Prisma.sql`created_at >= ${filter.from}`);
   if (filter.to) parts.push(Prisma.sql`created_at <= ${filter.to}`);
   return Prisma.join(parts, ' AND ');
@@ -66,7 +77,7 @@ export async function listPendingComments(
       ? Prisma.sql`AND (created_at, id) < (${after.createdAt}, ${after.id}::uuid)`
       : Prisma.sql`AND (created_at, id) > (${after.createdAt}, ${after.id}::uuid)`
     : Prisma.empty;
-  const order = newestFirst ? Prisma.sql`created_at DESC, id DESC` : Prisma.sql`created_at ASC, id ASC`;
+  const order = newestFirst ? Prisma.sql`report.created_at DESC, report.id DESC` : Prisma.sql`report.created_at ASC, report.id ASC`;
   return db.$queryRaw<PendingCommentRow[]>`
     SELECT id::text AS id, created_at AS "createdAt", platform_id AS "platformId", academy_id AS "academyId", category, role,
       comment, flag_reason AS "flagReason", counted, source_fingerprint AS "sourceFingerprint", comment_key AS "commentKey"
@@ -75,56 +86,67 @@ export async function listPendingComments(
 }
 
 export type FacetCount = { facet: QueueFacet; value: string; count: number };
+export type PendingAggregates = { facets: FacetCount[]; total: number; keys: Array<{ key: string; count: number }>; periods: number[] };
 
-/** Pending comments per value of each facet, each counted under the other facets' filters (one scan). */
-export async function countPendingFacets(db: DbLike, filter: QueueFilterSql): Promise<{ facets: FacetCount[]; total: number }> {
-  const rows = await db.$queryRaw<Array<{ platform_id: string | null; academy_id: string | null; category: string | null; role: string | null; flag: string | null; g: number; n_platform: number; n_academy: number; n_category: number; n_role: number; n_flag: number; n_all: number }>>`
-    SELECT platform_id, academy_id, category, coalesce(role, 'inconnu') AS role, ${FLAG_VALUE} AS flag,
-      GROUPING(platform_id, academy_id, category, coalesce(role, 'inconnu'), ${FLAG_VALUE})::int AS g,
-      (count(*) FILTER (WHERE ${pendingWhere(filter, 'platform')}))::int AS n_platform,
-      (count(*) FILTER (WHERE ${pendingWhere(filter, 'academy')}))::int AS n_academy,
-      (count(*) FILTER (WHERE ${pendingWhere(filter, 'category')}))::int AS n_category,
-      (count(*) FILTER (WHERE ${pendingWhere(filter, 'role')}))::int AS n_role,
-      (count(*) FILTER (WHERE ${pendingWhere(filter, 'flag')}))::int AS n_flag,
-      (count(*) FILTER (WHERE ${pendingWhere(filter)}))::int AS n_all
-    FROM report WHERE ${PENDING} AND ${filter.from ? Prisma.sql`created_at >= ${filter.from}` : Prisma.sql`true`}
-      AND ${filter.to ? Prisma.sql`created_at <= ${filter.to}` : Prisma.sql`true`}
-    GROUP BY GROUPING SETS ((platform_id), (academy_id), (category), (coalesce(role, 'inconnu')), (${FLAG_VALUE}), ())`;
-  const facets: FacetCount[] = [];
-  let total = 0;
-  // GROUPING() sets one bit per argument left out of the grouping set, the first argument highest.
-  const BY_GROUPING: Record<number, [QueueFacet, keyof typeof rows[number], keyof typeof rows[number]]> = {
-    15: ['platform', 'platform_id', 'n_platform'],
-    23: ['academy', 'academy_id', 'n_academy'],
-    27: ['category', 'category', 'n_category'],
-    29: ['role', 'role', 'n_role'],
-    30: ['flag', 'flag', 'n_flag'],
-  };
+/** A count under the facet conditions of `filter` (one left out) and `extra`; plain count(*) when there are none. */
+function countWhere(filter: QueueFilterSql, extra: Prisma.Sql[], except?: QueueFacet): Prisma.Sql {
+  const parts = [...extra, ...facetParts(filter, except)];
+  return parts.length === 0 ? Prisma.sql`count(*)::int` : Prisma.sql`(count(*) FILTER (WHERE ${Prisma.join(parts, ' AND ')}))::int`;
+}
+
+// GROUPING() sets one bit per argument left out of the grouping set, the first argument highest.
+const SET_OF: Record<number, QueueFacet | 'key' | 'all'> = { 31: 'platform', 47: 'academy', 55: 'category', 59: 'role', 61: 'flag', 62: 'key', 63: 'all' };
+type AggregateRow = { g: number; value: string | null; n: number; periods: number[] | null };
+
+/**
+ * In one scan of the pending-comment index: pending comments per value of each facet (each counted under
+ * the other facets' filters), the `keyLimit` most frequent group keys, the total, and the count since
+ * each of `since` (period filter aside).
+ */
+export async function readPendingAggregates(db: DbLike, input: { filter: QueueFilterSql; since: Date[]; keyLimit: number }): Promise<PendingAggregates> {
+  const { filter } = input;
+  const inPeriod = filter.from ? [Prisma.sql`created_at >= ${filter.from}`] : [];
+  // A facet the filter leaves open is counted under the same conditions as the total: one aggregate less per row and set.
+  const nOf = (f: QueueFacet) => (filter[FACET_FIELD[f]] ? countWhere(filter, inPeriod, f) : Prisma.sql`NULL::int`);
+  const periods = input.since.map((s) => countWhere(filter, [Prisma.sql`created_at >= ${s}`]));
+  const rows = await db.$queryRaw<AggregateRow[]>`
+    WITH g AS (
+      SELECT GROUPING(platform_id, academy_id, category, coalesce(role, 'inconnu'), ${FLAG_VALUE}, comment_key)::int AS g,
+        platform_id, academy_id, category, coalesce(role, 'inconnu') AS role, ${FLAG_VALUE} AS flag, comment_key,
+        ${nOf('platform')} AS n_platform, ${nOf('academy')} AS n_academy, ${nOf('category')} AS n_category,
+        ${nOf('role')} AS n_role, ${nOf('flag')} AS n_flag, ${countWhere(filter, inPeriod)} AS n_all,
+        ARRAY[${Prisma.join(periods)}]::int[] AS periods
+      FROM report WHERE ${PENDING} ${filter.to ? Prisma.sql`AND created_at <= ${filter.to}` : Prisma.empty}
+      GROUP BY GROUPING SETS ((platform_id), (academy_id), (category), (coalesce(role, 'inconnu')), (${FLAG_VALUE}), (comment_key), ())
+    ), facet AS (
+      SELECT g, CASE g WHEN 31 THEN platform_id WHEN 47 THEN academy_id WHEN 55 THEN category WHEN 59 THEN role
+        WHEN 61 THEN flag ELSE comment_key END AS value,
+        coalesce(CASE g WHEN 31 THEN n_platform WHEN 47 THEN n_academy WHEN 55 THEN n_category WHEN 59 THEN n_role
+        WHEN 61 THEN n_flag END, n_all) AS n, CASE WHEN g = 63 THEN periods END AS periods
+      FROM g
+    )
+    SELECT * FROM facet WHERE g <> 62 AND (n > 0 OR g = 63)
+    UNION ALL (SELECT * FROM facet WHERE g = 62 AND value IS NOT NULL AND n > 0 ORDER BY n DESC, value LIMIT ${input.keyLimit})`;
+  const result: PendingAggregates = { facets: [], total: 0, keys: [], periods: input.since.map(() => 0) };
   for (const r of rows) {
-    if (r.g === 31) total = r.n_all;
-    const spec = BY_GROUPING[r.g];
-    if (!spec) continue;
-    const value = r[spec[1]];
-    const count = r[spec[2]];
-    if (typeof value === 'string' && typeof count === 'number' && count > 0) facets.push({ facet: spec[0], value, count });
+    const set = SET_OF[r.g];
+    if (set === 'all') {
+      result.total = r.n;
+      result.periods = input.since.map((_, i) => r.periods?.[i] ?? 0);
+    } else if (set === 'key') {
+      if (r.value !== null) result.keys.push({ key: r.value, count: r.n });
+    } else if (set && r.value !== null) result.facets.push({ facet: set, value: r.value, count: r.n });
   }
-  return { facets, total };
+  return result;
 }
 
-/** Pending comments under `filter` (period aside) since each of the given instants, in one scan. */
-export async function countPendingSince(db: DbLike, filter: QueueFilterSql, since: Date[]): Promise<number[]> {
-  const rest = { ...filter, from: undefined };
-  const counts = since.map((s) => Prisma.sql`count(*) FILTER (WHERE created_at >= ${s})`);
-  const [row] = await db.$queryRaw<Array<{ counts: number[] }>>`SELECT ARRAY[${Prisma.join(counts)}]::int[] AS counts FROM report WHERE ${pendingWhere(rest)}`;
-  return since.map((_, i) => row?.counts[i] ?? 0);
-}
-
-/** The most frequent group keys of pending comments under `filter`. */
-export async function listPendingKeyCounts(db: DbLike, filter: QueueFilterSql, limit: number): Promise<Array<{ key: string; count: number; sample: string }>> {
-  return db.$queryRaw`
-    SELECT comment_key AS key, count(*)::int AS count, min(comment) AS sample
-    FROM report WHERE ${pendingWhere(filter)} AND comment_key IS NOT NULL
-    GROUP BY comment_key ORDER BY count(*) DESC, comment_key LIMIT ${limit}`;
+/** One pending comment per given group key, shown as the group's sample. */
+export async function listKeySamples(db: DbLike, filter: QueueFilterSql, keys: string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db.$queryRaw<Array<{ key: string; sample: string | null }>>`
+    SELECT k.key, (SELECT comment FROM report WHERE ${pendingWhere(filter)} AND comment_key = k.key LIMIT 1) AS sample
+    FROM unnest(${keys}::text[]) AS k(key)`;
+  return new Map(rows.flatMap((r) => (r.sample === null ? [] : [[r.key, r.sample] as const])));
 }
 
 /** Pending comments under `filter` per given key (the group size shown beside each comment). */

@@ -3,17 +3,16 @@ import { getDb } from '@/lib/db/client';
 import { readNames } from '@/lib/db/dashboard';
 import {
   assignCommentKeys,
-  countPendingFacets,
   countPendingKeys,
-  countPendingSince,
+  listKeySamples,
   listPendingComments,
-  listPendingKeyCounts,
+  readPendingAggregates,
   type QueueFacet,
 } from '@/lib/db/moderation-queue';
 import { formatDateTime } from '@/lib/domain/format';
 import { PROBLEM_LABELS, ROLE_LABELS } from '@/lib/domain/labels';
 import { shortLabel } from '@/lib/ingest/fingerprint';
-import { commentKey, groupCommentKeys } from './comment-key';
+import { commentKey, groupCommentKeys, type CommentGroup } from './comment-key';
 import { FLAG_LABELS } from './queue';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
 import { filterOf, QUEUE_PERIODS, type QueuePeriod, type QueueQuery } from './queue-schema';
@@ -25,35 +24,43 @@ const GROUPS_SHOWN = 20;
 /** Comments keyed per page read: a surge brings a few per second; a backlog is worked off over a few reads. */
 const KEYING_BATCH = 500;
 
-/** Counts per filter and group sizes are recomputed at most this often per filter (any action here clears them). */
+/**
+ * Counts per filter and group sizes are recomputed once per this period per filter; meanwhile the last
+ * period's are served (stale while revalidating). Any action in this process clears them.
+ */
 export const AGGREGATES_TTL_MS = 5_000;
-type Aggregates = {
-  facetCounts: Awaited<ReturnType<typeof countPendingFacets>>;
-  keyCounts: Awaited<ReturnType<typeof listPendingKeyCounts>>;
-  periodCounts: number[];
-};
-const aggregateCache = new Map<string, { expires: number; value: Promise<Aggregates> }>();
+type Aggregates = Awaited<ReturnType<typeof readPendingAggregates>> & { groups: CommentGroup[]; samples: Map<string, string> };
+type CacheEntry = { period: number; value: Promise<Aggregates>; settled: Aggregates | null };
+const aggregateCache = new Map<string, CacheEntry>();
 
 /** Called after every comment action in this process, so its moderator sees exact counts at once. */
 export function forgetQueueAggregates(): void {
   aggregateCache.clear();
 }
 
-function readAggregates(input: { query: QueueQuery; filter: ReturnType<typeof filterOf>; sinceList: Date[]; now: Date }): Promise<Aggregates> {
-  const { ordre: _order, apres: _cursor, ...scope } = input.query;
-  const key = `${JSON.stringify(scope)}@${Math.floor(input.now.getTime() / AGGREGATES_TTL_MS)}`;
-  const hit = aggregateCache.get(key);
-  if (hit && hit.expires > Date.now()) return hit.value;
+function shownGroups(groups: CommentGroup[]): CommentGroup[] {
+  return groups.filter((g) => g.count >= 2).slice(0, GROUPS_SHOWN);
+}
+
+async function computeAggregates(filter: ReturnType<typeof filterOf>, since: Date[]): Promise<Aggregates> {
   const db = getDb();
-  const value = Promise.all([
-    countPendingFacets(db, input.filter),
-    listPendingKeyCounts(db, input.filter, GROUP_KEYS_READ),
-    countPendingSince(db, input.filter, input.sinceList),
-  ]).then(([facetCounts, keyCounts, periodCounts]) => ({ facetCounts, keyCounts, periodCounts }));
+  const counts = await readPendingAggregates(db, { filter, since, keyLimit: GROUP_KEYS_READ });
+  const groups = groupCommentKeys(counts.keys);
+  const samples = await listKeySamples(db, filter, shownGroups(groups).map((g) => g.lead));
+  return { ...counts, groups, samples };
+}
+
+function readAggregates(input: { query: QueueQuery; filter: ReturnType<typeof filterOf>; since: Date[]; now: Date }): Promise<Aggregates> {
+  const { ordre: _order, apres: _cursor, ...scope } = input.query;
+  const key = JSON.stringify(scope);
+  const period = Math.floor(input.now.getTime() / AGGREGATES_TTL_MS);
+  const hit = aggregateCache.get(key);
+  if (hit?.period === period) return hit.value;
+  const entry: CacheEntry = { period, value: computeAggregates(input.filter, input.since), settled: null };
+  entry.value.then((v) => (entry.settled = v), () => aggregateCache.get(key) === entry && aggregateCache.delete(key));
   if (aggregateCache.size > 200) aggregateCache.clear();
-  aggregateCache.set(key, { expires: Date.now() + AGGREGATES_TTL_MS, value });
-  value.catch(() => aggregateCache.delete(key));
-  return value;
+  aggregateCache.set(key, entry);
+  return hit?.settled && hit.period === period - 1 ? Promise.resolve(hit.settled) : entry.value;
 }
 
 export type QueueComment = {
@@ -100,24 +107,24 @@ export async function getCommentQueue(input: { query: QueueQuery; now?: Date }):
   await assignCommentKeys(db, commentKey, KEYING_BATCH);
   const filter = filterOf(input.query, now);
   const after = decodeQueueCursor(input.query.apres) ?? undefined;
-  const sinceList = QUEUE_PERIODS.map((p) => (p === 'tout' ? new Date(0) : new Date(now.getTime() - PERIOD_MS[p])));
-  const [rows, { facetCounts, keyCounts, periodCounts }, names] = await Promise.all([
+  const since = QUEUE_PERIODS.map((p) => (p === 'tout' ? new Date(0) : new Date(now.getTime() - PERIOD_MS[p])));
+  const [rows, aggregates, names] = await Promise.all([
     listPendingComments(db, { filter, newestFirst: input.query.ordre === 'recent', after, limit: COMMENT_PAGE + 1 }),
-    readAggregates({ query: input.query, filter, sinceList, now }),
+    readAggregates({ query: input.query, filter, since, now }),
     readNames(db),
   ]);
   const page = rows.slice(0, COMMENT_PAGE);
-  const groups = groupCommentKeys(keyCounts.map(({ key, count }) => ({ key, count })));
+  const { groups } = aggregates;
   const groupOfKey = new Map(groups.flatMap((g) => g.keys.map((k) => [k, g] as const)));
   const missing = [...new Set(page.map((r) => r.commentKey).filter((k): k is string => k !== null && !groupOfKey.has(k)))];
   const sizes = await countPendingKeys(db, filter, missing);
   const facets: CommentQueue['facets'] = { platform: [], academy: [], category: [], role: [], flag: [] };
-  for (const f of facetCounts.facets) facets[f.facet].push({ value: f.value, label: labelOf(f.facet, f.value, names), count: f.count });
+  for (const f of aggregates.facets) facets[f.facet].push({ value: f.value, label: labelOf(f.facet, f.value, names), count: f.count });
   for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
   const last = page.at(-1);
   return {
     asOf: now,
-    total: facetCounts.total,
+    total: aggregates.total,
     items: page.map((r) => ({
       id: r.id,
       at: formatDateTime(r.createdAt),
@@ -131,12 +138,12 @@ export async function getCommentQueue(input: { query: QueueQuery; now?: Date }):
       groupSize: r.commentKey ? (groupOfKey.get(r.commentKey)?.count ?? sizes.get(r.commentKey) ?? 1) : 1,
     })),
     nextCursor: rows.length > COMMENT_PAGE && last ? encodeQueueCursor(last) : null,
-    groups: groups.filter((g) => g.count >= 2).slice(0, GROUPS_SHOWN).map((g) => ({
+    groups: shownGroups(groups).map((g) => ({
       keys: g.keys,
       count: g.count,
-      sample: keyCounts.find((k) => k.key === g.lead)?.sample ?? g.lead,
+      sample: aggregates.samples.get(g.lead) ?? g.lead,
     })),
     facets,
-    periods: QUEUE_PERIODS.map((value, i) => ({ value, count: periodCounts[i] ?? 0 })),
+    periods: QUEUE_PERIODS.map((value, i) => ({ value, count: aggregates.periods[i] ?? 0 })),
   };
 }

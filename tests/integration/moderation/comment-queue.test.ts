@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { getDb } from '@/lib/db/client';
 import { insertReportBatch, type NewReportRow } from '@/lib/db/reports';
 import { moderateComments, undoModeration } from '@/lib/moderation/comment-actions';
-import { getCommentQueue } from '@/lib/moderation/comment-queue';
+import { AGGREGATES_TTL_MS, getCommentQueue } from '@/lib/moderation/comment-queue';
 import { queueQuerySchema } from '@/lib/moderation/queue-schema';
 import { reportRow } from '../../helpers/factories';
 
@@ -71,6 +71,25 @@ describe('getCommentQueue', () => {
     expect(queue.items.every((i) => i.role === 'Parent')).toBe(true);
     expect(queue.facets.role.map((r) => r.count).sort()).toEqual([30, 30]);
     expect(queue.facets.platform).toEqual([{ value: 'pronote', label: 'PRONOTE', count: 30 }]);
+  });
+});
+
+describe('queue counts', () => {
+  test('are served from the previous period while recomputed, the list stays fresh, and an action makes them exact', async () => {
+    const start = freshHour();
+    await seedQueue(start);
+    const now = new Date(start.getTime() + 3_000_000);
+    expect((await getCommentQueue({ query: query(), now })).total).toBe(60);
+    const late = Array.from({ length: 5 }, (_, i) => reportRow({ platformId: 'pronote', academyId: 'lille', createdAt: new Date(start.getTime() + 100_000 + i), comment: 'Écran noir' }));
+    await insertReportBatch(getDb(), late);
+    const next = new Date(now.getTime() + AGGREGATES_TTL_MS);
+    const stale = await getCommentQueue({ query: query(), now: next });
+    expect(stale.total, 'last period\'s counts while they are recomputed').toBe(60);
+    expect(stale.items.filter((i) => i.comment === 'Écran noir')).toHaveLength(5);
+    expect((await getCommentQueue({ query: query(), now: next })).total).toBe(65);
+    await moderateComments({ userId: 'modo-carol', label: 'carol@test.example' }, { scope: 'one', op: 'hide', reportId: late[0]?.id ?? '' }, next);
+    const after = new Date(next.getTime() + AGGREGATES_TTL_MS);
+    expect((await getCommentQueue({ query: query(), now: after })).total, 'exact after an action').toBe(64);
   });
 });
 
