@@ -10,9 +10,11 @@ const REPORT_FIELDS = {
 } as const;
 
 /** Pending comments, automatically flagged reports not yet reviewed, and recently hidden reports. */
-export async function listModerationQueue(db: DbLike, limit: number) {
+export async function listModerationQueue(db: DbLike, limit: number, opts: { comments: boolean } = { comments: true }) {
   const [comments, flagged, hidden] = await Promise.all([
-    db.report.findMany({ where: { commentState: 'pending', moderationState: { not: 'hidden' } }, select: REPORT_FIELDS, orderBy: { createdAt: 'asc' }, take: limit }),
+    opts.comments
+      ? db.report.findMany({ where: { commentState: 'pending', moderationState: { not: 'hidden' } }, select: REPORT_FIELDS, orderBy: { createdAt: 'asc' }, take: limit })
+      : Promise.resolve([]),
     db.report.findMany({ where: { counted: false, flagReason: { in: [...AUTOMATIC_FLAGS] }, moderationState: 'visible' }, select: REPORT_FIELDS, orderBy: { createdAt: 'desc' }, take: limit }),
     db.report.findMany({ where: { OR: [{ moderationState: 'hidden' }, { commentState: 'hidden' }] }, select: REPORT_FIELDS, orderBy: { updatedAt: 'desc' }, take: limit }),
   ]);

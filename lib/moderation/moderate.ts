@@ -26,9 +26,10 @@ const AUDITED_IDS_MAX = 500;
 
 export type ModerationQueue = { comments: QueueItem[]; flagged: QueueItem[]; hidden: QueueItem[]; sources: SourceGroup[] };
 
-export async function getModerationQueue(): Promise<ModerationQueue> {
+/** `comments: false` when the caller reads pending comments through the comment queue (the admin page). */
+export async function getModerationQueue(opts: { comments: boolean } = { comments: true }): Promise<ModerationQueue> {
   const db = getDb();
-  const [queue, groups] = await Promise.all([listModerationQueue(db, QUEUE_PAGE), listFlaggedSources(db, QUEUE_PAGE)]);
+  const [queue, groups] = await Promise.all([listModerationQueue(db, QUEUE_PAGE, opts), listFlaggedSources(db, QUEUE_PAGE)]);
   const sources = groups.map((g) => ({ source: shortLabel(g.fingerprint), sampleReportId: g.sampleReportId, reports: g.reports, reasons: g.reasons, lastAt: g.lastAt }));
   return {
     comments: queue.comments.map(toQueueItem),

@@ -27,7 +27,7 @@ export default async function ModerationPage(props: PageQuery) {
   const raw = Object.fromEntries(Object.entries(await props.searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = queueQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : queueQuerySchema.parse({});
-  const [queue, reports, undoable] = await Promise.all([getCommentQueue({ query }), getModerationQueue(), getUndoableAction(actorOf(session))]);
+  const [queue, reports, undoable] = await Promise.all([getCommentQueue({ query }), getModerationQueue({ comments: false }), getUndoableAction(actorOf(session))]);
   const filters = Object.fromEntries(FILTER_NAMES.flatMap((name) => (query[name] ? [[name, String(query[name])]] : [])));
   const nextHref = queue.nextCursor ? `?${new URLSearchParams({ ...filters, ordre: query.ordre, apres: queue.nextCursor })}` : null;
   const asOf = queue.asOf.toISOString();
