@@ -5,6 +5,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
 import { recordIntake } from '@/lib/http/intake-stats';
 import { stampPeer } from '@/lib/http/peer';
+import { cachedTrustedProxyList, isTrustedProxy } from '@/lib/http/trusted-proxies';
 import { createSourceLimit } from '@/lib/http/source-limit';
 import { requestClientIp, sourceKeyOf } from '@/lib/ingest/request-source';
 import { serveHealth, serveMapState, serveReport, type IntakeContext, TOO_MANY_PENDING } from './fast-paths';
@@ -13,7 +14,6 @@ import { createLoadMonitor, DEFAULT_LOAD_LIMITS, type LoadMonitor } from './load
 import { badPathAnswer } from './path-guard';
 import { toWebHeaders } from './node-headers';
 import { writeAnswer, writeError } from './respond';
-import { isTrustedProxy, trustedProxyList } from './trusted-proxies';
 
 type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
@@ -45,7 +45,7 @@ const FORM_PATHS = new Set(['/signaler/envoyer', '/en/signaler/envoyer']);
  */
 export function createEdgeServer(opts: { next: NextHandler; limits?: EdgeLimits }): { server: http.Server; load: LoadMonitor } {
   const limits = opts.limits ?? edgeLimitsFromEnv();
-  const proxies = trustedProxyList(env.TRUSTED_PROXIES);
+  const proxies = cachedTrustedProxyList(env.TRUSTED_PROXIES);
   const load = createLoadMonitor({ ...DEFAULT_LOAD_LIMITS, maxInflight: limits.maxInflight });
   const connections = createSourceLimit({ perSource: limits.maxConnectionsPerSource });
   const pendingBodies = createSourceLimit({ perSource: limits.maxPendingBodiesPerSource });
