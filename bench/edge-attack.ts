@@ -43,9 +43,10 @@ async function main() {
   const app = await startApp({ DATA_DIR: dataDir, DETECTOR: 'off' });
   try {
     const rows: Row[] = [];
-    // A running instance: caches, secret and catalogue loaded, a measured completion rate.
+    // A fresh instance (day key, settings and catalogue not yet read): then it is a running one.
     const warm = await runEdgeAttack({ port: app.port, attackers: [], reporters: reporterAddresses(30).map((a) => a.replace('127.0.', '127.2.')), slowBodies: 0, streams: 0, spreadMs: 3000 });
     await warm.stop();
+    rows.push(row('cold start: 30 reporters over 3 s', warm, { 'attack streams open/refused': '-', 'slow bodies held/refused': '-', health: '-' }));
     const calm = await runEdgeAttack({ port: app.port, attackers: attackerAddresses(4), reporters: reporterAddresses(100), slowBodies: 0, streams: 0, spreadMs: 1000 });
     await calm.stop();
     rows.push(row('baseline: 100 reporters, no attack', calm, { 'attack streams open/refused': '-', 'slow bodies held/refused': '-', health: await health(app.port) }));
