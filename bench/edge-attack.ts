@@ -4,7 +4,7 @@
 // and 2 more hold 20 stalled chunked bodies. A cold-start row shows the first reports of a fresh instance.
 // Prints p50/p99 seen by the client and how many were accepted; writes bench/results/edge-attack.*.
 import http from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startApp, stop } from './lib/app-server';
@@ -46,6 +46,7 @@ function row(label: string, result: Pick<AttackResult, 'legit'>, extra: Row): Ro
 }
 
 async function main() {
+  const loadBefore = os.loadavg();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ecole-bench-attack-'));
   const app = await startApp({ DATA_DIR: dataDir, DETECTOR: 'off' });
   try {
@@ -54,9 +55,13 @@ async function main() {
     const warm = await runEdgeAttack({ port: app.port, attackers: [], reporters: reporterAddresses(30).map((a) => a.replace('127.0.', '127.2.')), slowBodies: 0, streams: 0, spreadMs: 3000 });
     await warm.stop();
     rows.push(row('cold start: 30 reporters over 3 s', warm, { 'attack streams open/refused': '-', 'slow bodies held/refused': '-', 'stalled chunks held/refused': '-', health: '-' }));
+    const first = await runEdgeAttack({ port: app.port, attackers: [], reporters: reporterAddresses(100).map((a) => a.replace('127.0.', '127.3.')), slowBodies: 0, streams: 0, spreadMs: 1000 });
+    await first.stop();
+    rows.push(row('first burst: 100 reporters in 1 s, no attack', first, { 'attack streams open/refused': '-', 'slow bodies held/refused': '-', 'stalled chunks held/refused': '-', health: '-' }));
+    await new Promise((r) => setTimeout(r, 2000));
     const calm = await runEdgeAttack({ port: app.port, attackers: attackerAddresses(4), reporters: reporterAddresses(100), slowBodies: 0, streams: 0, spreadMs: 1000 });
     await calm.stop();
-    rows.push(row('baseline: 100 reporters, no attack', calm, { 'attack streams open/refused': '-', 'slow bodies held/refused': '-', 'stalled chunks held/refused': '-', health: await health(app.port) }));
+    rows.push(row('baseline: 100 reporters in 1 s, no attack', calm, { 'attack streams open/refused': '-', 'slow bodies held/refused': '-', 'stalled chunks held/refused': '-', health: await health(app.port) }));
     const attack = await runEdgeAttack({
       port: app.port,
       attackers: attackerAddresses(4),
@@ -79,7 +84,10 @@ async function main() {
         health: state,
       }),
     );
-    writeResults('edge-attack', 'Intake under attack (client-side latency of legitimate reports, same run)', rows, { cpus: os.cpus().length, load: os.loadavg() });
+    const load = { before: loadBefore, after: os.loadavg() };
+    writeResults('edge-attack', 'Intake under attack (client-side latency of legitimate reports, same run)', rows, { cpus: os.cpus().length, load });
+    const fmt = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+    appendFileSync('bench/results/edge-attack.md', `\nMachine: ${os.cpus().length} CPUs, load average (1, 5, 15 min) ${fmt(load.before)} before the run, ${fmt(load.after)} after.\n`);
   } finally {
     await stop(app.child);
     rmSync(dataDir, { recursive: true, force: true });

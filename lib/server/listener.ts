@@ -8,7 +8,7 @@ import { stampPeer } from '@/lib/http/peer';
 import { cachedTrustedProxyList, isTrustedProxy } from '@/lib/http/trusted-proxies';
 import { createSourceLimit } from '@/lib/http/source-limit';
 import { requestClientIp, sourceKeyOf } from '@/lib/ingest/request-source';
-import { serveHealth, serveMapState, serveReport, type IntakeContext, TOO_MANY_PENDING } from './fast-paths';
+import { recordOutcome, serveHealth, serveMapState, serveReport, type IntakeContext, TOO_MANY_PENDING } from './fast-paths';
 import { serveLiveStream } from './live-stream';
 import { createLoadMonitor, DEFAULT_LOAD_LIMITS, type LoadMonitor } from './load-shed';
 import { badPathAnswer } from './path-guard';
@@ -119,6 +119,10 @@ function serveFormPost(
     return;
   }
   let done: (() => void) | null = null;
+  res.once('finish', () => {
+    // The no-JS form answers with a redirect, accepted or not; only its failures are counted.
+    if (res.statusCode >= 500) recordOutcome(res.statusCode, 0);
+  });
   req.once('end', () => {
     release();
     done = ctx.load.begin();
