@@ -1,26 +1,16 @@
-import {
-  formatIp,
-  isInRange,
-  parseIp,
-  parseIpRange,
-  type IpAddress,
-  type IpRange,
-} from './ip-address';
+import { isTrustedProxy, type TrustedProxies } from '@/lib/http/trusted-proxies';
+import { formatIp, parseIp } from './ip-address';
 
-export { normalizeIp, parseIpRange, type IpRange } from './ip-address';
+export { normalizeIp } from './ip-address';
 
 export type ClientIpInput = {
   /** Address of the TCP peer (the socket), when the runtime exposes it. */
   peerAddress: string | null | undefined;
   /** Raw X-Forwarded-For value(s); several header lines are joined. */
   forwardedFor: string | readonly string[] | null | undefined;
-  /** Exact addresses or CIDRs ("10.0.0.0/8", "::1", "2001:db8::/32") of our own reverse proxies. */
-  trustedProxies: readonly (string | IpRange)[];
+  /** Our own reverse proxies (lib/http/trusted-proxies.ts, the matcher the HTTP edge uses too). */
+  trustedProxies: TrustedProxies;
 };
-
-function isTrusted(ip: IpAddress, ranges: readonly IpRange[]): boolean {
-  return ranges.some((range) => isInRange(ip, range));
-}
 
 function forwardedHops(forwardedFor: ClientIpInput['forwardedFor']): string[] {
   if (forwardedFor === null || forwardedFor === undefined) return [];
@@ -40,10 +30,9 @@ function forwardedHops(forwardedFor: ClientIpInput['forwardedFor']): string[] {
 export function clientIp(input: ClientIpInput): string | null {
   const peer = input.peerAddress ? parseIp(input.peerAddress) : null;
   if (!peer) return null;
-  const ranges = input.trustedProxies.map((r) => (typeof r === 'string' ? parseIpRange(r) : r));
   let current = peer;
   const hops = forwardedHops(input.forwardedFor);
-  while (isTrusted(current, ranges)) {
+  while (isTrustedProxy(input.trustedProxies, formatIp(current))) {
     const hop = hops.pop();
     if (hop === undefined) break;
     const next = parseIp(hop);

@@ -1,5 +1,4 @@
 export type IpAddress = { version: 4 | 6; bytes: number[] };
-export type IpRange = { version: 4 | 6; bytes: number[]; prefix: number };
 
 function parseIpv4(text: string): number[] | null {
   const parts = text.split('.');
@@ -89,26 +88,4 @@ export function formatIp(ip: IpAddress): string {
 export function normalizeIp(text: string): string | null {
   const ip = parseIp(text);
   return ip ? formatIp(ip) : null;
-}
-
-/** Parses "10.0.0.0/8", "2001:db8::/32" or an exact address; throws on invalid configuration. */
-export function parseIpRange(text: string): IpRange {
-  const [address = '', prefixText, ...rest] = text.trim().split('/');
-  const ip = parseIp(address);
-  const max = ip?.version === 4 ? 32 : 128;
-  const prefix = prefixText === undefined ? max : Number(prefixText);
-  if (!ip || rest.length > 0 || !Number.isInteger(prefix) || prefix < 0 || prefix > max) {
-    throw new Error(`Plage d’adresses IP invalide : ${text}`);
-  }
-  return { ...ip, prefix };
-}
-
-export function isInRange(ip: IpAddress, range: IpRange): boolean {
-  if (ip.version !== range.version) return false;
-  const fullBytes = Math.floor(range.prefix / 8);
-  for (let i = 0; i < fullBytes; i++) if (ip.bytes[i] !== range.bytes[i]) return false;
-  const bits = range.prefix % 8;
-  if (bits === 0) return true;
-  const mask = (0xff << (8 - bits)) & 0xff;
-  return ((ip.bytes[fullBytes] ?? 0) & mask) === ((range.bytes[fullBytes] ?? 0) & mask);
 }

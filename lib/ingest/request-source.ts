@@ -1,6 +1,7 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import { forwardedFor, readPeer } from '@/lib/http/peer';
+import { cachedTrustedProxyList } from '@/lib/http/trusted-proxies';
 import { clientIp, ipForFingerprint } from './client-ip';
 
 /**
@@ -12,7 +13,7 @@ export function requestClientIp(headers: Headers): string | null {
   return clientIp({
     peerAddress: readPeer(headers)?.address,
     forwardedFor: forwardedFor(headers),
-    trustedProxies: env.TRUSTED_PROXIES,
+    trustedProxies: cachedTrustedProxyList(env.TRUSTED_PROXIES),
   });
 }
 

@@ -15,6 +15,7 @@ import { createInFlightReports } from './in-flight';
 import type { PendingReport } from './plan-batch';
 import { createDayKeySource, type DayKeySource } from './day-key';
 import { processBatch, type BatchResult } from './process-batch';
+import { createSharedRefresh } from './shared-refresh';
 
 export type IngestRuntime = {
   store: RateLimitStore;
@@ -35,13 +36,24 @@ function createStore(): RateLimitStore {
   return createSharedStore({ redisUrl: env.REDIS_URL, maxKeys: 200_000, label: 'ingest' });
 }
 
+async function loadCatalog(now: Date): Promise<Catalog> {
+  const [platforms, academies] = await Promise.all([
+    getDb().platform.findMany({ select: { id: true, retiredAt: true, academies: { select: { academyId: true } } } }),
+    getDb().academy.findMany({ select: { id: true } }),
+  ]);
+  return buildCatalog({
+    platforms: platforms.map((p) => ({ id: p.id, retiredAt: p.retiredAt, academies: p.academies.map((a) => a.academyId) })),
+    academyIds: academies.map((a) => a.id),
+    now,
+  });
+}
+
 /**
  * Per-process ingest state: batcher, limiter store (memory, or Redis when REDIS_URL is set), caches;
  * day keys, used proofs of work and the surge switch live in the database, shared by every instance.
  */
 export function getIngestRuntime(): IngestRuntime {
   if (holder.__ingest) return holder.__ingest;
-  let catalog: { value: Catalog; at: number } | null = null;
   let pow: Promise<PowConfig> | null = null;
   const inFlight = createInFlightReports();
   const runtime: IngestRuntime = {
@@ -52,20 +64,7 @@ export function getIngestRuntime(): IngestRuntime {
       run: (items) => processBatch(getDb(), items, { onStored: (stored) => publishLive(reportEvents(stored)), inFlight }),
     }),
     dayKey: createDayKeySource(getDb()),
-    async catalog(now) {
-      if (catalog && now.getTime() - catalog.at < CATALOG_TTL_MS) return catalog.value;
-      const [platforms, academies] = await Promise.all([
-        getDb().platform.findMany({ select: { id: true, retiredAt: true, academies: { select: { academyId: true } } } }),
-        getDb().academy.findMany({ select: { id: true } }),
-      ]);
-      const value = buildCatalog({
-        platforms: platforms.map((p) => ({ id: p.id, retiredAt: p.retiredAt, academies: p.academies.map((a) => a.academyId) })),
-        academyIds: academies.map((a) => a.id),
-        now,
-      });
-      catalog = { value, at: now.getTime() };
-      return value;
-    },
+    catalog: createSharedRefresh({ ttlMs: CATALOG_TTL_MS, load: (now) => loadCatalog(now) }),
     pow: () => {
       pow ??= loadPowSecret(getDb(), env.POW_SECRET).then((s) => createPowConfig(s)).catch((error: unknown) => {
         pow = null;

@@ -3,7 +3,7 @@ import type http from 'node:http';
 import { answerHealth } from '@/lib/health/answer';
 import { bodyError, readNodeBody, REPORT_BODY_LIMIT_BYTES } from '@/lib/http/body';
 import { AppError } from '@/lib/http/errors';
-import { recordIntake } from '@/lib/http/intake-stats';
+import { recordIntake, SLOW_ACCEPT_MS } from '@/lib/http/intake-stats';
 import { readAccessHeaders } from '@/lib/http/read-access';
 import type { SourceLimit } from '@/lib/http/source-limit';
 import { answerReportSubmission } from '@/lib/ingest/submission';
@@ -26,6 +26,14 @@ export const TOO_MANY_PENDING = 'Trop d’envois en cours depuis votre réseau :
 
 function serverTiming(res: http.ServerResponse, arrived: number): void {
   res.setHeader('server-timing', `app;dur=${(performance.now() - arrived).toFixed(1)}`);
+}
+
+/** What /api/health reads: an accepted report (and whether it was slow), or one the app failed (5xx). */
+export function recordOutcome(status: number, elapsedMs: number): void {
+  if (status >= 500) recordIntake('failed');
+  if (status >= 300) return;
+  recordIntake('accepted');
+  if (elapsedMs > SLOW_ACCEPT_MS) recordIntake('slow');
 }
 
 /**
@@ -55,7 +63,7 @@ export async function serveReport(req: http.IncomingMessage, res: http.ServerRes
   const done = ctx.load.begin();
   res.once('close', done);
   const answer = await answerReportSubmission({ headers: toWebHeaders(req.headers), body: body.text });
-  if (answer.status < 300) recordIntake('accepted');
+  recordOutcome(answer.status, performance.now() - ctx.arrived);
   serverTiming(res, ctx.arrived);
   writeAnswer(res, answer);
 }

@@ -5,15 +5,15 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
 import { recordIntake } from '@/lib/http/intake-stats';
 import { stampPeer } from '@/lib/http/peer';
+import { cachedTrustedProxyList, isTrustedProxy } from '@/lib/http/trusted-proxies';
 import { createSourceLimit } from '@/lib/http/source-limit';
 import { requestClientIp, sourceKeyOf } from '@/lib/ingest/request-source';
-import { serveHealth, serveMapState, serveReport, type IntakeContext, TOO_MANY_PENDING } from './fast-paths';
+import { recordOutcome, serveHealth, serveMapState, serveReport, type IntakeContext, TOO_MANY_PENDING } from './fast-paths';
 import { serveLiveStream } from './live-stream';
 import { createLoadMonitor, DEFAULT_LOAD_LIMITS, type LoadMonitor } from './load-shed';
 import { badPathAnswer } from './path-guard';
 import { toWebHeaders } from './node-headers';
 import { writeAnswer, writeError } from './respond';
-import { isTrustedProxy, trustedProxyList } from './trusted-proxies';
 
 type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
@@ -45,7 +45,7 @@ const FORM_PATHS = new Set(['/signaler/envoyer', '/en/signaler/envoyer']);
  */
 export function createEdgeServer(opts: { next: NextHandler; limits?: EdgeLimits }): { server: http.Server; load: LoadMonitor } {
   const limits = opts.limits ?? edgeLimitsFromEnv();
-  const proxies = trustedProxyList(env.TRUSTED_PROXIES);
+  const proxies = cachedTrustedProxyList(env.TRUSTED_PROXIES);
   const load = createLoadMonitor({ ...DEFAULT_LOAD_LIMITS, maxInflight: limits.maxInflight });
   const connections = createSourceLimit({ perSource: limits.maxConnectionsPerSource });
   const pendingBodies = createSourceLimit({ perSource: limits.maxPendingBodiesPerSource });
@@ -119,6 +119,10 @@ function serveFormPost(
     return;
   }
   let done: (() => void) | null = null;
+  res.once('finish', () => {
+    // The no-JS form answers with a redirect, accepted or not; only its failures are counted.
+    if (res.statusCode >= 500) recordOutcome(res.statusCode, 0);
+  });
   req.once('end', () => {
     release();
     done = ctx.load.begin();

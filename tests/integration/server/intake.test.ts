@@ -42,7 +42,6 @@ describe('POST /api/reports on our server', () => {
     expect(res.status).toBe(408);
     expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'request_timeout' } });
     expect(res.ended).toBe('end');
-    expect(res.ms).toBeLessThan(BODY_TIMEOUT_MS + 2500);
   });
 
   test('a chunked body declaring a huge chunk and then stalling is answered within the deadline', async () => {

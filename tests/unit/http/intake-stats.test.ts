@@ -20,3 +20,23 @@ describe('summarizeIntake', () => {
     expect(summarizeIntake(t0).degraded).toBe(false);
   });
 });
+
+describe('summarizeIntake: legitimate intake suffering', () => {
+  test('reports the app failed (5xx) make intake degraded', () => {
+    const t0 = 7_000_000_000_000;
+    for (let i = 0; i < 50; i++) recordIntake('accepted', t0);
+    for (let i = 0; i < 20; i++) recordIntake('failed', t0);
+    const summary = summarizeIntake(t0);
+    expect(summary.degraded).toBe(true);
+    expect(summary.lastMinute).toMatchObject({ accepted: 50, failed: 20 });
+  });
+
+  test('accepted but slow reports make intake degraded, a few slow ones do not', () => {
+    const t0 = 8_000_000_000_000;
+    for (let i = 0; i < 200; i++) recordIntake('accepted', t0);
+    for (let i = 0; i < 5; i++) recordIntake('slow', t0);
+    expect(summarizeIntake(t0).degraded).toBe(false);
+    for (let i = 0; i < 40; i++) recordIntake('slow', t0 + 1000);
+    expect(summarizeIntake(t0 + 1000)).toMatchObject({ degraded: true, lastMinute: { accepted: 200, slow: 45 } });
+  });
+});

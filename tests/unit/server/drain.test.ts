@@ -48,10 +48,11 @@ describe('createDrain', () => {
   });
 
   test('new connections are refused once draining starts, and drain resolves when requests in flight finish', async () => {
-    const { drain, port } = await start();
+    const { server, drain, port } = await start();
     const agent = new http.Agent({ keepAlive: false });
+    const arrived = new Promise((resolve) => server.once('request', resolve));
     const inflight = get(port, agent);
-    await new Promise((r) => setTimeout(r, 5));
+    await arrived;
     expect(drain.inflight()).toBe(1);
     const draining = drain.drain(2_000);
     await expect(get(port, agent)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
@@ -67,8 +68,9 @@ describe('createDrain', () => {
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
+    const arrived = new Promise((resolve) => server.once('request', resolve));
     const stuck = get(port, new http.Agent({ keepAlive: false })).catch((e: NodeJS.ErrnoException) => e.code);
-    await new Promise((r) => setTimeout(r, 5));
+    await arrived;
     expect(await drain.drain(50)).toBe(false);
     expect(await stuck).toBe('ECONNRESET');
   });
