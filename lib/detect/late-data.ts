@@ -38,3 +38,12 @@ export function decisionKnownAt(late: LateBuckets, since: number, t: number, buc
   }
   return known;
 }
+
+/**
+ * A « détectée » that relied on late reports is published at the moment it could be known (the end
+ * of its deciding minute moves to knownAt), keeping the minute its data points to in lateDetection.
+ */
+export function announceLateDetection<E extends { detectedAt: number | null; lateDetection?: { knownAt: number } }>(episode: E, bucketMs: number): E {
+  if (episode.detectedAt === null || !episode.lateDetection) return episode;
+  return { ...episode, detectedAt: Math.max(episode.detectedAt, episode.lateDetection.knownAt - bucketMs) };
+}

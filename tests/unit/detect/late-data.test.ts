@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createDetector } from '@/lib/detect/detector';
-import { createLateBuckets, decisionKnownAt, noteBucket, pruneLateBuckets } from '@/lib/detect/late-data';
+import { groupIncidents } from '@/lib/detect/incidents';
+import { announceLateDetection, createLateBuckets, decisionKnownAt, noteBucket, pruneLateBuckets } from '@/lib/detect/late-data';
 import { scoreSeriesEpisodes } from '@/lib/detect/series-scores';
 import type { Episode } from '@/lib/detect/types';
 
@@ -67,5 +68,21 @@ describe('scoreSeriesEpisodes with late detections', () => {
     });
     expect(scores.detectedDelays).toEqual([41]);
     expect(scores.lateDetected).toBe(1);
+  });
+});
+
+describe('announceLateDetection', () => {
+  const base: Episode = { start: T0, possibleAt: T0, detectedAt: T0 + 2 * MIN, end: null, peakT: T0, peakCount: 9, level: 'detected', reporters: 90, maxScore: 12 };
+  test('publishes a late « détectée » at its arrival and the incident says it was late', () => {
+    const late = announceLateDetection({ ...base, lateDetection: { knownAt: T0 + 41 * MIN } }, MIN);
+    expect(late.detectedAt).toBe(T0 + 40 * MIN);
+    const [incident] = groupIncidents([{ platformId: 'p', scope: 'lyon', episodes: [late] }], 20 * MIN);
+    expect(incident?.detectedAt).toBe(T0 + 40 * MIN);
+    expect(incident?.detectedLate).toBe(true);
+  });
+  test('leaves an on-time « détectée » as it is', () => {
+    expect(announceLateDetection(base, MIN)).toBe(base);
+    const [incident] = groupIncidents([{ platformId: 'p', scope: 'lyon', episodes: [base] }], 20 * MIN);
+    expect(incident?.detectedLate).toBeUndefined();
   });
 });
