@@ -65,7 +65,7 @@ export function createDetector(options: DetectorOptions): Detector {
     if (!hadOpen && open) unquietSince(shiftWindow, open.episode.start);
     pushShiftWindow(shiftWindow, { t: point.t, count: point.count, mean: expected.mean }, !hadOpen && !open);
     if (open && Number.isFinite(levelShiftMs)) {
-      const factor = point.t - open.episode.start >= levelShiftMs ? levelShiftFactor(open.shape) : windowLevelShift(shiftWindow);
+      const factor = point.t - open.episode.start >= levelShiftMs ? levelShiftFactor(open.shape) : recurring(point.t, open.episode.start) ? windowLevelShift(shiftWindow) : null;
       if (factor !== null) {
         open.episode.levelShift = { factor, at: point.t };
         open.episode.end = point.t + bucketMs;
@@ -78,6 +78,14 @@ export function createDetector(options: DetectorOptions): Detector {
       }
     }
     return { level: decided, score: scan.score };
+  }
+
+  // Across episodes only when this one repeats another ended within 2 × LEVEL_SHIFT_MINUTES or has lasted half of
+  // LEVEL_SHIFT_MINUTES: the first minutes of a lone episode may be an outage's onset.
+  function recurring(t: number, start: number): boolean {
+    const previous = tracker.closed.at(-1);
+    if (t - start >= levelShiftMs / 2) return true;
+    return previous !== undefined && !previous.levelShift && previous.end !== null && previous.end >= t - 2 * levelShiftMs;
   }
 
   // A « détectée » that used buckets completed by late reports is announced when they arrived.

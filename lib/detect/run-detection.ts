@@ -19,7 +19,7 @@ const DAY_MS = 86_400_000;
 export const DETECTION_WINDOW_MINUTES = 6 * 60;
 export const BASELINE_MAX_AGE_MS = DAY_MS;
 /** Stale baselines re-learned per pass (8 weeks each): the daily re-learning is spread over passes, not one long pass. */
-export const MAX_RELEARN_PER_PASS = 3;
+export const MAX_RELEARN_PER_PASS = 1;
 
 /** A « détectée » that relied on late reports: published when they arrived (at), for minute `observed`. */
 export type LateDetectionNotice = { platformId: string; scope: string; observed: number; at: number };

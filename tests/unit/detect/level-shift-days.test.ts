@@ -32,12 +32,18 @@ describe('createDetector on a level shift lasting days', () => {
   const episodes = run({ days: 6, factor: (i) => (i >= shiftAt ? 2.5 : 1), seed: 11 });
   const flagged = episodes.filter((e) => e.levelShift);
 
-  test('flags the change of level for moderators within the shift’s first day, near its factor', () => {
+  test('flags the change of level for moderators within the shift’s first school days, near its factor', () => {
     expect(flagged.length).toBeGreaterThanOrEqual(1);
     const first = flagged[0]?.levelShift;
     expect(first?.at).toBeGreaterThanOrEqual(T0 + shiftAt * MIN);
-    expect(first?.at).toBeLessThan(T0 + (shiftAt + 12 * 60) * MIN);
+    expect(first?.at).toBeLessThan(T0 + (shiftAt + 4 * DAY) * MIN);
     expect(first?.factor).toBeGreaterThan(1.5);
+    expect(first?.factor).toBeLessThan(3.5);
+  });
+
+  test('no « détectée » episode is held open for a day or more', () => {
+    const longest = Math.max(...episodes.filter((e) => e.detectedAt !== null).map((e) => (e.end ?? Infinity) - e.start));
+    expect(longest).toBeLessThan(DAY * MIN);
   });
 
   test('holds no « détectée » open: nothing is open at the end and no incident stays open', () => {
