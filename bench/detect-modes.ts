@@ -111,13 +111,13 @@ const fmt = (value: number | null, digits = 1) => (value === null ? '–' : valu
 /** Markdown table: one row per traffic × detector. */
 export function renderModesTable(rows: readonly ModeRow[]): string {
   const lines = [
-    '| traffic | detector | outages found | delay to « détectée » median / p95 (min) | false « détectée » / 100 series-days | false « possible » / series-day | level shifts flagged | series-days |',
-    '|---|---|---|---|---|---|---|---|',
+    '| traffic | detector | outages found | delay to « détectée » median / p95 (min) | false « détectée » / 100 series-days | false « possible » / series-day | level shifts flagged | « détectée » late (announced on arrival) | series-days |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const row of rows) {
     for (const [name, scores] of [['production', row.production], ['plain NB tail test', row.plain]] as const) {
       const s = summarizeScores(scores);
-      lines.push(`| ${row.mode} | ${name} | ${s.found} | ${fmt(s.delayMedian)} / ${fmt(s.delayP95)} | ${fmt(s.falseDetectedPer100SeriesDays, 3)} | ${fmt(s.falsePossiblePerSeriesDay, 4)} | ${scores.levelShifts} | ${Math.round(scores.seriesDays)} |`);
+      lines.push(`| ${row.mode} | ${name} | ${s.found} | ${fmt(s.delayMedian)} / ${fmt(s.delayP95)} | ${fmt(s.falseDetectedPer100SeriesDays, 3)} | ${fmt(s.falsePossiblePerSeriesDay, 4)} | ${scores.levelShifts} | ${scores.lateDetected} | ${Math.round(scores.seriesDays)} |`);
     }
   }
   return lines.join('\n');

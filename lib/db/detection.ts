@@ -34,6 +34,35 @@ export async function readReporterCounts(
   return window;
 }
 
+/**
+ * Minutes of [from, to) completed late: the latest arrival of a counted report observed in that
+ * minute, when it came more than `toleranceMs` after the minute's end (offline outbox batches).
+ */
+export async function readLateMinutes(
+  db: PrismaClient,
+  input: { from: Date; to: Date; toleranceMs: number },
+): Promise<CountWindow> {
+  const length = Math.round((input.to.getTime() - input.from.getTime()) / MINUTE_MS);
+  const slack = `${Math.round((MINUTE_MS + input.toleranceMs) / 1000)} seconds`;
+  const rows = await db.$queryRaw<Array<{ platform_id: string; academy_id: string; i: number; known: Date }>>`
+    SELECT platform_id, academy_id,
+      (floor(extract(epoch FROM date_trunc('minute', observed_at) - ${input.from}::timestamptz) / 60))::int AS i,
+      max(created_at) AS known
+    FROM report
+    WHERE created_at >= ${input.from} AND observed_at >= ${input.from} AND observed_at < ${input.to} AND counted
+      AND created_at > date_trunc('minute', observed_at) + ${slack}::interval
+    GROUP BY 1, 2, 3`;
+  const window: CountWindow = new Map();
+  for (const row of rows) {
+    let byAcademy = window.get(row.platform_id);
+    if (!byAcademy) window.set(row.platform_id, (byAcademy = new Map()));
+    let known = byAcademy.get(row.academy_id);
+    if (!known) byAcademy.set(row.academy_id, (known = new Float64Array(length)));
+    if (row.i >= 0 && row.i < length) known[row.i] = row.known.getTime();
+  }
+  return window;
+}
+
 /** Start of the first minute with counted reports: when this install began observing (null when none yet). */
 export async function firstCountedMinute(db: PrismaClient): Promise<Date | null> {
   const rows = await db.$queryRaw<Array<{ first: Date | null }>>`SELECT min(bucket_start) AS first FROM report_count`;

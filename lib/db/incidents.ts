@@ -62,7 +62,7 @@ export async function applyIncidentChanges(db: PrismaClient, changes: IncidentCh
         });
         await addEvent(tx, id, d.start, 'started', { level: d.level });
         if (d.possibleAt !== null) await addEvent(tx, id, d.possibleAt, 'possible');
-        if (d.detectedAt !== null) await addEvent(tx, id, d.detectedAt, 'detected');
+        if (d.detectedAt !== null) await addEvent(tx, id, d.detectedAt, 'detected', d.detectedLate ? { late: true } : {});
         await joinAcademies(tx, id, d.scopes, d.start, d.level);
         if (d.end !== null) await addEvent(tx, id, d.end, 'closed');
         touched.push(id);
@@ -79,7 +79,7 @@ export async function applyIncidentChanges(db: PrismaClient, changes: IncidentCh
             scope: d.scopes.includes('national') ? 'national' : undefined,
           },
         });
-        if (change.raised && d.detectedAt !== null) await addEvent(tx, change.id, d.detectedAt, 'detected');
+        if (change.raised && d.detectedAt !== null) await addEvent(tx, change.id, d.detectedAt, 'detected', d.detectedLate ? { late: true } : {});
         await joinAcademies(tx, change.id, change.joined, d.end ?? now, d.level);
         if (change.reopened) await addEvent(tx, change.id, d.start, 'reopened');
         if (change.closed && d.end !== null) await addEvent(tx, change.id, d.end, 'closed');

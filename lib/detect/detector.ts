@@ -5,7 +5,8 @@ import {
   openEpisode,
   type EpisodeTracker,
 } from './episode-tracker';
-import { levelShiftFactor } from './level-shift';
+import { createLateBuckets, decisionKnownAt, noteBucket, pruneLateBuckets } from './late-data';
+import { createShiftWindow, levelShiftFactor, pushShiftWindow, resetShiftWindow, unquietSince, windowLevelShift } from './level-shift';
 import type { Alarm, CountPoint, Episode, Expectation, Level } from './types';
 import { createHistory, pushHistory, scanWindows, type History } from './window-scan';
 
@@ -33,6 +34,8 @@ export function createDetector(options: DetectorOptions): Detector {
   const history = createHistory(plan.backtrackBuckets);
   const tracker: EpisodeTracker = { closed: [], open: null };
   const levelShiftMs = plan.config.levelShiftMinutes * 60_000;
+  const late = createLateBuckets();
+  const shiftWindow = createShiftWindow(Number.isFinite(levelShiftMs) ? Math.max(1, Math.round(levelShiftMs / bucketMs)) : 1);
   let lastT = -Infinity;
   let level = 1;
 
@@ -40,6 +43,9 @@ export function createDetector(options: DetectorOptions): Detector {
     if (point.t <= lastT)
       throw new Error(`Detector points must move forward in time (t=${point.t})`);
     lastT = point.t;
+    const wasDetected = tracker.open?.episode.level === 'detected';
+    const hadOpen = tracker.open !== null;
+    noteBucket(late, point.t, bucketMs, point.knownAt);
     const expected = level === 1 ? given : { ...given, mean: given.mean * level };
     pushHistory(history, point.t, point.count, expected);
     const maxBuckets = tracker.open ? Infinity : bucketsSinceLastEnd(tracker, point.t, bucketMs);
@@ -52,9 +58,14 @@ export function createDetector(options: DetectorOptions): Detector {
       });
     }
     const decided = advanceEpisode(tracker, plan, { point, expected, scan, history }) ?? 'normal';
+    const current = tracker.open?.episode ?? tracker.closed.at(-1);
+    if (current && !wasDetected && current.detectedAt === point.t) markLate(current, point.t);
+    pruneLateBuckets(late, Math.min(tracker.open?.episode.start ?? Infinity, point.t - plan.backtrackBuckets * bucketMs));
     const open = tracker.open;
-    if (open && point.t - open.episode.start >= levelShiftMs) {
-      const factor = levelShiftFactor(open.shape);
+    if (!hadOpen && open) unquietSince(shiftWindow, open.episode.start);
+    pushShiftWindow(shiftWindow, { t: point.t, count: point.count, mean: expected.mean }, !hadOpen && !open);
+    if (open && Number.isFinite(levelShiftMs)) {
+      const factor = point.t - open.episode.start >= levelShiftMs ? levelShiftFactor(open.shape) : recurring(point.t, open.episode.start) ? windowLevelShift(shiftWindow) : null;
       if (factor !== null) {
         open.episode.levelShift = { factor, at: point.t };
         open.episode.end = point.t + bucketMs;
@@ -62,10 +73,26 @@ export function createDetector(options: DetectorOptions): Detector {
         tracker.open = null;
         level *= factor;
         rescaleHistory(history, factor);
+        resetShiftWindow(shiftWindow);
         return { level: 'normal', score: scan.score };
       }
     }
     return { level: decided, score: scan.score };
+  }
+
+  // Across episodes only when this one repeats another ended within 2 × LEVEL_SHIFT_MINUTES or has lasted half of
+  // LEVEL_SHIFT_MINUTES: the first minutes of a lone episode may be an outage's onset.
+  function recurring(t: number, start: number): boolean {
+    const previous = tracker.closed.at(-1);
+    if (t - start >= levelShiftMs / 2) return true;
+    return previous !== undefined && !previous.levelShift && previous.end !== null && previous.end >= t - 2 * levelShiftMs;
+  }
+
+  // A « détectée » that used buckets completed by late reports is announced when they arrived.
+  function markLate(episode: Episode, t: number): void {
+    const since = Math.min(episode.start, t - plan.backtrackBuckets * bucketMs);
+    const knownAt = decisionKnownAt(late, since, t, bucketMs);
+    if (knownAt > t + bucketMs) episode.lateDetection = { knownAt };
   }
 
   function episodes(): Episode[] {

@@ -14,6 +14,8 @@ export type Incident = {
   level: AlarmLevel;
   maxScore: number;
   scopes: string[];
+  /** The « détectée » relied on late reports: announced at detectedAt, when they arrived. */
+  detectedLate?: boolean;
 };
 
 type Item = { scope: string; episode: Episode };
@@ -35,6 +37,7 @@ function toIncident(platformId: string, item: Item): Incident {
     level: episode.level,
     maxScore: episode.maxScore,
     scopes: [scope],
+    ...(episode.lateDetection ? { detectedLate: true } : {}),
   };
 }
 
@@ -43,6 +46,9 @@ function absorb(incident: Incident, item: Item): void {
   incident.end =
     incident.end === null || episode.end === null ? null : Math.max(incident.end, episode.end);
   incident.possibleAt = minOrNull(incident.possibleAt, episode.possibleAt);
+  if (episode.detectedAt !== null && (incident.detectedAt === null || episode.detectedAt < incident.detectedAt)) {
+    incident.detectedLate = episode.lateDetection !== undefined;
+  }
   incident.detectedAt = minOrNull(incident.detectedAt, episode.detectedAt);
   if (episode.level === 'detected') incident.level = 'detected';
   incident.maxScore = Math.max(incident.maxScore, episode.maxScore);

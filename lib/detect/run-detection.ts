@@ -1,4 +1,4 @@
-import { firstCountedMinute, listServedAcademies, loadBaselines, readReporterCounts, saveBaselines, type CountWindow } from '@/lib/db/detection';
+import { firstCountedMinute, listServedAcademies, loadBaselines, readLateMinutes, readReporterCounts, saveBaselines, type CountWindow } from '@/lib/db/detection';
 import { applyIncidentChanges, listIncidentsNear, refreshIncidentStats, setCommonCauses } from '@/lib/db/incidents';
 import type { Prisma, PrismaClient } from '@/lib/db/types';
 import { findCommonCauses, type OpenEpisodeRef } from './common-cause';
@@ -8,7 +8,8 @@ import { createGridProvider, fallbackPlatformBaselines, learnPlatformBaselines, 
 import { reconcileIncidents } from './reconcile';
 import { detectPlatformWindow } from './run-platform';
 import { gateDetectedByNetworks } from './network-gate';
-import { MERGE_GAP_MINUTES } from './thresholds';
+import { announceLateDetection } from './late-data';
+import { LATE_DATA_TOLERANCE_MINUTES, MERGE_GAP_MINUTES } from './thresholds';
 import { listExceptionalDays } from '@/lib/db/exceptional-days';
 import { estimateDayFactors, toDeclaredDays } from './day-factor';
 import type { Episode } from './types';
@@ -18,12 +19,15 @@ const DAY_MS = 86_400_000;
 export const DETECTION_WINDOW_MINUTES = 6 * 60;
 export const BASELINE_MAX_AGE_MS = DAY_MS;
 /** Stale baselines re-learned per pass (8 weeks each): the daily re-learning is spread over passes, not one long pass. */
-export const MAX_RELEARN_PER_PASS = 3;
+export const MAX_RELEARN_PER_PASS = 1;
+
+/** A « détectée » that relied on late reports: published when they arrived (at), for minute `observed`. */
+export type LateDetectionNotice = { platformId: string; scope: string; observed: number; at: number };
 
 /** A series whose level changed for good (not an outage): for moderators to review. */
 export type LevelShiftNotice = { platformId: string; scope: string; factor: number; at: number };
 
-export type DetectionRun = { now: Date; platforms: number; created: number; updated: number; closed: number; levelShifts: LevelShiftNotice[] };
+export type DetectionRun = { now: Date; platforms: number; created: number; updated: number; closed: number; levelShifts: LevelShiftNotice[]; lateDetections: LateDetectionNotice[] };
 
 type BaselineCache = Map<string, { baselines: PlatformBaselines; learnedAt: number }>;
 
@@ -78,20 +82,21 @@ export async function runDetection(db: PrismaClient, opts: { now?: Date; cache?:
   const layout = { t0: start, bucketMs: MINUTE_MS, length: DETECTION_WINDOW_MINUTES };
   const grids = createGridProvider();
   const dates = { from: new Date(start - DAY_MS).toISOString().slice(0, 10), to: new Date(end + DAY_MS).toISOString().slice(0, 10) };
-  const [served, window, persisted, declared] = await Promise.all([
+  const [served, window, late, persisted, declared] = await Promise.all([
     listServedAcademies(db),
     readReporterCounts(db, { from: new Date(start), to: new Date(end) }),
+    readLateMinutes(db, { from: new Date(start), to: new Date(end), toleranceMs: LATE_DATA_TOLERANCE_MINUTES * MINUTE_MS }),
     listIncidentsNear(db, new Date(start - MERGE_GAP_MINUTES * MINUTE_MS)),
     listExceptionalDays(db, dates),
   ]);
   const platforms = new Set([...window.keys(), ...persisted.filter((p) => p.state === 'open').map((p) => p.platformId)]);
   const all = new Map<string, PlatformBaselines>();
-  const groups = new Map<string, Array<{ academyId: string; counts: Float64Array }>>();
+  const groups = new Map<string, Array<{ academyId: string; counts: Float64Array; knownAt?: Float64Array }>>();
   const budget = { relearn: MAX_RELEARN_PER_PASS };
   for (const [platformId, platform] of served) {
     if (!window.has(platformId) && !platforms.has(platformId)) continue;
     all.set(platformId, await baselinesFor(db, cache, platformId, platform.academies, now, budget));
-    groups.set(platformId, seriesOf(window, platformId, platform.academies, layout.length));
+    groups.set(platformId, seriesOf({ window, late }, platformId, platform.academies, layout.length));
   }
   const dayFactors = estimateDayFactors({ layout, baselines: all, groups, grids, declared: toDeclaredDays(declared) });
   const scoped: ScopedEpisodes[] = [];
@@ -103,7 +108,11 @@ export async function runDetection(db: PrismaClient, opts: { now?: Date; cache?:
     scoped.push(...(await gateDetectedByNetworks(db, episodes, end)));
   }
   const levelShifts = scoped.flatMap(({ platformId, scope, episodes }) => episodes.flatMap((e) => (e.levelShift ? [{ platformId, scope, ...e.levelShift }] : [])));
-  const detected = groupIncidents(withoutLevelShifts(scoped), MERGE_GAP_MINUTES * MINUTE_MS);
+  const lateDetections = scoped.flatMap(({ platformId, scope, episodes }) =>
+    episodes.flatMap((e) => (e.lateDetection && e.detectedAt !== null ? [{ platformId, scope, observed: e.detectedAt, at: e.lateDetection.knownAt }] : [])),
+  );
+  const announced = withoutLevelShifts(scoped).map((s) => ({ ...s, episodes: s.episodes.map((e) => announceLateDetection(e, MINUTE_MS)) }));
+  const detected = groupIncidents(announced, MERGE_GAP_MINUTES * MINUTE_MS);
   const changes = reconcileIncidents({ persisted, detected, now: end, mergeGapMs: MERGE_GAP_MINUTES * MINUTE_MS });
   const touched = await applyIncidentChanges(db, changes, end);
   const open = (await listIncidentsNear(db, new Date(start))).filter((i) => i.state === 'open');
@@ -116,6 +125,7 @@ export async function runDetection(db: PrismaClient, opts: { now?: Date; cache?:
     updated: changes.filter((c) => c.kind === 'update').length,
     closed: changes.filter((c) => c.kind === 'close').length,
     levelShifts,
+    lateDetections,
   };
 }
 
@@ -124,9 +134,13 @@ export function withoutLevelShifts(scoped: readonly ScopedEpisodes[]): ScopedEpi
   return scoped.map((s) => ({ ...s, episodes: s.episodes.filter((e: Episode) => !e.levelShift) }));
 }
 
-function seriesOf(window: CountWindow, platformId: string, academies: string[], length: number) {
+function seriesOf({ window, late }: { window: CountWindow; late: CountWindow }, platformId: string, academies: string[], length: number) {
   const byAcademy = window.get(platformId);
-  return academies.map((academyId) => ({ academyId, counts: byAcademy?.get(academyId) ?? new Float64Array(length) }));
+  const lateByAcademy = late.get(platformId);
+  return academies.map((academyId) => {
+    const knownAt = lateByAcademy?.get(academyId);
+    return { academyId, counts: byAcademy?.get(academyId) ?? new Float64Array(length), ...(knownAt ? { knownAt } : {}) };
+  });
 }
 
 async function flagCommonCauses(

@@ -4,12 +4,13 @@ import type { DetectorOptions } from './detector-config';
 import type { ScopedEpisodes } from './incidents';
 import { createGridProvider, expectedTotalOnLayout, type GridProvider, type Layout, type PlatformBaselines } from './platform-baseline';
 
-export type AcademySeries = { academyId: string; counts: ArrayLike<number> };
+/** knownAt: when each bucket's count was complete (epoch ms; 0 or absent = on time). */
+export type AcademySeries = { academyId: string; counts: ArrayLike<number>; knownAt?: ArrayLike<number> };
 type Expected = { means: Float64Array; uncertainty: Float64Array; dispersion?: Float64Array };
 
 function runSeries(
   layout: Layout,
-  counts: ArrayLike<number>,
+  { counts, knownAt }: Omit<AcademySeries, 'academyId'>,
   { means, uncertainty, dispersion: byBucket }: Expected,
   dispersion: number,
   config: Partial<DetectorOptions> | undefined,
@@ -17,7 +18,8 @@ function runSeries(
   const detector = createDetector({ ...config, bucketMs: layout.bucketMs });
   for (let i = 0; i < layout.length; i++) {
     const expectation = { mean: means[i] ?? 0, dispersion: byBucket?.[i] ?? dispersion, uncertainty: uncertainty[i] ?? 0 };
-    detector.step({ t: layout.t0 + i * layout.bucketMs, count: counts[i] ?? 0 }, expectation);
+    const known = knownAt?.[i];
+    detector.step({ t: layout.t0 + i * layout.bucketMs, count: counts[i] ?? 0, ...(known ? { knownAt: known } : {}) }, expectation);
   }
   return detector.episodes();
 }
@@ -42,8 +44,10 @@ export function detectPlatformWindow(input: {
   const scoped: ScopedEpisodes[] = [];
   const total = new Float64Array(layout.length);
   const scaledTotal = new Float64Array(layout.length);
-  for (const { academyId, counts } of series) {
+  let totalKnownAt: Float64Array | undefined;
+  for (const { academyId, counts, knownAt } of series) {
     for (let i = 0; i < layout.length; i++) total[i] = (total[i] ?? 0) + (counts[i] ?? 0);
+    if (knownAt) totalKnownAt = latestOf(totalKnownAt ?? new Float64Array(layout.length), knownAt);
     const model = baselines.academies[academyId];
     if (!model) continue;
     const expected = expectedOnGrid(model, grids(academyId, layout));
@@ -53,11 +57,16 @@ export function detectPlatformWindow(input: {
       expected.means[i] = mean;
       scaledTotal[i] = (scaledTotal[i] ?? 0) + mean;
     }
-    scoped.push({ platformId, scope: academyId, episodes: runSeries(layout, counts, expected, model.dispersion, input.config) });
+    scoped.push({ platformId, scope: academyId, episodes: runSeries(layout, { counts, knownAt }, expected, model.dispersion, input.config) });
   }
   if (series.length < 2) return scoped;
   const expected = expectedTotalOnLayout(baselines, layout, grids);
   if (dayFactors) expected.means.set(scaledTotal);
-  scoped.push({ platformId, scope: 'national', episodes: runSeries(layout, total, expected, baselines.totalDispersion, input.config) });
+  scoped.push({ platformId, scope: 'national', episodes: runSeries(layout, { counts: total, knownAt: totalKnownAt }, expected, baselines.totalDispersion, input.config) });
   return scoped;
+}
+
+function latestOf(into: Float64Array, knownAt: ArrayLike<number>): Float64Array {
+  for (let i = 0; i < into.length; i++) into[i] = Math.max(into[i] ?? 0, knownAt[i] ?? 0);
+  return into;
 }

@@ -13,6 +13,8 @@ export type SeriesScores = {
    * still count as false alarms: they were on the map until set aside.
    */
   levelShifts: number;
+  /** « Détectée » that relied on late reports, announced (and timed) when they arrived. */
+  lateDetected: number;
   seriesDays: number;
 };
 
@@ -47,9 +49,11 @@ export function scoreSeriesEpisodes(input: {
   let falseDetected = 0;
   let falsePossible = 0;
   let levelShifts = 0;
+  let lateDetected = 0;
   for (const { platformId, scope, episodes } of scoped) {
     for (const episode of episodes) {
       if (episode.levelShift) levelShifts += 1;
+      if (episode.lateDetection) lateDetected += 1;
       const end = episode.end ?? options.windowEnd;
       const matches = truths.filter(
         (truth) =>
@@ -63,9 +67,10 @@ export function scoreSeriesEpisodes(input: {
         continue;
       }
       if (episode.detectedAt === null) continue;
+      const announced = Math.max(episode.detectedAt, (episode.lateDetection?.knownAt ?? 0) - options.decisionLagMs);
       for (const truth of matches) {
         const known = firstDetected.get(truth);
-        if (known === undefined || episode.detectedAt < known) firstDetected.set(truth, episode.detectedAt);
+        if (known === undefined || announced < known) firstDetected.set(truth, announced);
       }
     }
   }
@@ -79,6 +84,7 @@ export function scoreSeriesEpisodes(input: {
     falseDetected,
     falsePossible,
     levelShifts,
+    lateDetected,
     seriesDays: options.seriesDays,
   };
 }
@@ -92,6 +98,7 @@ export function mergeScores(scores: readonly SeriesScores[]): SeriesScores {
     falseDetected: scores.reduce((n, s) => n + s.falseDetected, 0),
     falsePossible: scores.reduce((n, s) => n + s.falsePossible, 0),
     levelShifts: scores.reduce((n, s) => n + s.levelShifts, 0),
+    lateDetected: scores.reduce((n, s) => n + s.lateDetected, 0),
     seriesDays: scores.reduce((n, s) => n + s.seriesDays, 0),
   };
 }

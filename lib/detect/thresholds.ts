@@ -87,6 +87,19 @@ export const LEVEL_SHIFT_MIN_MEAN = 0.05;
 export const LEVEL_SHIFT_MIN_EVIDENCE = 25;
 /** ...over a stretch where the baseline itself varies (coefficient of variation of its means). */
 export const LEVEL_SHIFT_MIN_SHAPE_CV = 0.25;
+/**
+ * A bucket completed more than this many minutes after its end (a late outbox batch placed at its
+ * observed minute) makes a « détectée » that relied on it late: announced when its data arrived.
+ */
+export const LATE_DATA_TOLERANCE_MINUTES = 2;
+/**
+ * Across episodes: over the last LEVEL_SHIFT_MINUTES, the buckets outside episodes must carry this many
+ * expected reporters and be raised by this share of the window's factor (an outage leaves them at 1).
+ */
+export const LEVEL_SHIFT_MIN_QUIET_MEAN = 10;
+export const LEVEL_SHIFT_QUIET_SHARE = 0.3;
+/** The χ² margin of the shape test across episodes (the raised quiet buckets already rule outages out). */
+export const LEVEL_SHIFT_WINDOW_MIN_EVIDENCE = 10;
 /** A bucket is hot (part of the anomaly) when its own count has an upper-tail p below this. */
 export const HOT_BUCKET_P = 0.1;
 /** Windows up to this length decide whether the anomaly has stopped. */

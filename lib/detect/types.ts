@@ -1,5 +1,9 @@
-/** One bucket of a series: its start (epoch ms, UTC) and the distinct reporters in it. */
-export type CountPoint = { t: number; count: number };
+/**
+ * One bucket of a series: its start (epoch ms, UTC) and the distinct reporters in it; knownAt = when
+ * its count was last revised (epoch ms), when later than its end (late reports placed at their
+ * observed minute).
+ */
+export type CountPoint = { t: number; count: number; knownAt?: number };
 
 /**
  * Expected distinct reporters in one bucket: negative binomial with var = mean + dispersion·mean².
@@ -28,4 +32,9 @@ export type Episode = {
    * level): for moderators to review, not an outage on the public map.
    */
   levelShift?: { factor: number; at: number };
+  /**
+   * Set when « détectée » at detectedAt relied on buckets completed later by late reports: it could
+   * only be announced at knownAt (epoch ms), and says so rather than claim an earlier detection.
+   */
+  lateDetection?: { knownAt: number };
 };

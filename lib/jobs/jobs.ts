@@ -42,6 +42,9 @@ export function detectionJob(db: PrismaClient, log: (line: string) => void): Tic
       for (const shift of run.levelShifts ?? []) {
         log(`[détection] changement de niveau à vérifier : ${shift.platformId} ${shift.scope} ×${shift.factor.toFixed(2)} depuis ${new Date(shift.at).toISOString()}`);
       }
+      for (const late of run.lateDetections ?? []) {
+        log(`[détection] panne détectée avec des signalements arrivés en retard : ${late.platformId} ${late.scope}, minute ${new Date(late.observed).toISOString()}, annoncée à ${new Date(late.at).toISOString()}`);
+      }
     },
   };
 }

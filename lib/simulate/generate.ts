@@ -33,7 +33,8 @@ export type {
 export { nightTrickle, scenario2021, spamFlood } from './scenarios';
 export { randomScenarios } from './random-scenarios';
 
-export type CountSeries = { platformId: string; academyId: string; counts: Uint16Array };
+/** knownAt: when each minute's count was complete (epoch ms, 0 = on time), set by late outbox batches. */
+export type CountSeries = { platformId: string; academyId: string; counts: Uint16Array; knownAt?: Float64Array };
 export type SimCounts = {
   /** Epoch ms of minute 0. */
   t0: number;

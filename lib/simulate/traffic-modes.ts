@@ -63,7 +63,7 @@ function eventFactor(events: readonly TrafficEvent[], process: CountProcess, t: 
   for (const e of events) {
     if (e.kind === 'late' || e.platformId !== process.platformId) continue;
     if (e.kind === 'burst' && t >= e.from && t < e.to) factor *= e.factor;
-    if (e.kind === 'shift' && e.academyId === process.academyId && t >= e.from) factor *= e.factor;
+    if (e.kind === 'shift' && (e.academyId === '*' || e.academyId === process.academyId) && t >= e.from) factor *= e.factor;
   }
   return factor;
 }
@@ -118,11 +118,13 @@ function schoolMinute(rng: Rng, window: SimWindow, fromHour: number, toHour: num
 }
 
 const BURST_PLATFORMS = ['pronote', 'ecoledirecte', 'cned-ma-classe-a-la-maison', 'skolengo', 'monlycee-net', 'toutatice'];
-const SHIFTS: Array<{ platformId: string; academyId: string; factor: number }> = [
-  { platformId: 'pronote', academyId: 'lyon', factor: 4 },
-  { platformId: 'ecoledirecte', academyId: 'montpellier', factor: 4 },
-  { platformId: 'skolengo', academyId: 'orleans-tours', factor: 0.3 },
-  { platformId: 'ent-hauts-de-france', academyId: 'lille', factor: 3.5 },
+// `at`: share of the window before the shift; '*' = every académie (a dense national total changes level).
+const SHIFTS: Array<{ platformId: string; academyId: string; factor: number; at: number }> = [
+  { platformId: 'pronote', academyId: 'lyon', factor: 4, at: 1 / 6 },
+  { platformId: 'ecoledirecte', academyId: 'montpellier', factor: 4, at: 2 / 6 },
+  { platformId: 'skolengo', academyId: 'orleans-tours', factor: 0.3, at: 3 / 6 },
+  { platformId: 'ent-hauts-de-france', academyId: 'lille', factor: 3.5, at: 4 / 6 },
+  { platformId: 'pronote', academyId: '*', factor: 2.5, at: 1 / 6 },
 ];
 
 /**
@@ -141,10 +143,10 @@ export function placeTrafficEvents(mode: TrafficMode, window: SimWindow, seed: n
     });
   }
   if (mode === 'level-shifts') {
-    return SHIFTS.filter((s) => getSimPlatform(s.platformId).academies.includes(s.academyId)).map((s, i) => ({
+    return SHIFTS.filter((s) => s.academyId === '*' || getSimPlatform(s.platformId).academies.includes(s.academyId)).map(({ at, ...s }) => ({
       kind: 'shift',
       ...s,
-      from: window.t0 + Math.floor(((i + 1) * window.minutes) / (SHIFTS.length + 2)) * MINUTE_MS,
+      from: window.t0 + Math.floor(at * window.minutes) * MINUTE_MS,
     }));
   }
   if (mode === 'late-batches') {
@@ -157,9 +159,12 @@ export function placeTrafficEvents(mode: TrafficMode, window: SimWindow, seed: n
   return [];
 }
 
-/** Holds the counts of each late stretch and releases them in the minute after it (by arrival). */
+/**
+ * Late stretches: an académie's reports held in offline outboxes arrive together in the minute after
+ * the stretch; they stay at their observed minutes, which are only known (knownAt, epoch ms) then.
+ */
 export function applyLateBatches(
-  series: ReadonlyArray<{ academyId: string; counts: Uint16Array }>,
+  series: Array<{ academyId: string; counts: Uint16Array; knownAt?: Float64Array }>,
   events: readonly TrafficEvent[],
   window: SimWindow,
 ): void {
@@ -167,11 +172,11 @@ export function applyLateBatches(
     if (e.kind !== 'late') continue;
     const from = Math.max(0, Math.round((e.from - window.t0) / MINUTE_MS));
     const to = Math.min(window.minutes - 1, Math.round((e.to - window.t0) / MINUTE_MS));
-    for (const { academyId, counts } of series) {
-      if (academyId !== e.academyId) continue;
-      let held = 0;
-      for (let m = from; m < to; m++) [held, counts[m]] = [held + (counts[m] ?? 0), 0];
-      counts[to] = Math.min(65_535, (counts[to] ?? 0) + held);
+    const arrival = window.t0 + (to + 1) * MINUTE_MS;
+    for (const s of series) {
+      if (s.academyId !== e.academyId) continue;
+      const knownAt = (s.knownAt ??= new Float64Array(window.minutes));
+      for (let m = from; m < to; m++) knownAt[m] = Math.max(knownAt[m] ?? 0, arrival);
     }
   }
 }

@@ -15,12 +15,13 @@ describe('traffic modes', () => {
     expect(a).toBeLessThan(clean * 3);
   });
 
-  test('late batches hold an académie’s counts and release them in the minute after, total unchanged', () => {
+  test('late batches keep an académie’s counts at their observed minutes, known only when the batch arrives', () => {
     const counts = new Uint16Array(10).fill(2);
-    const series = [{ academyId: 'paris', counts }, { academyId: 'lille', counts: new Uint16Array(10).fill(2) }];
+    const series: Array<{ academyId: string; counts: Uint16Array; knownAt?: Float64Array }> = [{ academyId: 'paris', counts }, { academyId: 'lille', counts: new Uint16Array(10).fill(2) }];
     applyLateBatches(series, [{ kind: 'late', academyId: 'paris', from: 2 * 60_000, to: 6 * 60_000 }], { t0: 0, minutes: 10 });
-    expect([...counts]).toEqual([2, 2, 0, 0, 0, 0, 10, 2, 2, 2]);
-    expect([...(series[1]?.counts ?? [])]).toEqual(new Array(10).fill(2));
+    expect([...counts]).toEqual(new Array(10).fill(2));
+    expect([...(series[0]?.knownAt ?? [])]).toEqual([0, 0, 7, 7, 7, 7, 0, 0, 0, 0].map((m) => m * 60_000));
+    expect(series[1]?.knownAt).toBeUndefined();
   });
 
   test('overdispersion is heavier at lunch and in the evening than in the morning', () => {
