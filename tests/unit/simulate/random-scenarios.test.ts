@@ -75,5 +75,5 @@ describe('randomScenarios', () => {
     const few = randomScenarios({ seed: 9, count: 5, start, end });
     const { truth } = simulate({ start, end, seed: 9, scenarios: few });
     expect(truth.map((t) => t.id).sort()).toEqual(few.map((s) => s.name).sort());
-  });
+  }, 30_000); // a whole simulated window: seconds on a loaded machine
 });
