@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorIssue } from '@/lib/http/errors';
+import { checkInput } from '@/lib/http/zod-issues';
 import {
   alignWindow,
   dayWindow,
@@ -105,12 +106,12 @@ function windowFrom(q: WindowParams, now: number): Result<SeriesWindow> {
  * day), else `fenetre` (3h, 24h, 7j; default 24h). Existence of the ids is checked later.
  */
 export function parseSeriesQuery(params: Record<string, string | undefined>, now: number): Result<ParsedSeriesQuery> {
-  const parsed = querySchema.safeParse(params);
-  if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))];
-    return { ok: false, issues: fields.map((f) => seriesIssue(f, FIELD_CODES[f] ?? 'window_invalid')) };
-  }
-  const q = parsed.data;
+  const parsed = checkInput(querySchema, params, {
+    onePerField: true,
+    toIssue: (_issue, field) => seriesIssue(field, FIELD_CODES[field] ?? 'window_invalid'),
+  });
+  if (!parsed.ok) return parsed;
+  const q = parsed.value;
   if (!q.plateforme && !q.academie) return { ok: false, issues: [seriesIssue('plateforme', 'scope_missing')] };
   const window = windowFrom(q, now);
   if (!window.ok) return window;
