@@ -1,4 +1,4 @@
-import type { PlatformBaselines } from '@/lib/detect/platform-baseline';
+import type { PlatformBaselines } from '@/lib/domain/detection';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 
 const MINUTE_MS = 60_000;

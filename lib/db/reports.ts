@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
-import { commentKey } from '@/lib/moderation/comment-key';
+import { commentKey } from '@/lib/domain/comment-key';
 
 export type NewReportRow = {
   id: string;

@@ -1,7 +1,6 @@
-import type { BaselineModel } from '@/lib/detect/baseline';
-import type { PlatformBaselines } from '@/lib/detect/platform-baseline';
+import type { BaselineModel, PlatformBaselines } from '@/lib/domain/detection';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
-import type { BucketRow } from '@/lib/series/observed';
+import type { BucketRow } from '@/lib/domain/series';
 
 const SHAPE_KEY = '';
 

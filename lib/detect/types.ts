@@ -1,3 +1,5 @@
+import type { AlarmLevel, Level } from '@/lib/domain/detection';
+
 /** One bucket of a series: its start (epoch ms, UTC) and the distinct reporters in it. */
 export type CountPoint = { t: number; count: number };
 
@@ -8,8 +10,7 @@ export type CountPoint = { t: number; count: number };
  */
 export type Expectation = { mean: number; dispersion: number; uncertainty?: number };
 
-export type Level = 'normal' | 'possible' | 'detected';
-export type AlarmLevel = Exclude<Level, 'normal'>;
+export type { AlarmLevel, Level };
 
 export type Alarm = { t: number; score: number; level: AlarmLevel };
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { getDb } from '@/lib/db/client';
 import { confirmNotifySubscription, deleteNotifySubscriptionByToken, upsertNotifySubscription } from '@/lib/db/notify';
-import { hitSourceLimit } from '@/lib/http/read-access';
+import { hitSourceLimit } from '@/lib/auth/read-access';
 import { AppError } from '@/lib/http/errors';
 import { retryAfterSeconds } from '@/lib/http/read-limit';
 import { sendConfirmationMail } from './mail';
