@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db/client';
+import { listServiceAreas } from '@/lib/db/catalog';
 import { env } from '@/lib/env';
 import { reportEvents } from '@/lib/live/report-events';
 import { publishLive } from '@/lib/live/runtime';
@@ -54,15 +55,7 @@ export function getIngestRuntime(): IngestRuntime {
     dayKey: createDayKeySource(getDb()),
     async catalog(now) {
       if (catalog && now.getTime() - catalog.at < CATALOG_TTL_MS) return catalog.value;
-      const [platforms, academies] = await Promise.all([
-        getDb().platform.findMany({ select: { id: true, retiredAt: true, academies: { select: { academyId: true } } } }),
-        getDb().academy.findMany({ select: { id: true } }),
-      ]);
-      const value = buildCatalog({
-        platforms: platforms.map((p) => ({ id: p.id, retiredAt: p.retiredAt, academies: p.academies.map((a) => a.academyId) })),
-        academyIds: academies.map((a) => a.id),
-        now,
-      });
+      const value = buildCatalog({ ...(await listServiceAreas(getDb())), now });
       catalog = { value, at: now.getTime() };
       return value;
     },

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import { catalogIdsExist } from '@/lib/db/catalog';
 import { getDb } from '@/lib/db/client';
 import { confirmNotifySubscription, deleteNotifySubscriptionByToken, upsertNotifySubscription } from '@/lib/db/notify';
 import { hitSourceLimit } from '@/lib/auth/read-access';
@@ -16,11 +17,7 @@ export function newNotifyToken(): string {
 }
 
 async function requireKnownFilter(input: { platformId: string; academyId: string | null }): Promise<void> {
-  const db = getDb();
-  const [platform, academy] = await Promise.all([
-    db.platform.findUnique({ where: { id: input.platformId }, select: { id: true } }),
-    input.academyId ? db.academy.findUnique({ where: { id: input.academyId }, select: { id: true } }) : Promise.resolve({ id: '' }),
-  ]);
+  const { platform, academy } = await catalogIdsExist(input);
   const issues = [
     ...(platform ? [] : [{ field: 'platformId', code: 'platform_unknown', message: 'Service inconnu.' }]),
     ...(academy ? [] : [{ field: 'academyId', code: 'academy_unknown', message: 'Académie inconnue.' }]),
