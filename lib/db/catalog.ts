@@ -90,13 +90,3 @@ export async function listServiceAreas(db: PrismaClient = getDb()): Promise<Serv
     academyIds: academies.map((a) => a.id),
   };
 }
-
-/** Whether the platform and (when given) the académie exist. */
-export async function catalogIdsExist(input: { platformId: string; academyId: string | null }): Promise<{ platform: boolean; academy: boolean }> {
-  const db = getDb();
-  const [platform, academy] = await Promise.all([
-    db.platform.findUnique({ where: { id: input.platformId }, select: { id: true } }),
-    input.academyId ? db.academy.findUnique({ where: { id: input.academyId }, select: { id: true } }) : Promise.resolve({ id: '' }),
-  ]);
-  return { platform: platform !== null, academy: academy !== null };
-}

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { catalogIdsExist } from '@/lib/db/catalog';
 import { getDb } from '@/lib/db/client';
+import { findSeriesScope } from '@/lib/db/series';
 import { confirmNotifySubscription, deleteNotifySubscriptionByToken, upsertNotifySubscription } from '@/lib/db/notify';
 import { hitSourceLimit } from '@/lib/auth/read-access';
 import { AppError } from '@/lib/http/errors';
@@ -17,7 +17,9 @@ export function newNotifyToken(): string {
 }
 
 async function requireKnownFilter(input: { platformId: string; academyId: string | null }): Promise<void> {
-  const { platform, academy } = await catalogIdsExist(input);
+  const scope = await findSeriesScope(getDb(), input);
+  const platform = scope.platform;
+  const academy = input.academyId === null || scope.academy;
   const issues = [
     ...(platform ? [] : [{ field: 'platformId', code: 'platform_unknown', message: 'Service inconnu.' }]),
     ...(academy ? [] : [{ field: 'academyId', code: 'academy_unknown', message: 'Académie inconnue.' }]),

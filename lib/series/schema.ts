@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorIssue } from '@/lib/http/errors';
 import { checkInput } from '@/lib/http/zod-issues';
+import { parseParisLocal } from '@/lib/map-state/paris-time';
 import {
   alignWindow,
   dayWindow,
@@ -8,7 +9,6 @@ import {
   MAX_WINDOW_DAYS,
   presetWindow,
   WINDOW_PRESETS,
-  zonedMidnight,
   type SeriesWindow,
 } from './window';
 
@@ -72,9 +72,7 @@ function isRealDate(date: string): boolean {
 export function parseInstant(value: string): number | null {
   const local = LOCAL_TIME.exec(value);
   if (local) {
-    const [, date = '', hours = '', minutes = ''] = local;
-    if (!isRealDate(date) || Number(hours) > 23 || Number(minutes) > 59) return null;
-    return zonedMidnight(date, PARIS) + (Number(hours) * 60 + Number(minutes)) * 60_000;
+    return parseParisLocal(value)?.getTime() ?? null;
   }
   return ISO_WITH_OFFSET.safeParse(value).success ? Date.parse(value) : null;
 }
