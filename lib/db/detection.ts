@@ -1,4 +1,3 @@
-import type { PlatformBaselines } from '@/lib/domain/detection';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 const MINUTE_MS = 60_000;
