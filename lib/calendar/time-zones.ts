@@ -105,11 +105,6 @@ function getOffsetMs(epochMs: number, timeZone: string): number {
   return offset;
 }
 
-/** Offset of `timeZone` from UTC at the instant `epochMs` (ms: +1 h for Paris in winter, +2 h in summer). */
-export function timeZoneOffsetMs(epochMs: number, timeZone: string): number {
-  return getOffsetMs(epochMs, timeZone);
-}
-
 /**
  * The instant (epoch ms) of a wall-clock time in `timeZone`, given as `Date.UTC` of its fields. A time
  * skipped by the spring change maps to the hour after; a repeated autumn time to its second pass.

@@ -1,19 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { timeZoneOffsetMs, wallClockToInstant } from '@/lib/calendar/time-zones';
+import { wallClockToInstant } from '@/lib/calendar/time-zones';
 import { parisMidnight } from '@/lib/dossier/period';
 import { parseParisLocal } from '@/lib/map-state/paris-time';
 import { parseInstant } from '@/lib/series/schema';
 import { zonedMidnight } from '@/lib/series/window';
-
-const HOUR = 3_600_000;
-
-describe('timeZoneOffsetMs', () => {
-  test('is one hour in a Paris winter and two in summer, other zones their own', () => {
-    expect(timeZoneOffsetMs(Date.parse('2021-01-15T12:00:00Z'), 'Europe/Paris')).toBe(HOUR);
-    expect(timeZoneOffsetMs(Date.parse('2021-04-06T07:02:00Z'), 'Europe/Paris')).toBe(2 * HOUR);
-    expect(timeZoneOffsetMs(Date.parse('2021-04-06T07:02:00Z'), 'Indian/Reunion')).toBe(4 * HOUR);
-  });
-});
 
 describe('wallClockToInstant', () => {
   test('maps a skipped spring time to the hour after and a repeated autumn time to its second pass', () => {
