@@ -10,9 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { prepareDatabase } from '../lib/db/prepare';
 import { startApp, stop, waitUntilUp, type Server } from './lib/app-server';
+import { createFreshDatabase } from './lib/fresh-database';
 import { runClosedLoop, type LoadResult, type RequestFactory } from './lib/load';
 import { freePort, startPostgres } from './lib/postgres';
 import { waitForQuiet } from './lib/quiet';
@@ -52,17 +51,6 @@ async function startFloor(url: string, floor: 'thin' | 'statement'): Promise<Ser
   });
   await waitUntilUp(port, '/', child);
   return { port, child };
-}
-
-async function freshDatabase(serverUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = serverUrl.replace(/\/postgres$/, `/${name}`);
-  await prepareDatabase({ url, kind: 'postgresql' });
-  return url;
 }
 
 type Sample = { target: Target['key']; concurrency: number; result: LoadResult; load: number };
@@ -144,9 +132,9 @@ async function main() {
   if (!postgres) throw new Error('PostgreSQL 15 introuvable (définissez BENCH_DATABASE_URL).');
   const targets: Target[] = [];
   try {
-    targets.push({ key: 'thin', label: 'floor: bare http + pg, thin row', server: await startFloor(await freshDatabase(postgres.url, 'bench_thin'), 'thin') });
-    targets.push({ key: 'statement', label: "floor: bare http + pg, the app's statement", server: await startFloor(await freshDatabase(postgres.url, 'bench_statement'), 'statement') });
-    targets.push({ key: 'app', label: 'app (production build)', server: await startApp({ DATABASE_URL: await freshDatabase(postgres.url, 'bench_app'), DETECTOR: 'off' }) });
+    targets.push({ key: 'thin', label: 'floor: bare http + pg, thin row', server: await startFloor(await createFreshDatabase(postgres.url, 'bench_thin'), 'thin') });
+    targets.push({ key: 'statement', label: "floor: bare http + pg, the app's statement", server: await startFloor(await createFreshDatabase(postgres.url, 'bench_statement'), 'statement') });
+    targets.push({ key: 'app', label: 'app (production build)', server: await startApp({ DATABASE_URL: await createFreshDatabase(postgres.url, 'bench_app'), DETECTOR: 'off' }) });
     const samples = await measure(targets);
     const { rows, met } = tableRows(targets, samples);
     if (process.env.BENCH_EMBEDDED === '1') rows.push(...(await embeddedRows()));

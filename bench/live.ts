@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { APP_SERVER_ARGS } from '../scripts/app-command';
+import { askChild, createFreshDatabase } from './lib/fresh-database';
 import { freePort, startPostgres } from './lib/postgres';
 import { writeResults, type Row } from './lib/table';
 
@@ -100,18 +100,6 @@ async function startEcho(): Promise<Target> {
   return { label: 'baseline: bare Node SSE echo', port, pid: () => child.pid ?? null, stop: () => stopGroup(child) };
 }
 
-function ask<T>(clients: ChildProcess, message: object, reply: string): Promise<T> {
-  return new Promise((resolve) => {
-    const onMessage = (m: { type: string }) => {
-      if (m.type !== reply) return;
-      clients.off('message', onMessage);
-      resolve(m as T);
-    };
-    clients.on('message', onMessage);
-    clients.send(message);
-  });
-}
-
 /** Open-loop POSTs at RATE/s; observedAt (unique per report) is the send time the clients measure from. */
 async function postReports(port: number): Promise<{ sent: number; counted: number; notCounted: number; refused: number; errors: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -155,16 +143,16 @@ async function measure(target: Target): Promise<Row & { p99Ms: number }> {
   const clients = fork('bench/lib/sse-clients.ts', [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
     const idle = usage(target.pid());
-    const opened = await ask<{ open: number; failed: number; refused: number }>(clients, { type: 'open', port: target.port, count: CONNECTIONS, sampleEvery: SAMPLE_EVERY }, 'opened');
+    const opened = await askChild<{ open: number; failed: number; refused: number }>(clients, { type: 'open', port: target.port, count: CONNECTIONS, sampleEvery: SAMPLE_EVERY }, 'opened');
     await sleep(2000);
-    await ask(clients, { type: 'reset' }, 'reset');
+    await askChild(clients, { type: 'reset' }, 'reset');
     const before = usage(target.pid());
     const started = Date.now();
     const posts = await postReports(target.port);
     await sleep(3000);
     const elapsed = (Date.now() - started) / 1000;
     const after = usage(target.pid());
-    const stats = await ask<ClientStats>(clients, { type: 'stats' }, 'stats');
+    const stats = await askChild<ClientStats>(clients, { type: 'stats' }, 'stats');
     const delivered = stats.reportsPerSampledConn.length ? Math.min(...stats.reportsPerSampledConn) / Math.max(1, posts.counted) : 0;
     console.log(`${target.label}: ${opened.open}/${CONNECTIONS} ouvertes, ${posts.counted} signalements comptés, p99 ${stats.p99.toFixed(0)} ms`);
     return {
@@ -185,16 +173,6 @@ async function measure(target: Target): Promise<Row & { p99Ms: number }> {
   } finally {
     clients.kill('SIGTERM');
   }
-}
-
-/** An empty database per run: the same load generator addresses would otherwise count as repeat sources. */
-async function freshDatabase(serverUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return serverUrl.replace(/\/postgres$/, `/${name}`);
 }
 
 function startRedis(): Promise<{ url: string; stop(): void } | null> {
@@ -225,10 +203,10 @@ async function main() {
   }
   const postgres = TARGETS.has('postgres') || TARGETS.has('redis') ? await startPostgres() : null;
   if (postgres) {
-    if (TARGETS.has('postgres')) await run(async () => startApp('app, PostgreSQL LISTEN/NOTIFY bus', { DATABASE_URL: await freshDatabase(postgres.url, 'bench_live_pg'), LIVE_BUS: 'postgres' }));
+    if (TARGETS.has('postgres')) await run(async () => startApp('app, PostgreSQL LISTEN/NOTIFY bus', { DATABASE_URL: await createFreshDatabase(postgres.url, 'bench_live_pg', { migrate: false }), LIVE_BUS: 'postgres' }));
     const redis = TARGETS.has('redis') ? await startRedis() : null;
     if (redis) {
-      await run(async () => startApp('app, PostgreSQL + Redis pub/sub bus', { DATABASE_URL: await freshDatabase(postgres.url, 'bench_live_redis'), REDIS_URL: redis.url, LIVE_BUS: 'redis' }));
+      await run(async () => startApp('app, PostgreSQL + Redis pub/sub bus', { DATABASE_URL: await createFreshDatabase(postgres.url, 'bench_live_redis', { migrate: false }), REDIS_URL: redis.url, LIVE_BUS: 'redis' }));
       redis.stop();
     }
     postgres.stop();

@@ -47,7 +47,7 @@ async function main() {
   const { getDb } = await import('../lib/db/client');
   const { createApiKeyRow, createUserRow } = await import('../lib/db/users');
   const { hashToken } = await import('../lib/auth/tokens');
-  const { readAccessHeaders, requireReadAccess } = await import('../lib/http/read-access');
+  const { readAccessHeaders, requireReadAccess } = await import('../lib/auth/read-access');
   const { getRenderedMapState } = await import('../lib/map-state/get-map-state');
   const { handleMapStateRequest } = await import('../lib/map-state/http');
 

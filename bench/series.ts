@@ -4,7 +4,8 @@
 // expected level and usual range per bucket), warm p50/p99 over repeated calls, and the JSON size.
 import pg from 'pg';
 import { createPrismaClient } from '../lib/db/create-client';
-import { readReporterCounts, saveBaselines } from '../lib/db/detection';
+import { readReporterCounts } from '../lib/db/detection';
+import { saveBaselines } from '../lib/db/series';
 import { prepareDatabase } from '../lib/db/prepare';
 import { readBucketedReporters } from '../lib/db/series';
 import { createGridProvider, fallbackPlatformBaselines, learnPlatformBaselines } from '../lib/detect/platform-baseline';

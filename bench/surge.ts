@@ -5,9 +5,8 @@
 // PostgreSQL 15 (fsync on) and Redis. Measured from the clients; CPU per process from /proc.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import pg from 'pg';
 import { createPrismaClient } from '../lib/db/create-client';
-import { prepareDatabase } from '../lib/db/prepare';
+import { askChild, createFreshDatabase } from './lib/fresh-database';
 import { startDeployment, type Deployment } from './lib/instances';
 import { fillPollData } from './lib/poll-fill';
 import { startPostgres } from './lib/postgres';
@@ -28,18 +27,6 @@ const TARGETS = { errorRate: 0.001, submitP99Ms: 300, mapP99Ms: 200, liveP99Ms: 
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function ask<T>(child: ChildProcess, message: object, reply: string): Promise<T> {
-  return new Promise((resolve) => {
-    const onMessage = (m: { type: string }) => {
-      if (m.type !== reply) return;
-      child.off('message', onMessage);
-      resolve(m as T);
-    };
-    child.on('message', onMessage);
-    child.send(message);
-  });
-}
-
 function runReports(config: SurgeReportsConfig): { child: ChildProcess; done: Promise<SurgeReportsSummary> } {
   const child = spawn('node', ['--import', 'tsx', 'bench/lib/surge-reports.ts', JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
@@ -50,14 +37,8 @@ function runReports(config: SurgeReportsConfig): { child: ChildProcess; done: Pr
   return { child, done };
 }
 
-async function freshDatabase(serverUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = serverUrl.replace(/\/postgres$/, `/${name}`);
-  await prepareDatabase({ url, kind: 'postgresql' });
+async function surgeDatabase(serverUrl: string, name: string): Promise<string> {
+  const url = await createFreshDatabase(serverUrl, name);
   const db = createPrismaClient({ url, kind: 'postgresql', timeoutMs: 120_000 });
   await fillPollData(db, Date.now());
   await db.$disconnect();
@@ -85,15 +66,15 @@ function cpuByGroup(deployment: Deployment, generators: ChildProcess[], before: 
 type RunResult = { count: number; reports: SurgeReportsSummary; viewers: ViewersStats; cpu: CpuGroups; load: [number, number] };
 
 async function runOnce(postgresUrl: string, count: number): Promise<RunResult> {
-  const url = await freshDatabase(postgresUrl, `bench_surge_${count}`);
+  const url = await surgeDatabase(postgresUrl, `bench_surge_${count}`);
   const deployment = await startDeployment({ count, databaseUrl: url });
   const viewers = fork('bench/lib/surge-viewers.ts', [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
-    const opened = await ask<{ open: number }>(viewers, { type: 'open', port: deployment.port, count: VIEWERS, sampleEvery: 50, pollMs: POLL_MS, maxSeconds: RAMP + HOLD + 300 }, 'opened');
+    const opened = await askChild<{ open: number }>(viewers, { type: 'open', port: deployment.port, count: VIEWERS, sampleEvery: 50, pollMs: POLL_MS, maxSeconds: RAMP + HOLD + 300 }, 'opened');
     console.log(`${count} instance(s): ${opened.open}/${VIEWERS} flux ouverts`);
     await sleep(POLL_MS + 1000);
     await waitForQuiet(QUIET_WAIT_MS);
-    await ask(viewers, { type: 'reset' }, 'reset');
+    await askChild(viewers, { type: 'reset' }, 'reset');
     const loadBefore = os.loadavg()[0] ?? 0;
     const before = listProcesses();
     const t0 = performance.now();
@@ -102,7 +83,7 @@ async function runOnce(postgresUrl: string, count: number): Promise<RunResult> {
     await sleep(3000);
     const seconds = (performance.now() - t0) / 1000;
     const cpu = cpuByGroup(deployment, [viewers, generator.child], before, listProcesses(), seconds);
-    const stats = await ask<ViewersStats>(viewers, { type: 'stats' }, 'stats');
+    const stats = await askChild<ViewersStats>(viewers, { type: 'stats' }, 'stats');
     console.log(`${count} instance(s):`, JSON.stringify({ ...reports, timeline: undefined }), JSON.stringify(stats));
     console.log(reports.timeline.filter((t) => t.second % 10 === 9).map((t) => `${t.second + 1}s sent ${t.sent} ok ${t.accepted} refused ${t.refused} err ${t.errors}`).join('\n'));
     return { count, reports, viewers: stats, cpu, load: [loadBefore, os.loadavg()[0] ?? 0] };

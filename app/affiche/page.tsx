@@ -5,6 +5,7 @@ import { readNames } from '@/lib/db/dashboard';
 import { currentLocale } from '@/lib/i18n/server';
 import { qrSvg, reportLink } from '@/lib/share/report-link';
 import './poster.css';
+import { ID_SLUG as SLUG } from '@/lib/domain/slug';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,8 +13,6 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('share.poster');
   return { title: t('title'), robots: { index: false, follow: false } };
 }
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** A4 poster for a school entrance or an ENT news page: the QR code of the one-tap report link. */
 export default async function PosterPage(props: PageProps<'/affiche'>) {

@@ -3,7 +3,7 @@
 // every platform, two outages under way and a day of closed incidents.
 import { randomUUID } from 'node:crypto';
 import { createFallbackBaseline } from '../../lib/detect/baseline';
-import { saveBaselines } from '../../lib/db/detection';
+import { saveBaselines } from '../../lib/db/series';
 import type { PrismaClient } from '../../lib/db/types';
 
 const MIN = 60_000;

@@ -1,18 +1,8 @@
+import type { ModerationReportRow } from '@/lib/domain/moderation';
 import { ActionForm, type FormAction } from './action-form';
 
-export type ReportRowItem = {
-  id: string;
-  createdAt: Date;
-  platformId: string;
-  academyId: string;
-  category: string;
-  comment: string | null;
-  commentState: string;
-  moderationState: string;
-  counted: boolean;
-  source: string | null;
-  flagLabel: string | null;
-};
+/** A queue row as the moderator sees it: the source only as a short label (lib/moderation/queue.ts QueueItem). */
+export type ReportRowItem = Omit<ModerationReportRow, 'sourceFingerprint'> & { source: string | null; flagLabel: string | null };
 
 type Op = { op: 'approve' | 'hide' | 'restore'; label: string };
 

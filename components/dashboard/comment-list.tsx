@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { frenchOfAcademy } from '@/lib/dashboard/academy-name';
 import type { Names } from '@/lib/dashboard/page-data';
-import type { PublicComment } from '@/lib/dashboard/types';
+import type { PublicComment } from '@/lib/domain/dashboard';
 import { When } from './when';
 
 /** Comments approved by moderators, newest first (never pending or hidden ones: the read filters them). */

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import type { IncidentListItem } from '@/lib/dashboard/types';
+import type { IncidentListItem } from '@/lib/domain/dashboard';
 import { useWhen } from './when';
 
 type Props = {

@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { BreakdownRow } from '@/lib/dashboard/breakdown';
 import type { Names } from '@/lib/dashboard/page-data';
-import type { PublicComment } from '@/lib/dashboard/types';
+import type { PublicComment } from '@/lib/domain/dashboard';
 import { BreakdownTable } from './breakdown-table';
 import { CommentList } from './comment-list';
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError, type ErrorIssue } from '@/lib/http/errors';
 import { route } from '@/lib/http/route';
+import { checkInput } from '@/lib/http/zod-issues';
 import { PARAM_MESSAGES, PARAMS, type ParamIssueCode } from './params';
 
 /** Reads are public: any origin may read them from a browser (no cookies are involved). */
@@ -24,14 +25,12 @@ export function invalid(issues: ErrorIssue[]): AppError {
 /** Validates a query string against a schema of lib/api-v1/params.ts; every failure is a 400 with issue codes. */
 export function parseQuery<S extends z.ZodType>(schema: S, url: string): z.output<S> {
   const params = Object.fromEntries(new URL(url).searchParams);
-  const parsed = schema.safeParse(params);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.flatMap((i): ErrorIssue[] => {
-    if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ ...issue(key, 'param_unknown'), message: `Paramètre inconnu : ${key}.` }));
-    const field = String(i.path[0] ?? '');
-    return [issue(field, field in PARAMS ? PARAMS[field as keyof typeof PARAMS].code : 'param_unknown')];
+  const parsed = checkInput(schema, params, {
+    unknownKey: (key) => ({ ...issue(key, 'param_unknown'), message: `Paramètre inconnu : ${key}.` }),
+    toIssue: (_issue, field) => issue(field, field in PARAMS ? PARAMS[field as keyof typeof PARAMS].code : 'param_unknown'),
   });
-  throw invalid(issues);
+  if (parsed.ok) return parsed.value;
+  throw invalid(parsed.issues);
 }
 
 /** JSON with CORS, a strong ETag over the body and Cache-Control; 304 when the client already has it. */

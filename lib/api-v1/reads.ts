@@ -6,7 +6,7 @@ import { getDb } from '@/lib/db/client';
 import { readIncident } from '@/lib/db/dashboard';
 import { listIncidentPage, type IncidentFilter } from '@/lib/db/incident-page';
 import { findSeriesScope } from '@/lib/db/series';
-import type { IncidentListItem } from '@/lib/dashboard/types';
+import type { IncidentListItem } from '@/lib/domain/dashboard';
 import { AppError } from '@/lib/http/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { invalid, issue } from './http';

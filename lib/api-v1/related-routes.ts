@@ -1,10 +1,11 @@
+import { ID_SLUG } from '@/lib/domain/slug';
 /**
  * Public resources outside /api/v1 that newsrooms and civic tools use (Atom feeds, badges, Open311),
  * documented in the same OpenAPI document; their own tests check their formats (tests/integration/reach).
  */
 type Related = { path: string; summary: string; summaryEn: string; contentType: string; params: Array<{ name: string; in: 'path' | 'query'; description: string }> };
 
-const SLUG = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' };
+const SLUG = { type: 'string', pattern: ID_SLUG.source };
 
 export const RELATED_ROUTES: readonly Related[] = [
   { path: '/incidents.atom', summary: 'Flux Atom des incidents', summaryEn: 'Atom feed of incidents', contentType: 'application/atom+xml', params: [{ name: 'langue', in: 'query', description: 'en pour l’anglais' }] },

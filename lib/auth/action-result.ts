@@ -1,6 +1,7 @@
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { isAppError } from '@/lib/http/errors';
+import { zodIssues } from '@/lib/http/zod-issues';
 import type { ActionResult } from './schema';
 
 export type { ActionResult };
@@ -17,7 +18,7 @@ export async function actionResult(run: () => Promise<ActionResult>): Promise<Ac
     unstable_rethrow(error);
     if (isAppError(error)) return { ok: false, code: error.code, error: error.message, issues: error.details?.issues };
     if (error instanceof z.ZodError) {
-      const issues = error.issues.map((i) => ({ field: String(i.path[0] ?? 'form'), code: i.code, message: i.message }));
+      const issues = zodIssues(error, { rootField: 'form' });
       return { ok: false, code: 'invalid_input', error: issues[0]?.message ?? 'Formulaire invalide.', issues };
     }
     console.error('[action] unexpected error', error);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { parseJson, readLimitedBody, requireContentType } from '@/lib/http/body';
 import { AppError } from '@/lib/http/errors';
+import { checkInput } from '@/lib/http/zod-issues';
 
 export const ADMIN_BODY_LIMIT_BYTES = 16_384;
 
@@ -16,8 +17,7 @@ export async function readJsonBody(req: Request): Promise<Record<string, unknown
 
 /** Validates with `schema`; failures become the standard 400 with one issue per field. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => ({ field: String(i.path[0] ?? 'body'), code: i.code, message: i.message }));
-  throw new AppError('invalid_input', issues[0]?.message ?? 'Requête invalide.', { issues });
+  const result = checkInput(schema, value, { rootField: 'body' });
+  if (result.ok) return result.value;
+  throw new AppError('invalid_input', result.issues[0]?.message ?? 'Requête invalide.', { issues: result.issues });
 }

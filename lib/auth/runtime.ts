@@ -2,6 +2,7 @@ import 'server-only';
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { getDb } from '@/lib/db/client';
+import { deleteSetting, readSecretSetting } from '@/lib/db/settings';
 import { env } from '@/lib/env';
 import { requestClientIp } from '@/lib/ingest/request-source';
 import { createSharedStore } from '@/lib/ratelimit/shared-store';
@@ -22,8 +23,7 @@ function runtime() {
 
 /** Before secrets left the database, the session secret sat in the settings table: read it to move it once. */
 async function legacySecret(): Promise<string | null> {
-  const row = await getDb().setting.findUnique({ where: { key: SECRET_KEY } });
-  return typeof row?.value === 'string' && row.value.length >= 32 ? row.value : null;
+  return readSecretSetting(getDb(), SECRET_KEY);
 }
 
 async function loadSecret(): Promise<string> {
@@ -31,7 +31,7 @@ async function loadSecret(): Promise<string> {
   const file = path.join(secretsDir({ secretsDir: env.SECRETS_DIR, dataDir: env.DATA_DIR }), AUTH_SECRET_FILE);
   const { secret } = await loadOrCreateSecretFile(file, legacySecret);
   // Whoever can read the data must not be able to sign sessions: the copy in the database goes.
-  await getDb().setting.deleteMany({ where: { key: SECRET_KEY } });
+  await deleteSetting(getDb(), SECRET_KEY);
   return secret;
 }
 

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { AppError } from '@/lib/http/errors';
 import type { Locale } from '@/lib/i18n/config';
 import { renderBadge, type BadgeStatus } from './badge-svg';
+import { ID_SLUG as SLUG } from '@/lib/domain/slug';
 
 const SVG_FILE = /^([a-z0-9][a-z0-9-]{0,63})\.svg$/;
-const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** `pronote.svg` → `pronote`; anything else is a 404 before any database read. */
 export function badgeFile(file: string): string {

@@ -105,6 +105,14 @@ function getOffsetMs(epochMs: number, timeZone: string): number {
   return offset;
 }
 
+/**
+ * The instant (epoch ms) of a wall-clock time in `timeZone`, given as `Date.UTC` of its fields. A time
+ * skipped by the spring change maps to the hour after; a repeated autumn time to its second pass.
+ */
+export function wallClockToInstant(wallMs: number, timeZone: string): number {
+  return wallMs - getOffsetMs(wallMs - getOffsetMs(wallMs, timeZone), timeZone);
+}
+
 /** Wall-clock calendar fields of an instant in an IANA time zone. */
 export function toLocalParts(instant: Date | number, timeZone: string): LocalParts {
   const epochMs = typeof instant === 'number' ? instant : instant.getTime();

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { PLATFORM_LEVELS, type PlatformFields } from '@/lib/domain/platform-fields';
 import { PLATFORM_KINDS, PLATFORM_SCOPES } from '@/lib/domain/types';
 
-export const PLATFORM_LEVELS = ['ecole', 'college', 'lycee'] as const;
+export { PLATFORM_LEVELS, type PlatformFields };
 
 const optionalText = (max: number) =>
   z.string().trim().max(max).optional().transform((v) => (v ? v : null));
@@ -35,7 +36,7 @@ export const platformFieldsSchema = z.object({
   levels: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(PLATFORM_LEVELS))),
   academies,
   notes: optionalText(1000),
-});
+}) satisfies z.ZodType<PlatformFields, unknown>;
 
 export const platformCreateSchema = platformFieldsSchema.extend({
   id: z
@@ -55,7 +56,6 @@ export const platformRetireSchema = z.object({
   reason: z.string().trim().min(3, 'Indiquez la raison (3 caractères au moins).').max(500),
 });
 
-export type PlatformFields = z.infer<typeof platformFieldsSchema>;
 export type PlatformCreateInput = z.infer<typeof platformCreateSchema>;
 export type PlatformUpdateInput = z.infer<typeof platformUpdateSchema>;
 export type PlatformRetireInput = z.infer<typeof platformRetireSchema>;

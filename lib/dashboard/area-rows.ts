@@ -1,5 +1,5 @@
 import type { IncidentLevel } from '@/lib/domain/types';
-import type { IncidentListItem } from './types';
+import type { IncidentListItem } from '@/lib/domain/dashboard';
 
 /** One row of an "affected" table: an académie (platform page) or a platform (académie page). */
 export type AreaRow = {

@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db/client';
 import { listIncidents, readAcademy, readPlatform } from '@/lib/db/dashboard';
 import { statusFromIncidents } from '@/lib/domain/status';
 import type { PlatformStatus } from '@/lib/domain/types';
-import type { AcademyInfo, IncidentListItem, PlatformInfo } from './types';
+import type { AcademyInfo, IncidentListItem, PlatformInfo } from '@/lib/domain/dashboard';
 
 const FAR_FUTURE = new Date(8.64e15);
 

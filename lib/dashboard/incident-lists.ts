@@ -1,4 +1,4 @@
-import type { IncidentListItem } from './types';
+import type { IncidentListItem } from '@/lib/domain/dashboard';
 
 /** One list from several reads: each incident once, open ones first, then newest first. */
 export function mergeIncidentLists(...lists: ReadonlyArray<readonly IncidentListItem[]>): IncidentListItem[] {

@@ -2,7 +2,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { frenchOfAcademy } from './academy-name';
 import type { Names } from './page-data';
 import { incidentLinks, shareFacts, type ShareFacts } from './share';
-import type { IncidentDetail } from './types';
+import type { IncidentDetail } from '@/lib/domain/dashboard';
 
 type Values = Record<string, string | number>;
 

@@ -7,7 +7,7 @@ import { incidentWindow } from '@/lib/series/window';
 import { categoryBreakdown, type BreakdownRow } from './breakdown';
 import { buildTimeline, type TimelineItem } from './incident-timeline';
 import type { Names } from './page-data';
-import type { IncidentDetail } from './types';
+import type { IncidentDetail } from '@/lib/domain/dashboard';
 
 export type IncidentPageData = {
   incident: IncidentDetail;

@@ -4,7 +4,7 @@ import { parseQuery } from '@/lib/api-v1/http';
 import { incidentsQuery } from '@/lib/api-v1/queries';
 import { listAcademiesV1, listIncidentsV1, listPlatformsV1, requireKnownScope } from '@/lib/api-v1/reads';
 import { isAppError, type ErrorIssue } from '@/lib/http/errors';
-import type { IncidentListItem } from './types';
+import type { IncidentListItem } from '@/lib/domain/dashboard';
 
 const FILTER_KEYS = ['plateforme', 'academie', 'de', 'a', 'niveau', 'etat', 'curseur'] as const;
 export const INCIDENTS_PER_PAGE = 25;

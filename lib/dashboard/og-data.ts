@@ -5,7 +5,7 @@ import { readBucketedReporters } from '@/lib/db/series';
 import { shapeObserved } from '@/lib/series/observed';
 import { alignWindow, type SeriesWindow } from '@/lib/series/window';
 import { isIncidentId } from './load-incident-page';
-import type { IncidentListItem } from './types';
+import type { IncidentListItem } from '@/lib/domain/dashboard';
 
 const HOUR_MS = 3_600_000;
 /** Bars drawn on a sharing image. */

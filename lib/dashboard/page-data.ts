@@ -4,7 +4,7 @@ import type { SeriesWindow } from '@/lib/series/window';
 import type { AreaRow } from './area-rows';
 import type { BreakdownRow } from './breakdown';
 import type { StatusInterval } from './status-history';
-import type { AcademyInfo, IncidentListItem, PlatformInfo, PublicComment } from './types';
+import type { AcademyInfo, IncidentListItem, PlatformInfo, PublicComment } from '@/lib/domain/dashboard';
 
 export type Names = { academies: Record<string, AcademyInfo>; platforms: Record<string, string> };
 

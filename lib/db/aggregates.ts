@@ -76,14 +76,14 @@ export async function readCountRows(
 
 export type BatchContext = {
   recent: RecentSourceReport[];
-  /** `fingerprint|platform` pairs that already have a counted distinct-reporter report. */
-  reportedPairs: Set<string>;
+  /** Counted distinct reporters per `fingerprint|platform`: device token hash ('' without one) and time (epoch ms). */
+  reporters: Map<string, Array<{ device: string; at: number }>>;
   /** Counted reports per `platform|academy` since `countsSince`. */
   counts: Map<string, number>;
 };
 
 type ContextRow = {
-  kind: 'recent' | 'pair' | 'count';
+  kind: 'recent' | 'reporter' | 'count';
   fingerprint: string | null;
   device: string | null;
   platform_id: string;
@@ -98,14 +98,14 @@ type ContextRow = {
 /**
  * What deciding a batch's counting needs, in one round trip: reports since `recentSince` from these
  * sources or devices or with these comments (each matched on its own index, oldest first, at most
- * 5,000), the (source, platform) pairs already counted as distinct reporters since `pairsSince`, and
- * the counted reports per (platform, académie) pair since `countsSince`.
+ * 5,000), the distinct reporters these sources had counted since `reportersSince` (the per-address
+ * budget), and the counted reports per (platform, académie) pair since `countsSince`.
  */
 export async function readBatchContext(
   db: PrismaClient,
   input: {
     recentSince: Date;
-    pairsSince: Date;
+    reportersSince: Date;
     countsSince: Date;
     fingerprints: string[];
     deviceHashes: string[];
@@ -130,10 +130,10 @@ export async function readBatchContext(
       category, comment, counted, created_at, NULL::int AS n
     FROM recent
     UNION ALL
-    SELECT DISTINCT 'pair', source_fingerprint, NULL::text, platform_id, NULL::text, NULL::text, NULL::text, NULL::boolean,
-      NULL::timestamptz, NULL::int
+    SELECT 'reporter', source_fingerprint, device_token_hash, platform_id, NULL::text, NULL::text, NULL::text, NULL::boolean,
+      created_at, NULL::int
     FROM report
-    WHERE created_at >= ${input.pairsSince} AND source_fingerprint = ANY(${input.fingerprints}::text[]) AND distinct_reporter AND counted
+    WHERE created_at >= ${input.reportersSince} AND source_fingerprint = ANY(${input.fingerprints}::text[]) AND distinct_reporter AND counted
     UNION ALL
     SELECT 'count', NULL::text, NULL::text, c.platform_id, c.academy_id, NULL::text, NULL::text, NULL::boolean, NULL::timestamptz,
       sum(c.reports)::int
@@ -142,14 +142,22 @@ export async function readBatchContext(
       AS p(platform_id, academy_id) ON p.platform_id = c.platform_id AND p.academy_id = c.academy_id
     WHERE c.bucket_start >= ${input.countsSince}
     GROUP BY c.platform_id, c.academy_id`;
-  const context: BatchContext = { recent: [], reportedPairs: new Set(), counts: new Map() };
+  const context: BatchContext = { recent: [], reporters: new Map(), counts: new Map() };
   for (const row of rows) {
-    if (row.kind === 'pair') context.reportedPairs.add(`${row.fingerprint}|${row.platform_id}`);
+    if (row.kind === 'reporter') addReporter(context.reporters, row);
     else if (row.kind === 'count') context.counts.set(`${row.platform_id}|${row.academy_id}`, row.n ?? 0);
     else context.recent.push(toRecent(row));
   }
   context.recent.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   return context;
+}
+
+function addReporter(reporters: BatchContext['reporters'], row: ContextRow): void {
+  const key = `${row.fingerprint}|${row.platform_id}`;
+  const reporter = { device: row.device ?? '', at: row.created_at?.getTime() ?? 0 };
+  const list = reporters.get(key);
+  if (list) list.push(reporter);
+  else reporters.set(key, [reporter]);
 }
 
 function toRecent(row: ContextRow): RecentSourceReport {

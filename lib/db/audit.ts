@@ -1,6 +1,6 @@
-import type { AuditEntry } from '@/lib/audit/actions';
-import { toJsonValue, type JsonValue } from '@/lib/audit/canonical';
-import { computeAuditHash, verifyAuditChain, type ChainCheck, type ChainedRecord } from '@/lib/audit/chain';
+import type { AuditEntry } from '@/lib/domain/audit';
+import { computeAuditHash, verifyAuditChain, type ChainCheck, type ChainedRecord } from '@/lib/domain/audit-chain';
+import { toJsonValue, type JsonValue } from '@/lib/domain/canonical-json';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 
 export type Tx = Prisma.TransactionClient;

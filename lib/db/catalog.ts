@@ -2,6 +2,7 @@ import 'server-only';
 import type { Academy, Platform, PlatformKind, PlatformScope } from '@/lib/domain/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { getDb } from './client';
+import type { PrismaClient } from './types';
 
 type AcademyRow = Prisma.AcademyGetPayload<{ include: { region: true; departements: true } }>;
 type PlatformRow = Prisma.PlatformGetPayload<{ include: { academies: true } }>;
@@ -71,4 +72,21 @@ export async function listBoundaries(): Promise<BoundaryRow[]> {
 export async function listBoundaryChecksums(): Promise<string[]> {
   const rows = await getDb().academyBoundary.findMany({ select: { checksum: true }, orderBy: { academyId: 'asc' } });
   return rows.map((r) => r.checksum);
+}
+
+export type ServiceAreas = {
+  platforms: Array<{ id: string; retiredAt: Date | null; academies: string[] }>;
+  academyIds: string[];
+};
+
+/** Which platforms serve which académies (retired ones included), for checking reports and subscriptions. */
+export async function listServiceAreas(db: PrismaClient = getDb()): Promise<ServiceAreas> {
+  const [platforms, academies] = await Promise.all([
+    db.platform.findMany({ select: { id: true, retiredAt: true, academies: { select: { academyId: true } } } }),
+    db.academy.findMany({ select: { id: true } }),
+  ]);
+  return {
+    platforms: platforms.map((p) => ({ id: p.id, retiredAt: p.retiredAt, academies: p.academies.map((a) => a.academyId) })),
+    academyIds: academies.map((a) => a.id),
+  };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/domain/errors';
 import { resolveDatabase } from './connection';
 import { createPrismaClient } from './create-client';
 

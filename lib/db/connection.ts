@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Env } from '../config/env-schema';
 import { embeddedUrl, type OwnerInfo } from './embedded/owner-url';
 
 export type DatabaseTarget = { kind: 'postgresql' | 'embedded'; url: string | null };
 
+/** The settings of lib/env.ts that choose the database. */
+export type DatabaseEnv = { DATABASE_URL?: string; EMBEDDED_DATABASE_URL?: string; DATA_DIR: string };
+
 /** DATABASE_URL wins; otherwise the embedded server started by `npm start` / `npm run dev`. */
-export function resolveDatabase(env: Env): DatabaseTarget {
+export function resolveDatabase(env: DatabaseEnv): DatabaseTarget {
   if (env.DATABASE_URL) return { kind: 'postgresql', url: env.DATABASE_URL };
   if (env.EMBEDDED_DATABASE_URL) return { kind: 'embedded', url: env.EMBEDDED_DATABASE_URL };
   const ownerFile = path.resolve(env.DATA_DIR, 'owner.json');

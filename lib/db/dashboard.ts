@@ -1,4 +1,4 @@
-import type { AcademyInfo, CommonCauseInfo, IncidentDetail, IncidentListItem, PlatformInfo, PublicComment } from '@/lib/dashboard/types';
+import type { AcademyInfo, CommonCauseInfo, IncidentDetail, IncidentListItem, PlatformInfo, PublicComment } from '@/lib/domain/dashboard';
 import type { IncidentLevel, IncidentState, PlatformKind, PlatformScope, ProblemCategory } from '@/lib/domain/types';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 

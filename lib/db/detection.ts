@@ -1,5 +1,4 @@
-import type { PlatformBaselines } from '@/lib/detect/platform-baseline';
-import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 const MINUTE_MS = 60_000;
 
@@ -77,19 +76,3 @@ export async function listServedAcademies(db: PrismaClient): Promise<Map<string,
   return new Map(platforms.map((p) => [p.id, { academies: p.academies.map((a) => a.academyId).sort(), operatorGroup: p.operatorGroup }]));
 }
 
-const SHAPE_KEY = '';
-
-export async function loadBaselines(db: PrismaClient, platformId: string): Promise<{ baselines: PlatformBaselines; learnedAt: Date } | null> {
-  const row = await db.baseline.findUnique({ where: { platformId_academyId: { platformId, academyId: SHAPE_KEY } } });
-  if (!row) return null;
-  return { baselines: row.model as unknown as PlatformBaselines, learnedAt: row.learnedAt };
-}
-
-export async function saveBaselines(db: PrismaClient, platformId: string, baselines: PlatformBaselines, learnedAt: Date): Promise<void> {
-  const model = JSON.parse(JSON.stringify(baselines)) as Prisma.InputJsonValue;
-  await db.baseline.upsert({
-    where: { platformId_academyId: { platformId, academyId: SHAPE_KEY } },
-    create: { platformId, academyId: SHAPE_KEY, model, learnedAt },
-    update: { model, learnedAt },
-  });
-}

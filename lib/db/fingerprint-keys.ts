@@ -16,9 +16,3 @@ export async function destroyDayKeysBefore(db: PrismaClient, firstKeptDay: strin
   const result = await db.fingerprintKey.deleteMany({ where: { day: { lt: firstKeptDay } } });
   return result.count;
 }
-
-/** Days whose key still exists (for tests and the health of the purge). */
-export async function listDayKeyDays(db: PrismaClient): Promise<string[]> {
-  const rows = await db.fingerprintKey.findMany({ select: { day: true }, orderBy: { day: 'asc' } });
-  return rows.map((r) => r.day);
-}

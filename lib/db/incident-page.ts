@@ -1,4 +1,4 @@
-import type { IncidentListItem } from '@/lib/dashboard/types';
+import type { IncidentListItem } from '@/lib/domain/dashboard';
 import type { IncidentLevel, IncidentState } from '@/lib/domain/types';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { toIncidentItem } from './dashboard';

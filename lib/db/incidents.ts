@@ -1,4 +1,4 @@
-import type { IncidentChange, PersistedIncident } from '@/lib/detect/reconcile';
+import type { IncidentChange, PersistedIncident } from '@/lib/domain/detection';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { uuidv7 } from '@/lib/domain/uuid';
 import { countReporterNetworks } from './network-counts';

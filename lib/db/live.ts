@@ -1,6 +1,6 @@
 import type { IncidentLevel, IncidentState } from '@/lib/domain/types';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import type { IncidentRecord } from '@/lib/map-state/incident-at';
+import type { IncidentRecord } from '@/lib/domain/map-state';
 
 /** An incident row as changed, with the académies its platform serves (a national incident covers them). */
 export type ChangedIncident = { record: IncidentRecord; state: IncidentState; updatedAt: number; served: readonly string[] };

@@ -1,7 +1,6 @@
 import type { ProblemCategory } from '@/lib/domain/types';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import type { PairCount } from '@/lib/map-state/build-map-state';
-import type { IncidentRecord } from '@/lib/map-state/incident-at';
+import type { IncidentRecord, PairCount } from '@/lib/domain/map-state';
 import { readAreaState } from './aggregates';
 
 // The category filter reads report_category_count, a per-category copy of the minute counters kept

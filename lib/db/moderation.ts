@@ -1,6 +1,12 @@
-import type { CountedRow, CounterDelta } from '@/lib/moderation/counters';
-import type { IncidentFacts, MergePlan, SplitPlan } from '@/lib/moderation/incident-plan';
-import { AUTOMATIC_FLAGS, type ModerationReportRow } from '@/lib/moderation/queue';
+import {
+  AUTOMATIC_FLAGS,
+  type CountedRow,
+  type CounterDelta,
+  type IncidentFacts,
+  type MergePlan,
+  type ModerationReportRow,
+  type SplitPlan,
+} from '@/lib/domain/moderation';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { DbLike, Tx } from './audit';
 

@@ -1,5 +1,5 @@
-import { operatorGroupOf } from '@/lib/catalog/operator-group';
-import type { PlatformFields } from '@/lib/catalog/schema';
+import { operatorGroupOf } from '@/lib/domain/operator-group';
+import type { PlatformFields } from '@/lib/domain/platform-fields';
 import type { DbLike, Tx } from './audit';
 
 export type AdminPlatform = PlatformFields & { id: string; retiredAt: Date | null; verified: boolean; reports: number };

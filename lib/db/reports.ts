@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { reportEntryBody } from '@/lib/domain/ledger-entry';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
-import { commentKey } from '@/lib/moderation/comment-key';
+import { commentKey } from '@/lib/domain/comment-key';
 
 export type NewReportRow = {
   id: string;
@@ -149,27 +149,6 @@ export async function findReportsByKeys(db: PrismaClient, keys: string[]): Promi
     select: { id: true, idempotencyKey: true, platformId: true, academyId: true, counted: true },
   });
   return rows;
-}
-
-/**
- * Distinct reporters counted since `since`, per `${fingerprint}|${platformId}`: the device token hash
- * ('' for a report without one) and the time (epoch ms).
- */
-export async function listSourceReporters(
-  db: PrismaClient,
-  input: { since: Date; fingerprints: string[] },
-): Promise<Map<string, Array<{ device: string; at: number }>>> {
-  const result = new Map<string, Array<{ device: string; at: number }>>();
-  if (input.fingerprints.length === 0) return result;
-  const rows = await db.report.findMany({
-    where: { createdAt: { gte: input.since }, sourceFingerprint: { in: input.fingerprints }, distinctReporter: true, counted: true },
-    select: { sourceFingerprint: true, platformId: true, deviceTokenHash: true, createdAt: true },
-  });
-  for (const r of rows) {
-    const key = `${r.sourceFingerprint}|${r.platformId}`;
-    result.set(key, [...(result.get(key) ?? []), { device: r.deviceTokenHash ?? '', at: r.createdAt.getTime() }]);
-  }
-  return result;
 }
 
 /** Clears source, network and device hashes older than `before` (privacy: kept 48 h at most). */

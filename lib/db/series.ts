@@ -1,7 +1,6 @@
-import type { BaselineModel } from '@/lib/detect/baseline';
-import type { PlatformBaselines } from '@/lib/detect/platform-baseline';
+import type { BaselineModel, PlatformBaselines } from '@/lib/domain/detection';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
-import type { BucketRow } from '@/lib/series/observed';
+import type { BucketRow } from '@/lib/domain/series';
 
 const SHAPE_KEY = '';
 
@@ -46,6 +45,16 @@ export async function readPlatformBaselines(db: PrismaClient, platformId: string
   return { platformId, baselines: toPlatformBaselines(row.model), learnedAt: row.learnedAt };
 }
 
+/** Stores a platform's learned baselines (one row; its académies' models inside the JSON). */
+export async function saveBaselines(db: PrismaClient, platformId: string, baselines: PlatformBaselines, learnedAt: Date): Promise<void> {
+  const model = JSON.parse(JSON.stringify(baselines)) as Prisma.InputJsonValue;
+  await db.baseline.upsert({
+    where: { platformId_academyId: { platformId, academyId: SHAPE_KEY } },
+    create: { platformId, academyId: SHAPE_KEY, model, learnedAt },
+    update: { model, learnedAt },
+  });
+}
+
 /**
  * Only the académie's model out of each platform's stored baselines (the JSON of a national
  * platform holds 30 of them, so the database extracts the one needed).
@@ -68,7 +77,7 @@ export async function readAcademyBaselines(
   return rows.map((r) => ({ platformId: r.platform_id, model: toBaselineModel(r.model), learnedAt: r.learned_at }));
 }
 
-// Baseline JSON is written only by saveBaselines (lib/db/detection.ts) from these same types.
+// Baseline JSON is written only by saveBaselines (above) from these same types.
 function toPlatformBaselines(json: unknown): PlatformBaselines {
   return json as PlatformBaselines;
 }

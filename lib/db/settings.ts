@@ -22,3 +22,18 @@ export async function writeSettingRows(tx: Tx, input: { upserts: Array<{ key: st
   }
   if (input.deletes.length > 0) await tx.setting.deleteMany({ where: { key: { in: input.deletes } } });
 }
+
+/** A generated secret kept in the settings table (at least 32 characters), or null. */
+export async function readSecretSetting(db: DbLike, key: string): Promise<string | null> {
+  const row = await db.setting.findUnique({ where: { key } });
+  return typeof row?.value === 'string' && row.value.length >= 32 ? row.value : null;
+}
+
+/** Stores `value` under `key` unless a value is already there (the first writer wins). */
+export async function createSettingOnce(db: DbLike, key: string, value: string): Promise<void> {
+  await db.setting.upsert({ where: { key }, create: { key, value }, update: {} });
+}
+
+export async function deleteSetting(db: DbLike, key: string): Promise<void> {
+  await db.setting.deleteMany({ where: { key } });
+}

@@ -22,21 +22,9 @@ import {
   MIN_RATE_PER_MINUTE,
 } from './thresholds';
 import type { Expectation } from './types';
+import type { BaselineModel } from '@/lib/domain/detection';
 
-/** Expected distinct reporters per minute by (day type, local slot) for one series. */
-export type BaselineModel = {
-  academyId: string;
-  slotMinutes: number;
-  /** Rates per minute, index = day-type index (DAY_TYPES order) × slots per day + slot. */
-  rates: number[];
-  /** Relative variance of each rate estimate (same index). */
-  uncertainty: number[];
-  dispersion: number;
-  /** Dispersion per DISPERSION_BLOCK_MINUTES block of the local day (absent: `dispersion` throughout). */
-  dispersionByBlock?: number[];
-  historyMinutes: number;
-  isFallback: boolean;
-};
+export type { BaselineModel };
 
 /** Regular series: counts[i] is the bucket starting at t0 + i × bucketMs (epoch ms). */
 export type RegularSeries = { t0: number; bucketMs: number; counts: ArrayLike<number> };

@@ -1,22 +1,10 @@
-import type { AlarmLevel, Episode } from './types';
+import type { Episode } from './types';
+import type { Incident } from '@/lib/domain/detection';
+
+export type { Incident };
 
 /** Episodes of one series of a platform; scope = académie id or 'national' (platform total). */
 export type ScopedEpisodes = { platformId: string; scope: string; episodes: readonly Episode[] };
-
-/** Platform-level incident: overlapping or close episodes of a platform's series, merged. */
-export type Incident = {
-  platformId: string;
-  start: number;
-  /** null while at least one episode is still open. */
-  end: number | null;
-  possibleAt: number | null;
-  detectedAt: number | null;
-  level: AlarmLevel;
-  maxScore: number;
-  scopes: string[];
-  /** The « détectée » relied on late reports: announced at detectedAt, when they arrived. */
-  detectedLate?: boolean;
-};
 
 type Item = { scope: string; episode: Episode };
 

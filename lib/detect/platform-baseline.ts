@@ -12,18 +12,9 @@ import { buildCalendarGrid, type CalendarGrid } from './calendar-grid';
 import { NATIONAL_ACADEMY_ID } from '@/lib/calendar/day-type';
 import { BASELINE_SLOT_MINUTES, FALLBACK_DISPERSION } from './thresholds';
 import type { Expectation } from './types';
+import type { PlatformBaselines } from '@/lib/domain/detection';
 
-/**
- * Baselines of one platform: a platform-wide shape (on the calendar of its busiest académie, prior
- * only), one model per académie shrunk toward shape × share, and the dispersion of the
- * platform-wide total, whose expectation is the sum of the académies' (each on its own calendar
- * and time zone).
- */
-export type PlatformBaselines = {
-  shape: BaselineModel;
-  academies: Record<string, BaselineModel>;
-  totalDispersion: number;
-};
+export type { PlatformBaselines };
 
 export type AcademyHistory = { academyId: string; history: RegularSeries };
 

@@ -1,19 +1,7 @@
 import type { Incident } from './incidents';
+import type { IncidentChange, PersistedIncident } from '@/lib/domain/detection';
 
-export type PersistedIncident = {
-  id: string;
-  platformId: string;
-  state: 'open' | 'closed' | 'dismissed' | 'merged';
-  level: 'possible' | 'detected';
-  startedAt: number;
-  endedAt: number | null;
-  scopes: string[];
-};
-
-export type IncidentChange =
-  | { kind: 'create'; detected: Incident }
-  | { kind: 'update'; id: string; detected: Incident; joined: string[]; raised: boolean; closed: boolean; reopened: boolean }
-  | { kind: 'close'; id: string; at: number };
+export type { IncidentChange, PersistedIncident };
 
 function overlaps(p: PersistedIncident, d: Incident, now: number, gapMs: number): boolean {
   return d.start <= (p.endedAt ?? now) + gapMs && (d.end ?? now) >= p.startedAt - gapMs;

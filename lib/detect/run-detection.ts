@@ -1,4 +1,5 @@
-import { firstCountedMinute, listServedAcademies, loadBaselines, readLateMinutes, readReporterCounts, saveBaselines, type CountWindow } from '@/lib/db/detection';
+import { firstCountedMinute, listServedAcademies, readLateMinutes, readReporterCounts, type CountWindow } from '@/lib/db/detection';
+import { readPlatformBaselines, saveBaselines } from '@/lib/db/series';
 import { applyIncidentChanges, listIncidentsNear, refreshIncidentStats, setCommonCauses } from '@/lib/db/incidents';
 import type { Prisma, PrismaClient } from '@/lib/db/types';
 import { findCommonCauses, type OpenEpisodeRef } from './common-cause';
@@ -57,7 +58,7 @@ async function baselinesFor(
   now: Date,
   budget: { relearn: number },
 ): Promise<PlatformBaselines> {
-  const cached = cache.get(platformId) ?? (await loadBaselines(db, platformId).then((b) => (b ? { baselines: b.baselines, learnedAt: b.learnedAt.getTime() } : undefined)));
+  const cached = cache.get(platformId) ?? (await readPlatformBaselines(db, platformId).then((b) => (b ? { baselines: b.baselines, learnedAt: b.learnedAt.getTime() } : undefined)));
   if (cached && (Math.abs(now.getTime() - cached.learnedAt) < BASELINE_MAX_AGE_MS || budget.relearn <= 0)) {
     cache.set(platformId, cached);
     return cached.baselines;

@@ -1,3 +1,5 @@
+import type { AlarmLevel, Level } from '@/lib/domain/detection';
+
 /**
  * One bucket of a series: its start (epoch ms, UTC) and the distinct reporters in it; knownAt = when
  * its count was last revised (epoch ms), when later than its end (late reports placed at their
@@ -12,8 +14,7 @@ export type CountPoint = { t: number; count: number; knownAt?: number };
  */
 export type Expectation = { mean: number; dispersion: number; uncertainty?: number };
 
-export type Level = 'normal' | 'possible' | 'detected';
-export type AlarmLevel = Exclude<Level, 'normal'>;
+export type { AlarmLevel, Level };
 
 export type Alarm = { t: number; score: number; level: AlarmLevel };
 

@@ -1,11 +1,10 @@
 import type { Locale } from '@/lib/i18n/config';
+import { ID_SLUG as SLUG } from '@/lib/domain/slug';
 
 export type EmbedKind = 'carte' | 'service';
 export type EmbedOptions = { kind: EmbedKind; platformId: string | null; academyId: string | null; locale: Locale; height: number };
 
 export const EMBED_HEIGHT = { min: 120, max: 1200, map: 520, card: 180 } as const;
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** The generator's form values, with every unusable value replaced by a default (the page never errors). */
 export function parseEmbedOptions(params: Record<string, string | string[] | undefined>, knownPlatforms: ReadonlySet<string>, knownAcademies: ReadonlySet<string>): EmbedOptions {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/http/errors';
+import { checkInput } from '@/lib/http/zod-issues';
 
 export const proofsQuerySchema = z
   .object({
@@ -12,11 +13,11 @@ export type ProofsQuery = z.infer<typeof proofsQuerySchema>;
 
 /** Parses the query string or throws the standard invalid_input error (never a 500). */
 export function parseProofsQuery(params: URLSearchParams): ProofsQuery {
-  const parsed = proofsQuerySchema.safeParse(Object.fromEntries(params));
-  if (!parsed.success) {
+  const parsed = checkInput(proofsQuerySchema, Object.fromEntries(params));
+  if (!parsed.ok) {
     throw new AppError('invalid_input', 'Paramètres invalides : limit (1 à 500) et before (numéro de condensé).', {
-      issues: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), code: i.code, message: i.message })),
+      issues: parsed.issues,
     });
   }
-  return parsed.data;
+  return parsed.value;
 }

@@ -1,6 +1,6 @@
 import { Feed } from 'feed';
 import { createTranslator } from 'next-intl';
-import type { IncidentListItem } from '@/lib/dashboard/types';
+import type { IncidentListItem } from '@/lib/domain/dashboard';
 import type { Locale } from '@/lib/i18n/config';
 import { localizePath } from '@/lib/i18n/paths';
 import { MESSAGES } from '@/messages';

@@ -1,8 +1,7 @@
 import { AppError } from '@/lib/http/errors';
 import type { Locale } from '@/lib/i18n/config';
 import { siteOrigin } from '@/lib/seo/site';
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+import { ID_SLUG as SLUG } from '@/lib/domain/slug';
 
 /** Locale of a feed request: `?langue=en` (feeds have no /en path: the proxy does not see files). */
 function feedLocale(req: Request): Locale {

@@ -28,12 +28,6 @@ export type PlannedReport = PendingReport & {
   flagReason: string | null;
 };
 
-const HOUR_MS = 3_600_000;
-
-export function hourStart(date: Date): Date {
-  return new Date(date.getTime() - (date.getTime() % HOUR_MS));
-}
-
 /**
  * Decides, in arrival order, which reports of a batch count: each report is checked against the
  * stored recent reports and the earlier ones of the same batch. A counted report is a distinct

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@/lib/db/types';
 import type { ProblemCategory } from '@/lib/domain/types';
 import { readBatchContext } from '@/lib/db/aggregates';
-import { findReportsByKeys, insertReportBatch, listSourceReporters, type BatchInsertOptions } from '@/lib/db/reports';
-import { hourStart, planBatch, toReportRow, type PendingReport, type PlannedReport } from './plan-batch';
+import { findReportsByKeys, insertReportBatch, type BatchInsertOptions } from '@/lib/db/reports';
+import { planBatch, toReportRow, type PendingReport, type PlannedReport } from './plan-batch';
 import type { InFlightReports } from './in-flight';
 import type { ReportAccepted } from './schema';
 import { COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS, REPORTER_WINDOW_MS } from './thresholds';
@@ -25,19 +25,15 @@ export type BatchHooks = {
 export async function processBatch(db: PrismaClient, items: PendingReport[], hooks: BatchHooks = {}): Promise<BatchResult[]> {
   const now = items.reduce((max, i) => (i.receivedAt > max ? i.receivedAt : max), items[0]?.receivedAt ?? new Date());
   const fingerprints = [...new Set(items.map((i) => i.fingerprint))];
-  // The source's counted reporters over the reporter window (budget per address) are read beside the batch context.
-  const [{ recent: recentRows, counts: countsBefore }, stored] = await Promise.all([
-    readBatchContext(db, {
-      recentSince: new Date(now.getTime() - RECENT_WINDOW_MS),
-      pairsSince: hourStart(now),
-      countsSince: new Date(now.getTime() - LOCAL_COUNT_WINDOW_MS),
-      fingerprints,
-      deviceHashes: [...new Set(items.flatMap((i) => (i.deviceHash ? [i.deviceHash] : [])))],
-      comments: [...new Set(items.flatMap((i) => (i.comment ? [i.comment] : [])))],
-      pairs: uniquePairs(items),
-    }),
-    listSourceReporters(db, { since: new Date(now.getTime() - REPORTER_WINDOW_MS), fingerprints }),
-  ]);
+  const { recent: recentRows, counts: countsBefore, reporters: stored } = await readBatchContext(db, {
+    recentSince: new Date(now.getTime() - RECENT_WINDOW_MS),
+    reportersSince: new Date(now.getTime() - REPORTER_WINDOW_MS),
+    countsSince: new Date(now.getTime() - LOCAL_COUNT_WINDOW_MS),
+    fingerprints,
+    deviceHashes: [...new Set(items.flatMap((i) => (i.deviceHash ? [i.deviceHash] : [])))],
+    comments: [...new Set(items.flatMap((i) => (i.comment ? [i.comment] : [])))],
+    pairs: uniquePairs(items),
+  });
   const pending = hooks.inFlight?.match(items, Date.now()) ?? { recent: [], reporters: [] };
   const reporters = new Map(stored);
   for (const r of pending.reporters) reporters.set(r.key, [...(reporters.get(r.key) ?? []), { device: r.device, at: r.at }]);

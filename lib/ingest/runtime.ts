@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db/client';
+import { listServiceAreas } from '@/lib/db/catalog';
 import { env } from '@/lib/env';
 import { reportEvents } from '@/lib/live/report-events';
 import { publishLive } from '@/lib/live/runtime';
@@ -37,15 +38,7 @@ function createStore(): RateLimitStore {
 }
 
 async function loadCatalog(now: Date): Promise<Catalog> {
-  const [platforms, academies] = await Promise.all([
-    getDb().platform.findMany({ select: { id: true, retiredAt: true, academies: { select: { academyId: true } } } }),
-    getDb().academy.findMany({ select: { id: true } }),
-  ]);
-  return buildCatalog({
-    platforms: platforms.map((p) => ({ id: p.id, retiredAt: p.retiredAt, academies: p.academies.map((a) => a.academyId) })),
-    academyIds: academies.map((a) => a.id),
-    now,
-  });
+  return buildCatalog({ ...(await listServiceAreas(getDb())), now });
 }
 
 /**

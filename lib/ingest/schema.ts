@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROBLEM_CATEGORIES, REPORTER_ROLES } from '@/lib/domain/types';
+import { checkInput } from '@/lib/http/zod-issues';
 import { fieldIssue, type FieldIssue, type FieldIssueCode } from './issue-messages';
 import {
   COMMENT_MAX_LENGTH,
@@ -116,24 +117,9 @@ function issueCode(issue: z.core.$ZodIssue, field: ReportField, value: unknown):
   return codes.invalid;
 }
 
-function toFieldIssues(error: z.ZodError, raw: unknown): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  const seen = new Set<string>();
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      issues.push(...issue.keys.map((key) => fieldIssue(key, 'unknown_field')));
-      continue;
-    }
-    const field = issue.path[0];
-    if (!isReportField(field)) {
-      issues.push(fieldIssue('', 'body_invalid'));
-      continue;
-    }
-    if (seen.has(field)) continue;
-    seen.add(field);
-    issues.push(fieldIssue(field, issueCode(issue, field, readProperty(raw, field))));
-  }
-  return issues;
+function toFieldIssue(issue: z.core.$ZodIssue, field: string, raw: unknown): FieldIssue {
+  if (!isReportField(field)) return fieldIssue('', 'body_invalid');
+  return fieldIssue(field, issueCode(issue, field, readProperty(raw, field)));
 }
 
 function checkObservedAt(observedAt: Date | undefined, now: Date): FieldIssue | null {
@@ -146,11 +132,15 @@ function checkObservedAt(observedAt: Date | undefined, now: Date): FieldIssue | 
 
 /** Validates a JSON report body; `ctx.now` is the server clock used to bound `observedAt`. */
 export function parseReportInput(raw: unknown, ctx: { now: Date }): ParseResult {
-  const parsed = reportInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, issues: toFieldIssues(parsed.error, raw) };
-  const observedIssue = checkObservedAt(parsed.data.observedAt, ctx.now);
+  const parsed = checkInput(reportInputSchema, raw, {
+    onePerField: true,
+    unknownKey: (key) => fieldIssue(key, 'unknown_field'),
+    toIssue: (issue, field) => toFieldIssue(issue, field, raw),
+  });
+  if (!parsed.ok) return parsed;
+  const observedIssue = checkObservedAt(parsed.value.observedAt, ctx.now);
   if (observedIssue) return { ok: false, issues: [observedIssue] };
-  return { ok: true, value: parsed.data };
+  return parsed;
 }
 
 const REQUIRED_FIELDS: ReadonlySet<ReportField> = new Set([

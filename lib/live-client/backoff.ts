@@ -1,3 +1,5 @@
+import { backoffDelayMs } from '@/lib/domain/backoff';
+
 /** First reconnection delay of the live stream (ms), doubled per failure up to LIVE_RETRY_MAX_MS. */
 export const LIVE_RETRY_BASE_MS = 1_000;
 export const LIVE_RETRY_MAX_MS = 30_000;
@@ -13,8 +15,7 @@ export const APPLY_EVERY_MS = 250;
 
 /** Delay before reconnection `failures` (1 = first), "equal jitter": half fixed, half random. */
 export function liveRetryDelayMs(failures: number, random: () => number): number {
-  const ceiling = Math.min(LIVE_RETRY_MAX_MS, LIVE_RETRY_BASE_MS * 2 ** Math.min(20, Math.max(0, failures - 1)));
-  return Math.round(ceiling / 2 + (ceiling / 2) * Math.min(1, Math.max(0, random())));
+  return backoffDelayMs(failures - 1, { baseMs: LIVE_RETRY_BASE_MS, maxMs: LIVE_RETRY_MAX_MS }, random);
 }
 
 /** What to do after the stream failed `failures` times in a row: when to retry, and whether to poll meanwhile. */

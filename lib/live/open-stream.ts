@@ -3,7 +3,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
 import { recordIntake } from '@/lib/http/intake-stats';
 import { processSingleton } from '@/lib/http/process-singleton';
-import { requireReadAccess } from '@/lib/http/read-access';
+import { requireReadAccess } from '@/lib/auth/read-access';
 import { createSourceLimit, type SourceLimit } from '@/lib/http/source-limit';
 import { requestClientIp, sourceKeyOf } from '@/lib/ingest/request-source';
 import type { LiveSink } from './hub';

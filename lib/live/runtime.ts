@@ -54,8 +54,3 @@ export function publishLive(events: LiveEvent[]): void {
     log('error', `[live] publication impossible : ${error instanceof Error ? error.message : String(error)}`);
   }
 }
-
-/** Resume point to store in a state read now (MapState.seq). */
-export function liveCursor(): number {
-  return getLiveRuntime().hub.cursor();
-}

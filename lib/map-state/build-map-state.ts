@@ -5,8 +5,9 @@ import { academySeverity, byEntrySeverity, nationwideTotals, tagNational } from 
 import { severityFromIncident } from './severity';
 import type { AcademyPlatformState, AcademyState, IncidentSummary, MapState, PlatformSummary } from './types';
 import { SPARKLINE_BUCKETS, sparklineFrom } from './window';
+import type { PairCount } from '@/lib/domain/map-state';
 
-export type PairCount = { platformId: string; academyId: string; reports: number; reporters: number };
+export type { PairCount };
 
 export type BuildMapStateInput = {
   at: Date;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { getDb } from '@/lib/db/client';
-import { loadBaselines } from '@/lib/db/detection';
+import { readPlatformBaselines } from '@/lib/db/series';
 import { listIncidentsOverlapping, readMapCatalog, readSparklineBuckets, readWindowCounts, type MapCatalog } from '@/lib/db/map-state';
 import type { ProblemCategory } from '@/lib/domain/types';
 import type { PrismaClient } from '@/lib/db/types';
@@ -26,7 +26,7 @@ async function expectations(db: PrismaClient, runtime: MapStateRuntime, platform
   const entries = await Promise.all(
     platforms.map(async (p) => {
       const expected = await runtime.expected.get(`${p.id}|${minute.getTime()}`, BASELINE_POLICY, async () => {
-        const baselines = await runtime.baselines.get(p.id, BASELINE_POLICY, async () => (await loadBaselines(db, p.id))?.baselines ?? null);
+        const baselines = await runtime.baselines.get(p.id, BASELINE_POLICY, async () => (await readPlatformBaselines(db, p.id))?.baselines ?? null);
         return expectedOverWindow({ baselines, academies: p.academies, at: minute, windowMinutes: WINDOW_MINUTES });
       });
       return [p.id, expected] as const;

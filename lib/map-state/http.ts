@@ -1,7 +1,7 @@
 import 'server-only';
 import { gzipSync } from 'node:zlib';
 import { AppError } from '@/lib/http/errors';
-import { requireReadAccess } from '@/lib/http/read-access';
+import { requireReadAccess } from '@/lib/auth/read-access';
 import { getRenderedMapState } from './get-map-state';
 import { CACHE_CONTROL } from './policy';
 import { parseMapStateQuery } from './query';

@@ -1,17 +1,8 @@
 import type { IncidentLevel } from '@/lib/domain/types';
 import type { IncidentSummary } from './types';
+import type { IncidentRecord } from '@/lib/domain/map-state';
 
-/** An incident as stored (its current state), with when each académie joined it. */
-export type IncidentRecord = {
-  id: string;
-  platformId: string;
-  level: IncidentLevel;
-  startedAt: Date;
-  detectedAt: Date | null;
-  endedAt: Date | null;
-  national: boolean;
-  academies: ReadonlyArray<{ academyId: string; joinedAt: Date }>;
-};
+export type { IncidentRecord };
 
 export function isOpenAt(incident: Pick<IncidentRecord, 'startedAt' | 'endedAt'>, at: Date): boolean {
   const t = at.getTime();

@@ -1,14 +1,7 @@
-import { toLocalParts } from '@/lib/calendar/time-zones';
+import { toLocalParts, wallClockToInstant } from '@/lib/calendar/time-zones';
 
 const PARIS = 'Europe/Paris';
-const MINUTE_MS = 60_000;
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
-
-function parisOffsetMs(t: number): number {
-  const minute = Math.floor(t / MINUTE_MS) * MINUTE_MS;
-  const p = toLocalParts(minute, PARIS);
-  return Date.UTC(p.year, p.month - 1, p.day) + p.minuteOfDay * MINUTE_MS - minute;
-}
 
 /**
  * Instant of a Paris wall-clock time 'YYYY-MM-DDTHH:mm[:ss]', or null when it is not a real date.
@@ -21,8 +14,7 @@ export function parseParisLocal(text: string): Date | null {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(wall);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
-  const first = wall - parisOffsetMs(wall);
-  return new Date(wall - parisOffsetMs(first));
+  return new Date(wallClockToInstant(wall, PARIS));
 }
 
 /** 'YYYY-MM-DDTHH:mm' in Paris time (the URL form of a replay instant). */

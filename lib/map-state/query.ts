@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROBLEM_CATEGORIES, type ProblemCategory } from '@/lib/domain/types';
 import type { ErrorIssue } from '@/lib/http/errors';
+import { checkInput } from '@/lib/http/zod-issues';
 import { parseParisLocal } from './paris-time';
 
 export const MAP_QUERY_MESSAGES = {
@@ -48,12 +49,12 @@ export function parseMapStateQuery(
   params: Record<string, string | undefined>,
   now: Date,
 ): { ok: true; value: MapStateQuery } | { ok: false; issues: ErrorIssue[] } {
-  const parsed = querySchema.safeParse(params);
-  if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))];
-    return { ok: false, issues: fields.map((f) => mapQueryIssue(f, FIELD_CODES[f] ?? 'at_invalid')) };
-  }
-  const { at: atText, plateforme, categorie } = parsed.data;
+  const parsed = checkInput(querySchema, params, {
+    onePerField: true,
+    toIssue: (_issue, field) => mapQueryIssue(field, FIELD_CODES[field] ?? 'at_invalid'),
+  });
+  if (!parsed.ok) return parsed;
+  const { at: atText, plateforme, categorie } = parsed.value;
   let at: Date | null = null;
   if (atText !== undefined) {
     at = parseAt(atText);

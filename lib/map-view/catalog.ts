@@ -1,5 +1,3 @@
-import type { AcademyState, MapState } from '@/lib/map-state/types';
-
 /** What the home page needs from the catalogue (names and label positions), sent once to the browser. */
 export type HomeCatalog = {
   academies: ReadonlyArray<{ id: string; name: string; overseas: boolean; lat: number; lon: number }>;
@@ -17,9 +15,4 @@ export function nameLookup(catalog: HomeCatalog): NameLookup {
     platform: (id) => platforms.get(id)?.name ?? id,
     nationwide: (id) => platforms.get(id)?.nationwide ?? false,
   };
-}
-
-/** Académie states by id (the state lists them in catalogue order). */
-export function academiesById(state: Pick<MapState, 'academies'>): Map<string, AcademyState> {
-  return new Map(state.academies.map((a) => [a.academyId, a]));
 }

@@ -1,14 +1,6 @@
-/** One report's place in the minute counters, as read before a moderation change. */
-export type CountedRow = {
-  platformId: string;
-  academyId: string;
-  bucketStart: Date;
-  category: string;
-  counted: boolean;
-  distinctReporter: boolean;
-};
+import type { CountedRow, CounterDelta } from '@/lib/domain/moderation';
 
-export type CounterDelta = { platformId: string; academyId: string; bucketStart: Date; category: string; reports: number; reporters: number };
+export type { CountedRow, CounterDelta };
 
 /**
  * Signed changes to the minute counters (report_count, and report_category_count by category) when

@@ -1,21 +1,6 @@
-export type IncidentAcademyFacts = { academyId: string; joinedAt: Date; level: string };
+import type { IncidentAcademyFacts, IncidentFacts, MergePlan, SplitPlan } from '@/lib/domain/moderation';
 
-export type IncidentFacts = {
-  id: string;
-  platformId: string;
-  state: string;
-  level: string;
-  startedAt: Date;
-  detectedAt: Date | null;
-  peakAt: Date | null;
-  peakReporters: number;
-  endedAt: Date | null;
-  reportCount: number;
-  reporterCount: number;
-  categoryBreakdown: Record<string, number>;
-  maxScore: number;
-  academies: IncidentAcademyFacts[];
-};
+export type { IncidentAcademyFacts, IncidentFacts, MergePlan, SplitPlan };
 
 /** States a moderator may still change; merged and dismissed incidents stay as history. */
 export const ACTIVE_STATES = ['open', 'closed'];
@@ -31,11 +16,6 @@ function earliest(a: Date | null, b: Date | null): Date | null {
   if (!b) return a;
   return a < b ? a : b;
 }
-
-export type MergePlan = {
-  into: Omit<IncidentFacts, 'id' | 'platformId' | 'academies'>;
-  addAcademies: IncidentAcademyFacts[];
-};
 
 /**
  * `source` folded into `into` (same platform): earliest start, open if either is open, the larger peak,
@@ -69,8 +49,6 @@ export function planMerge(source: IncidentFacts, into: IncidentFacts): MergePlan
     addAcademies: source.academies.filter((a) => !known.has(a.academyId)),
   };
 }
-
-export type SplitPlan = { moved: IncidentAcademyFacts[]; kept: IncidentAcademyFacts[]; startedAt: Date; level: string };
 
 /** The académies listed leave `incident` for a new one; some must stay, and all must belong to it. */
 export function planSplit(incident: IncidentFacts, academyIds: readonly string[]): SplitPlan | string {

@@ -1,5 +1,8 @@
 import type { FlagReason } from '@/lib/domain/types';
 import { shortLabel } from '@/lib/ingest/fingerprint';
+import { AUTOMATIC_FLAGS, type ModerationReportRow } from '@/lib/domain/moderation';
+
+export { AUTOMATIC_FLAGS, type ModerationReportRow };
 
 export const FLAG_LABELS: Record<FlagReason, string> = {
   flood: 'Vague de signalements identiques',
@@ -7,22 +10,6 @@ export const FLAG_LABELS: Record<FlagReason, string> = {
   honeypot: 'Piège à robots rempli',
   rate_limited: 'Trop de signalements de cette source',
   moderator: 'Masqué par la modération',
-};
-
-export const AUTOMATIC_FLAGS: readonly FlagReason[] = ['flood', 'duplicate', 'honeypot', 'rate_limited'];
-
-export type ModerationReportRow = {
-  id: string;
-  createdAt: Date;
-  platformId: string;
-  academyId: string;
-  category: string;
-  comment: string | null;
-  commentState: string;
-  moderationState: string;
-  counted: boolean;
-  flagReason: string | null;
-  sourceFingerprint: string | null;
 };
 
 /** What a moderator sees: the source only as a short opaque label, never the fingerprint itself. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '@/lib/http/errors';
+import { checkInput } from '@/lib/http/zod-issues';
 import { notifySubscribeSchema, notifyTokenSchema, type NotifySubscribeInput } from './schema';
 
 export const NOTIFY_BODY_LIMIT_BYTES = 4096;
@@ -36,12 +37,12 @@ export function parseToken(url: string): string {
 
 /** zod failures become `invalid_input` with one issue per field; codes are `<field>_invalid` (or `unknown_field`). */
 function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: key, code: 'unknown_field', message: `Champ inconnu\u00a0: ${key}.` }));
-    const field = issue.path.join('.') || 'body';
-    return [{ field, code: `${field.replace(/\W+/g, '_')}_invalid`, message: issue.message }];
+  const parsed = checkInput(schema, value, {
+    toIssue: (issue) => {
+      const field = issue.path.join('.') || 'body';
+      return { field, code: `${field.replace(/\W+/g, '_')}_invalid`, message: issue.message };
+    },
   });
-  throw new AppError('invalid_input', issues.map((i) => i.message).join(' '), { issues });
+  if (parsed.ok) return parsed.value;
+  throw new AppError('invalid_input', parsed.issues.map((i) => i.message).join(' '), { issues: parsed.issues });
 }

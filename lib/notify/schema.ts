@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { ID_SLUG as ID } from '@/lib/domain/slug';
 
-const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const B64URL = /^[A-Za-z0-9_-]+={0,2}$/;
 
 const filter = {

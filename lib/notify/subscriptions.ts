@@ -1,8 +1,9 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { getDb } from '@/lib/db/client';
+import { findSeriesScope } from '@/lib/db/series';
 import { confirmNotifySubscription, deleteNotifySubscriptionByToken, upsertNotifySubscription } from '@/lib/db/notify';
-import { hitSourceLimit } from '@/lib/http/read-access';
+import { hitSourceLimit } from '@/lib/auth/read-access';
 import { AppError } from '@/lib/http/errors';
 import { retryAfterSeconds } from '@/lib/http/read-limit';
 import { sendConfirmationMail } from './mail';
@@ -16,11 +17,9 @@ export function newNotifyToken(): string {
 }
 
 async function requireKnownFilter(input: { platformId: string; academyId: string | null }): Promise<void> {
-  const db = getDb();
-  const [platform, academy] = await Promise.all([
-    db.platform.findUnique({ where: { id: input.platformId }, select: { id: true } }),
-    input.academyId ? db.academy.findUnique({ where: { id: input.academyId }, select: { id: true } }) : Promise.resolve({ id: '' }),
-  ]);
+  const scope = await findSeriesScope(getDb(), input);
+  const platform = scope.platform;
+  const academy = input.academyId === null || scope.academy;
   const issues = [
     ...(platform ? [] : [{ field: 'platformId', code: 'platform_unknown', message: 'Service inconnu.' }]),
     ...(academy ? [] : [{ field: 'academyId', code: 'academy_unknown', message: 'Académie inconnue.' }]),

@@ -1,4 +1,4 @@
-import type { PlatformInfo } from '@/lib/dashboard/types';
+import type { PlatformInfo } from '@/lib/domain/dashboard';
 import type { PublicReportRow } from '@/lib/db/open311';
 import { PROBLEM_CATEGORIES, REPORTER_ROLES } from '@/lib/domain/types';
 import { MESSAGES } from '@/messages';

@@ -1,7 +1,7 @@
 import { AppError } from '@/lib/http/errors';
+import { ID_SLUG as SLUG } from '@/lib/domain/slug';
 
 const MAX_IDS = 100;
-const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export type RequestsQuery = { ids: string[] | null; serviceCodes?: string[]; academyId?: string; from: Date | null; to: Date | null; status: 'open' | 'closed' | null };
 

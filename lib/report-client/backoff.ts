@@ -1,3 +1,5 @@
+import { backoffDelayMs } from '@/lib/domain/backoff';
+
 export const RETRY_BASE_MS = 2_000;
 export const RETRY_MAX_MS = 5 * 60_000;
 /** A Retry-After longer than this is treated as this (a misconfigured proxy must not park reports for days). */
@@ -13,9 +15,7 @@ export function computeRetryDelayMs(input: {
   random: () => number;
   retryAfterMs?: number;
 }): number {
-  const exponent = Math.max(0, Math.min(30, input.attempt - 1));
-  const ceiling = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** exponent);
-  const jittered = ceiling / 2 + (Math.min(1, Math.max(0, input.random())) * ceiling) / 2;
+  const jittered = backoffDelayMs(input.attempt - 1, { baseMs: RETRY_BASE_MS, maxMs: RETRY_MAX_MS }, input.random);
   const floor = Math.min(Math.max(0, input.retryAfterMs ?? 0), RETRY_AFTER_MAX_MS);
   return Math.round(Math.max(jittered, floor));
 }

@@ -45,16 +45,6 @@ export function isReportField(field: string): field is ReportField {
   return Object.hasOwn(REPORT_FORM_FIELDS, field);
 }
 
-const SCHEMA_FIELD_BY_FORM_NAME = new Map<string, ReportField>(
-  Object.keys(REPORT_FORM_FIELDS)
-    .filter(isReportField)
-    .map((field) => [REPORT_FORM_FIELDS[field], field]),
-);
-
 export function formNameOf(field: string): FormFieldName | null {
   return isReportField(field) ? REPORT_FORM_FIELDS[field] : null;
-}
-
-export function schemaFieldOf(formName: string): ReportField | null {
-  return SCHEMA_FIELD_BY_FORM_NAME.get(formName) ?? null;
 }

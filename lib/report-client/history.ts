@@ -1,4 +1,5 @@
 import type { StorageLike } from './outbox-store';
+import { ID_SLUG as SLUG } from '@/lib/domain/slug';
 
 /** What this device remembers of its own reports (localStorage only: never sent, no cookie). */
 export type HistoryEntry = { platform: string; academy: string; at: number };
@@ -7,8 +8,6 @@ export const HISTORY_STORAGE_KEY = 'reportHistory';
 export const HISTORY_MAX = 30;
 /** The counting window of the server's policy: a second report of the same service within it is not counted. */
 export const COUNTED_WINDOW_MS = 10 * 60_000;
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export function parseHistory(raw: string | null): HistoryEntry[] {
   if (!raw) return [];

@@ -32,10 +32,6 @@ export function listPendingReports(items: OutboxItem[]): OutboxItem[] {
   return items.filter((item) => item.state === 'pending');
 }
 
-export function listRejectedReports(items: OutboxItem[]): OutboxItem[] {
-  return items.filter((item) => item.state === 'rejected');
-}
-
 /** Epoch ms of the next due attempt, or null when nothing is pending. */
 export function nextWakeAt(items: OutboxItem[]): number | null {
   const times = listPendingReports(items).map((item) => item.nextAttemptAt);

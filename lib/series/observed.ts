@@ -1,7 +1,7 @@
 import type { SeriesLine } from './types';
+import type { BucketRow } from '@/lib/domain/series';
 
-/** One row of bucketed counters: distinct reporters of a platform in bucket `i` of the window. */
-export type BucketRow = { platformId: string; i: number; reporters: number };
+export type { BucketRow };
 
 /** Platforms drawn as their own line on a multi-platform chart. */
 export const MAX_LINES = 5;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { ErrorIssue } from '@/lib/http/errors';
+import { checkInput } from '@/lib/http/zod-issues';
+import { parseParisLocal } from '@/lib/map-state/paris-time';
 import {
   alignWindow,
   dayWindow,
@@ -7,7 +9,6 @@ import {
   MAX_WINDOW_DAYS,
   presetWindow,
   WINDOW_PRESETS,
-  zonedMidnight,
   type SeriesWindow,
 } from './window';
 
@@ -71,9 +72,7 @@ function isRealDate(date: string): boolean {
 export function parseInstant(value: string): number | null {
   const local = LOCAL_TIME.exec(value);
   if (local) {
-    const [, date = '', hours = '', minutes = ''] = local;
-    if (!isRealDate(date) || Number(hours) > 23 || Number(minutes) > 59) return null;
-    return zonedMidnight(date, PARIS) + (Number(hours) * 60 + Number(minutes)) * 60_000;
+    return parseParisLocal(value)?.getTime() ?? null;
   }
   return ISO_WITH_OFFSET.safeParse(value).success ? Date.parse(value) : null;
 }
@@ -105,12 +104,12 @@ function windowFrom(q: WindowParams, now: number): Result<SeriesWindow> {
  * day), else `fenetre` (3h, 24h, 7j; default 24h). Existence of the ids is checked later.
  */
 export function parseSeriesQuery(params: Record<string, string | undefined>, now: number): Result<ParsedSeriesQuery> {
-  const parsed = querySchema.safeParse(params);
-  if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))];
-    return { ok: false, issues: fields.map((f) => seriesIssue(f, FIELD_CODES[f] ?? 'window_invalid')) };
-  }
-  const q = parsed.data;
+  const parsed = checkInput(querySchema, params, {
+    onePerField: true,
+    toIssue: (_issue, field) => seriesIssue(field, FIELD_CODES[field] ?? 'window_invalid'),
+  });
+  if (!parsed.ok) return parsed;
+  const q = parsed.value;
   if (!q.plateforme && !q.academie) return { ok: false, issues: [seriesIssue('plateforme', 'scope_missing')] };
   const window = windowFrom(q, now);
   if (!window.ok) return window;

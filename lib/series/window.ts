@@ -1,4 +1,4 @@
-import { toLocalParts } from '@/lib/calendar/time-zones';
+import { toLocalParts, wallClockToInstant } from '@/lib/calendar/time-zones';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -45,17 +45,10 @@ export function presetWindow(preset: WindowPreset, now: number): SeriesWindow {
   return alignWindow(end - PRESET_MS[preset], end);
 }
 
-function offsetAt(t: number, timeZone: string): number {
-  const p = toLocalParts(t, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day) + p.minuteOfDay * MINUTE_MS - Math.floor(t / MINUTE_MS) * MINUTE_MS;
-}
-
 /** Epoch ms of local midnight starting the calendar day `date` ('YYYY-MM-DD') in `timeZone`. */
 export function zonedMidnight(date: string, timeZone: string): number {
   const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
-  const wall = Date.UTC(year, month - 1, day);
-  const guess = wall - offsetAt(wall, timeZone);
-  return wall - offsetAt(guess, timeZone);
+  return wallClockToInstant(Date.UTC(year, month - 1, day), timeZone);
 }
 
 /** One whole local calendar day (00:00 to the next 00:00, 23 or 25 hours on clock changes). */

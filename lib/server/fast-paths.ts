@@ -4,7 +4,7 @@ import { answerHealth } from '@/lib/health/answer';
 import { bodyError, readNodeBody, REPORT_BODY_LIMIT_BYTES } from '@/lib/http/body';
 import { AppError } from '@/lib/http/errors';
 import { recordIntake, SLOW_ACCEPT_MS } from '@/lib/http/intake-stats';
-import { readAccessHeaders } from '@/lib/http/read-access';
+import { readAccessHeaders } from '@/lib/auth/read-access';
 import type { SourceLimit } from '@/lib/http/source-limit';
 import { answerReportSubmission } from '@/lib/ingest/submission';
 import { handleMapStateRequest } from '@/lib/map-state/http';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localMinuteOfDay } from '@/lib/calendar/day-type';
+import { wallClockToInstant } from '@/lib/calendar/time-zones';
 
 export const CLI_SCENARIOS = ['2021-04-06', 'random', 'spam', 'none'] as const;
 export type CliScenario = (typeof CLI_SCENARIOS)[number];
@@ -38,8 +38,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Epoch ms of local midnight in Paris on a 'YYYY-MM-DD' date. */
 function parisMidnight(day: string): number {
-  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
-  return utcMidnight - localMinuteOfDay(utcMidnight, 'paris') * 60_000;
+  return wallClockToInstant(Date.parse(`${day}T00:00:00Z`), 'Europe/Paris');
 }
 
 function addDays(day: string, days: number): string {

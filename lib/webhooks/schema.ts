@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WEBHOOK_EVENTS } from './events';
+import { ID_SLUG as SLUG } from '@/lib/domain/slug';
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const list = (message: string) =>
   z
     .union([z.string(), z.array(z.string())])

@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/http/errors';
-import { requireReadAccess } from '@/lib/http/read-access';
+import { requireReadAccess } from '@/lib/auth/read-access';
 import { json } from '@/lib/http/respond';
 import { route } from '@/lib/http/route';
 import { getSeries } from '@/lib/series/get-series';

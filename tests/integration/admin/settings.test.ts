@@ -91,6 +91,11 @@ describe('runtime settings', () => {
     expect(await read.json()).toMatchObject({ overrides: { readLimitPerMinute: 90 }, defaults: { reportLimitPerMinute: REQUEST_LIMIT } });
     const bad = await PATCH(jsonRequest('/api/admin/settings', { method: 'PATCH', cookie, body: { reportLimitPerMinute: 0, sourceSecret: 'x' } }), undefined);
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid_input');
+    const error = ((await bad.json()) as { error: { code: string; message: string; issues: { field: string; code: string; message: string }[] } }).error;
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues).toContainEqual({ field: 'sourceSecret', code: 'unknown_field', message: 'Champ inconnu\u00a0: sourceSecret.' });
+    const tooSmall = error.issues.find((i) => i.field === 'reportLimitPerMinute');
+    expect(tooSmall?.message).toMatch(/^Signalements par minute/);
+    for (const issue of error.issues) expect(issue.message).not.toMatch(/Invalid|Unrecognized|expected|Too (small|big)/);
   });
 });

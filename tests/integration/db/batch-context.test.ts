@@ -48,7 +48,7 @@ describe('readBatchContext', () => {
     ]);
     const context = await readBatchContext(db, {
       recentSince: minute(-10),
-      pairsSince: minute(-30),
+      reportersSince: minute(-30),
       countsSince: minute(-30),
       fingerprints: [fp('a')],
       deviceHashes: [`${tag}-dev`],
@@ -63,9 +63,10 @@ describe('readBatchContext', () => {
     expect(context.recent[1]).toMatchObject({ deviceTokenHash: `${tag}-dev`, platformId: 'pronote', academyId: 'lyon', category: 'login', counted: true });
   });
 
-  test('lists the (source, platform) pairs already counted as distinct reporters, and the counts per pair', async () => {
+  test('lists the distinct reporters each source had counted per platform, and the counts per pair', async () => {
     await seed([
       { fingerprint: fp('p'), m: -20, platformId: 'pronote' },
+      { fingerprint: fp('p'), m: -15, platformId: 'pronote', device: `${tag}-phone` },
       { fingerprint: fp('p'), m: -20, platformId: 'ecoledirecte', distinct: false },
       { fingerprint: fp('p'), m: -40, platformId: 'skolengo' },
       { fingerprint: fp('p'), m: -10, platformId: 'educonnect', counted: false },
@@ -80,14 +81,17 @@ describe('readBatchContext', () => {
     });
     const context = await readBatchContext(db, {
       recentSince: minute(-10),
-      pairsSince: minute(-30),
+      reportersSince: minute(-30),
       countsSince: minute(-30),
       fingerprints: [fp('p')],
       deviceHashes: [],
       comments: [],
       pairs: [{ platformId: 'pronote', academyId: 'corse' }, { platformId: 'pronote', academyId: 'guyane' }],
     });
-    expect([...context.reportedPairs]).toEqual([`${fp('p')}|pronote`]);
+    for (const list of context.reporters.values()) list.sort((a, b) => a.at - b.at);
+    expect([...context.reporters]).toEqual([
+      [`${fp('p')}|pronote`, [{ device: '', at: minute(-20).getTime() }, { device: `${tag}-phone`, at: minute(-15).getTime() }]],
+    ]);
     expect([...context.counts]).toEqual([['pronote|corse', 7]]);
   });
 });

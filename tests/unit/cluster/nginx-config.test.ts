@@ -34,6 +34,7 @@ describe('renderNginxConfig', () => {
     expect(block('= /api/etat')).not.toContain('limit_');
     expect(block('= /api/flux')).not.toContain('limit_');
     expect(block('= /api/flux')).toContain('proxy_buffering off');
+    expect(config).toContain('proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;');
   });
 
   test('only the idempotent report API is retried on another instance after a failure mid-request', () => {

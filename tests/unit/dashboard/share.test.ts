@@ -3,7 +3,7 @@ import { frenchOfAcademy } from '@/lib/dashboard/academy-name';
 import { mergeIncidentLists } from '@/lib/dashboard/incident-lists';
 import { incidentSummary } from '@/lib/dashboard/incident-summary';
 import { incidentLinks, parisMinute, shareFacts } from '@/lib/dashboard/share';
-import type { IncidentDetail, IncidentListItem } from '@/lib/dashboard/types';
+import type { IncidentDetail, IncidentListItem } from '@/lib/domain/dashboard';
 
 const START = Date.parse('2021-04-06T07:02:00Z');
 const M = 60_000;

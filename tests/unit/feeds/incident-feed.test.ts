@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { IncidentListItem } from '@/lib/dashboard/types';
+import type { IncidentListItem } from '@/lib/domain/dashboard';
 import { buildIncidentFeed, feedPath, incidentUpdated } from '@/lib/feeds/incident-feed';
 import { parseAtom } from '../../helpers/atom';
 

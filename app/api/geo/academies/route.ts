@@ -1,5 +1,5 @@
 import { getBoundaryAsset } from '@/lib/map/boundaries';
-import { requireReadAccess } from '@/lib/http/read-access';
+import { requireReadAccess } from '@/lib/auth/read-access';
 import { route } from '@/lib/http/route';
 import { withTimeout } from '@/lib/http/timeout';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/http/errors';
 import { json } from '@/lib/http/respond';
-import { requireReadAccess } from '@/lib/http/read-access';
+import { requireReadAccess } from '@/lib/auth/read-access';
 import { route } from '@/lib/http/route';
 import postalIndexJson from '@/lib/geo/data/postal-index.json';
 import { parsePostalIndex, searchCommunes, type CommuneMatch, type PostalIndex } from '@/lib/geo/postal-code';

@@ -2,7 +2,7 @@ import { cachedJson, parseQuery, preflight, v1Route } from '@/lib/api-v1/http';
 import { MAX_COUNT_PERIOD_DAYS, parsePeriod } from '@/lib/api-v1/period';
 import { countsQuery } from '@/lib/api-v1/queries';
 import { listCountsV1, requireKnownScope } from '@/lib/api-v1/reads';
-import { requireReadAccess } from '@/lib/http/read-access';
+import { requireReadAccess } from '@/lib/auth/read-access';
 
 export const GET = v1Route(async (req: Request) => {
   const q = parseQuery(countsQuery, req.url);

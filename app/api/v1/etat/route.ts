@@ -1,5 +1,5 @@
 import { cachedJson, invalid, preflight, v1Route } from '@/lib/api-v1/http';
-import { requireReadAccess } from '@/lib/http/read-access';
+import { requireReadAccess } from '@/lib/auth/read-access';
 import { getMapState } from '@/lib/map-state/get-map-state';
 import { parseMapStateQuery } from '@/lib/map-state/query';
 

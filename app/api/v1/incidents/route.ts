@@ -2,7 +2,7 @@ import { cachedJson, parseQuery, preflight, v1Route } from '@/lib/api-v1/http';
 import { parsePeriodFilter } from '@/lib/api-v1/incident-filter';
 import { incidentsQuery } from '@/lib/api-v1/queries';
 import { listIncidentsV1, requireKnownScope, toIncidentV1 } from '@/lib/api-v1/reads';
-import { requireReadAccess } from '@/lib/http/read-access';
+import { requireReadAccess } from '@/lib/auth/read-access';
 
 export const GET = v1Route(async (req: Request) => {
   const q = parseQuery(incidentsQuery, req.url);

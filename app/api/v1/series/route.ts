@@ -1,5 +1,5 @@
 import { cachedJson, invalid, preflight, v1Route } from '@/lib/api-v1/http';
-import { requireReadAccess } from '@/lib/http/read-access';
+import { requireReadAccess } from '@/lib/auth/read-access';
 import { getSeries } from '@/lib/series/get-series';
 import { parseSeriesQuery } from '@/lib/series/schema';
 

@@ -7,10 +7,9 @@ import { currentLocale } from '@/lib/i18n/server';
 import { localizePath } from '@/lib/i18n/paths';
 import { getMapState } from '@/lib/map-state/get-map-state';
 import { siteOrigin } from '@/lib/seo/site';
+import { ID_SLUG as SLUG } from '@/lib/domain/slug';
 
 export const dynamic = 'force-dynamic';
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export async function generateMetadata(props: PageProps<'/integrer/service/[id]'>): Promise<Metadata> {
   const { id } = await props.params;

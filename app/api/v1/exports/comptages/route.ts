@@ -3,7 +3,7 @@ import { parseQuery, preflight, v1Route } from '@/lib/api-v1/http';
 import { parsePeriod } from '@/lib/api-v1/period';
 import { countsExportQuery } from '@/lib/api-v1/queries';
 import { requireKnownScope } from '@/lib/api-v1/reads';
-import { requireReadAccess } from '@/lib/http/read-access';
+import { requireReadAccess } from '@/lib/auth/read-access';
 
 /** Aggregated counts for any period, streamed (memory stays flat whatever the size). */
 export const GET = v1Route(async (req: Request) => {

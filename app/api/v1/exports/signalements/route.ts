@@ -3,7 +3,7 @@ import { parseQuery, preflight, v1Route } from '@/lib/api-v1/http';
 import { parsePeriod } from '@/lib/api-v1/period';
 import { reportsExportQuery } from '@/lib/api-v1/queries';
 import { requireKnownScope } from '@/lib/api-v1/reads';
-import { requireReadAccess } from '@/lib/http/read-access';
+import { requireReadAccess } from '@/lib/auth/read-access';
 
 /** Moderated reports (public fields, approved comments only) for any period, streamed. */
 export const GET = v1Route(async (req: Request) => {

@@ -7,7 +7,7 @@ import { requestClientIp } from '@/lib/ingest/request-source';
 import { sourceFingerprint } from '@/lib/ingest/fingerprint';
 import { getIngestRuntime } from '@/lib/ingest/runtime';
 import { getRuntimeSettings } from '@/lib/settings/runtime';
-import { PEER_HEADER } from './peer';
+import { PEER_HEADER } from '@/lib/http/peer';
 import {
   apiKeyWithoutRight,
   invalidApiKey,
@@ -16,8 +16,8 @@ import {
   readLimitKey,
   readRateLimited,
   type ReadTier,
-} from './read-limit';
-import { withTimeout } from './timeout';
+} from '@/lib/http/read-limit';
+import { withTimeout } from '@/lib/http/timeout';
 
 export type ReadAccess = { tier: ReadTier; limit: number; count: number };
 
