@@ -10,10 +10,6 @@ export async function readDossierChunk(db: DbLike, input: { dossierId: string; s
   return row ? new Uint8Array(row.data) : null;
 }
 
-export async function countDossierChunks(db: DbLike, dossierId: string): Promise<number> {
-  return db.dossierChunk.count({ where: { dossierId } });
-}
-
 export async function deleteDossierChunks(db: DbLike, dossierIds: string[]): Promise<void> {
   if (dossierIds.length > 0) await db.dossierChunk.deleteMany({ where: { dossierId: { in: dossierIds } } });
 }
