@@ -37,6 +37,8 @@ import enProofs from './en/proofs.json';
 import frProofs from './fr/proofs.json';
 import enVerifier from './en/verifier.json';
 import frVerifier from './fr/verifier.json';
+import enNotes from './en/notes.json';
+import frNotes from './fr/notes.json';
 import enShare from './en/share.json';
 import frShare from './fr/share.json';
 import enPrivacy from './en/privacy.json';
@@ -60,6 +62,7 @@ export const MESSAGES = {
     proofs: frProofs, verifier: frVerifier,
     share: frShare, privacy: frPrivacy,
     notify: frNotify,
+    notes: frNotes,
   },
   en: {
     common: enCommon, home: enHome, map: enMap,
@@ -71,6 +74,7 @@ export const MESSAGES = {
     proofs: enProofs, verifier: enVerifier,
     share: enShare, privacy: enPrivacy,
     notify: enNotify,
+    notes: enNotes,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -1,15 +1,14 @@
 import type { DossierIncidentRow } from '@/lib/db/dossier';
 import type { SeriesPayload } from '@/lib/series/types';
 import { formatDayFr } from '@/lib/evidence/paris-day';
-import type { LedgerDayProof } from './collect';
+import type { LedgerDayProof } from './ledger-days';
 import type { PdfInput } from './pdf';
-import type { DossierReport } from './report-columns';
 import type { DossierRequest } from './schema';
+import type { ReportSummary } from './summary';
 
 export type Names = { academies: Record<string, { name: string }>; platforms: Record<string, string> };
 
 const WHEN = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
-const MAX_COMMENTS = 200;
 const HIDDEN_REASONS: Record<string, string> = { moderator: 'par la modération', '': 'sans motif' };
 
 const EVENT_LABELS: Record<string, string> = {
@@ -29,7 +28,7 @@ function eventLabel(kind: string, data: unknown, names: Names): string {
 /** Turns the dossier's data into what the PDF prints (pure: series are read beforehand). */
 export function toPdfInput(input: {
   request: DossierRequest;
-  reports: DossierReport[];
+  summary: ReportSummary;
   incidents: DossierIncidentRow[];
   series: Map<string, SeriesPayload>;
   days: LedgerDayProof[];
@@ -40,19 +39,11 @@ export function toPdfInput(input: {
 }): PdfInput {
   const { request, names } = input;
   const academy = (id: string) => names.academies[id]?.name ?? id;
-  const byAcademy = new Map<string, { reports: number; counted: number; hidden: number }>();
-  for (const r of input.reports) {
-    const row = byAcademy.get(r.academy) ?? { reports: 0, counted: 0, hidden: 0 };
-    row.reports += 1;
-    if (r.counted && r.moderation !== 'hidden') row.counted += 1;
-    if (r.moderation === 'hidden') row.hidden += 1;
-    byAcademy.set(r.academy, row);
-  }
-  const comments = input.reports.filter((r) => r.comment);
+  const { byAcademy } = input.summary;
   const hidden = new Map<string, number>();
-  for (const r of input.reports.filter((x) => x.moderation === 'hidden')) {
-    const reason = HIDDEN_REASONS[r.hiddenReason ?? ''] ?? r.hiddenReason ?? 'sans motif';
-    hidden.set(reason, (hidden.get(reason) ?? 0) + 1);
+  for (const [raw, count] of input.summary.hiddenReasons) {
+    const reason = HIDDEN_REASONS[raw] ?? raw;
+    hidden.set(reason, (hidden.get(reason) ?? 0) + count);
   }
   return {
     title: request.title,
@@ -61,10 +52,10 @@ export function toPdfInput(input: {
     services: request.platforms.map((p) => names.platforms[p] ?? p).join(', '),
     academiesLabel: request.academies.length === 0 ? 'toutes' : request.academies.map(academy).join(', '),
     totals: {
-      reports: input.reports.length,
+      reports: input.summary.reports,
       counted: [...byAcademy.values()].reduce((s, r) => s + r.counted, 0),
       hidden: [...byAcademy.values()].reduce((s, r) => s + r.hidden, 0),
-      comments: comments.length,
+      comments: input.summary.commentCount,
     },
     hiddenByReason: [...hidden].map(([reason, count]) => ({ reason, count })),
     incidents: input.incidents.map((i) => ({
@@ -76,7 +67,7 @@ export function toPdfInput(input: {
       series: input.series.get(i.id) ?? null,
     })),
     academyRows: [...byAcademy].sort(([a], [b]) => academy(a).localeCompare(academy(b), 'fr')).map(([id, r]) => ({ name: academy(id), ...r })),
-    comments: comments.slice(0, MAX_COMMENTS).map((r) => ({ at: WHEN.format(new Date(r.at)), place: `${names.platforms[r.platform] ?? r.platform}, ${academy(r.academy)}`, text: r.comment ?? '' })),
+    comments: input.summary.comments.map((r) => ({ at: WHEN.format(new Date(r.at)), place: `${names.platforms[r.platform] ?? r.platform}, ${academy(r.academy)}`, text: r.text })),
     days: input.days.map((d) => ({ day: d.day, final: d.digest.final, root: d.digest.root })),
     keyId: input.keyId,
     k: request.k,

@@ -10,7 +10,7 @@ import { instanceKey } from '@/lib/evidence/instance-key';
 import { AppError } from '@/lib/http/errors';
 import { runDossierQueue } from './queue';
 import type { DossierRequest } from './schema';
-import { readDossierZip } from './storage';
+import { openDossierZip } from './storage';
 
 export type DossierView = Omit<DossierRecord, 'filters' | 'ownerId' | 'organisationId'> & { filters: unknown; downloadUrl: string | null };
 
@@ -55,10 +55,12 @@ export async function getMyDossier(session: AuthSession, id: string): Promise<Do
   return toView(record);
 }
 
-export async function downloadMyDossier(session: AuthSession, id: string): Promise<{ zip: Uint8Array; fileName: string }> {
+/** The caller's ready dossier as a stream from the database (any instance can serve it). */
+export async function downloadMyDossier(session: AuthSession, id: string): Promise<{ stream: ReadableStream<Uint8Array>; sizeBytes: number; fileName: string }> {
   const view = await getMyDossier(session, id);
   if (view.state !== 'ready') throw new AppError('conflict', view.state === 'expired' ? 'Ce dossier a expiré : construisez-le à nouveau.' : 'Ce dossier n’est pas encore prêt.');
-  const zip = await readDossierZip(env.DATA_DIR, view.id);
-  if (!zip) throw new AppError('not_found', 'Le fichier de ce dossier n’est plus disponible : construisez-le à nouveau.');
-  return { zip, fileName: `dossier-${view.createdAt.toISOString().slice(0, 10)}-${view.id.slice(0, 8)}.zip` };
+  const sizeBytes = view.sizeBytes ?? 0;
+  const stream = await openDossierZip(getDb(), { dossierId: view.id, sizeBytes });
+  if (!stream) throw new AppError('not_found', 'Le fichier de ce dossier n’est plus disponible : construisez-le à nouveau.');
+  return { stream, sizeBytes, fileName: `dossier-${view.createdAt.toISOString().slice(0, 10)}-${view.id.slice(0, 8)}.zip` };
 }

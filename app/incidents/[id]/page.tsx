@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { cache } from 'react';
@@ -9,12 +10,14 @@ import { IncidentTimeline } from '@/components/dashboard/incident-timeline';
 import { getWhen } from '@/components/dashboard/server-when';
 import { SeriesDownload } from '@/components/dashboard/series-download';
 import { StatusBadge } from '@/components/dashboard/status-badge';
+import { IncidentNotes } from '@/components/incident/incident-notes';
 import { ShareBox } from '@/components/share/share-box';
 import { loadIncidentPage, type IncidentPageData } from '@/lib/dashboard/load-incident-page';
 import { MIN_DETECTED_NETWORKS } from '@/lib/detect/network-gate';
 import { incidentSummary } from '@/lib/dashboard/incident-summary';
 import { statusHistory } from '@/lib/dashboard/status-history';
 import { currentLocale, localizer } from '@/lib/i18n/server';
+import { sessionCookieName } from '@/lib/auth/session';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteOrigin } from '@/lib/seo/site';
 import '@/components/dashboard/dashboard.css';
@@ -60,6 +63,7 @@ export default async function IncidentPage(props: PageProps<'/incidents/[id]'>) 
     getTranslations('incidentPage'), getTranslations('dashboard'), getTranslations('networks'), localizer(), getFormatter(),
   ]);
   const { incident } = data;
+  const signedIn = (await cookies()).has(sessionCookieName());
   const academyName = (academyId: string) => data.names.academies[academyId]?.name ?? academyId;
   const soleZone = !incident.national && incident.academies.length === 1 ? data.names.academies[incident.academies[0] ?? '']?.timeZone : undefined;
   const when = await getWhen(soleZone);
@@ -155,6 +159,8 @@ export default async function IncidentPage(props: PageProps<'/incidents/[id]'>) 
         <h2 id="titre-problemes">{t('breakdownTitle')}</h2>
         <BreakdownTable rows={data.breakdown} />
       </section>
+
+      {signedIn ? <IncidentNotes incidentId={incident.id} /> : null}
     </article>
   );
 }

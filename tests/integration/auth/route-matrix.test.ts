@@ -4,8 +4,6 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { rolesWith, type Permission, type UserRole } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
-import { writeDossierZip } from '@/lib/dossier/storage';
-import { env } from '@/lib/env';
 import { createTestUser, jsonRequest, sessionCookie } from './support';
 
 const APP_DIR = path.resolve('app');
@@ -140,8 +138,8 @@ describe('organisations: a union sees only its own organisation’s dossiers and
     const [a, a2, b, loner] = await Promise.all([0, 1, 2, 3].map(() => createTestUser({ roles: ['union'] })));
     await db.organisationMember.createMany({ data: [{ userId: a!.user.id, organisationId: orgA!.id }, { userId: a2!.user.id, organisationId: orgA!.id }, { userId: b!.user.id, organisationId: orgB!.id }] });
     const id = randomUUID();
-    await db.dossier.create({ data: { id, organisationId: orgA!.id, ownerId: a!.user.id, title: 'Dossier A', filters: {}, state: 'ready' } });
-    await writeDossierZip(env.DATA_DIR, id, new Uint8Array([80, 75, 5, 6, ...new Array(18).fill(0)]));
+    await db.dossier.create({ data: { id, organisationId: orgA!.id, ownerId: a!.user.id, title: 'Dossier A', filters: {}, state: 'ready', sizeBytes: 22 } });
+    await db.dossierChunk.create({ data: { dossierId: id, seq: 0, data: new Uint8Array([80, 75, 5, 6, ...new Array(18).fill(0)]) } });
     const incident = await db.incident.create({ data: { id: randomUUID(), platformId: 'pronote', scope: 'national', level: 'detected', startedAt: new Date() } });
     await db.incidentNote.create({ data: { organisationId: orgA!.id, incidentId: incident.id, authorId: a!.user.id, body: 'note privée de A' } });
     const as = async (user: typeof a) => sessionCookie(user!.user);

@@ -212,6 +212,12 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
     await c.notifyMessage.create({ data: { subscriptionId: notifyId, incidentId: randomUUID(), state: 'down' } });
     return c.notifyMessage.findFirstOrThrow({ where: { subscriptionId: notifyId } });
   },
+  DossierChunk: async (c) => {
+    const id = randomUUID();
+    await c.dossier.create({ data: { id, ownerId: `u-${tag}`, title: 'Chunk', filters: {} } });
+    await c.dossierChunk.create({ data: { dossierId: id, seq: 0, data: new Uint8Array([80, 75]) } });
+    return c.dossierChunk.findUniqueOrThrow({ where: { dossierId_seq: { dossierId: id, seq: 0 } } });
+  },
 };
 
 describe('prisma schema vs migrated database', () => {

@@ -8,11 +8,11 @@ import { createPrismaClient } from '@/lib/db/create-client';
 import { hideReportRows } from '@/lib/db/moderation';
 import { prepareDatabase } from '@/lib/db/prepare';
 import { insertReportBatch } from '@/lib/db/reports';
-import { buildDossier } from '@/lib/dossier/build';
+import { buildDossierBytes } from '@/lib/dossier/build';
 import { manifestSigningText, serializeManifest, type Manifest } from '@/lib/dossier/manifest';
 import { runDossierQueue } from '@/lib/dossier/queue';
 import { dossierRequestSchema } from '@/lib/dossier/schema';
-import { readDossierZip } from '@/lib/dossier/storage';
+import { openDossierZip } from '@/lib/dossier/storage';
 import { sha256Hex } from '@/lib/evidence/hash';
 import { verifyDossierZip } from '@/lib/dossier/verify';
 import { publishDueDigests } from '@/lib/evidence/publish';
@@ -43,7 +43,7 @@ beforeAll(async () => {
   await insertReportBatch(db, rows);
   await db.report.update({ where: { id: rows[3]!.id }, data: { commentState: 'approved' } });
   await db.$transaction((tx) => hideReportRows(tx, { ids: [rows[5]!.id] }));
-  zip = (await buildDossier({ db, key, request, now })).zip;
+  zip = (await buildDossierBytes({ db, key, request, now })).zip;
 }, 180_000);
 
 afterAll(async () => {
@@ -78,7 +78,7 @@ describe('buildDossier and verifyDossierZip', () => {
   });
 
   test('the same filters and data give the same data files and hashes', async () => {
-    const again = await buildDossier({ db, key, request, now: new Date('2021-04-10T10:00:00Z') });
+    const again = await buildDossierBytes({ db, key, request, now: new Date('2021-04-10T10:00:00Z') });
     const first = JSON.parse(strFromU8(unzipSync(zip)['manifest.json']!)) as Manifest;
     const data = (m: Manifest) => m.files.filter((f) => f.name !== 'rapport.pdf');
     expect(data(again.manifest)).toEqual(data(first));
@@ -142,8 +142,10 @@ describe('runDossierQueue', () => {
     expect(await runDossierQueue({ db, key, dataDir, now })).toBe(1);
     const row = await db.dossier.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ state: 'ready', progress: 100 });
-    const stored = await readDossierZip(dataDir, id);
-    expect(stored && sha256Hex(stored)).toBe(row.sha256);
+    const stream = await openDossierZip(db, { dossierId: id, sizeBytes: row.sizeBytes ?? 0 });
+    const stored = new Uint8Array(await new Response(stream).arrayBuffer());
+    expect(stored.length).toBe(row.sizeBytes);
+    expect(sha256Hex(stored)).toBe(row.sha256);
     expect(verifyDossierZip(stored!).problems).toEqual([]);
     expect(await db.dossier.count({ where: { ownerId: 'u-queue', state: 'failed' } })).toBe(1);
     rmSync(dataDir, { recursive: true, force: true });

@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import { periodBounds } from '@/lib/dossier/period';
 import { dossierRequestSchema } from '@/lib/dossier/schema';
 import { cellKey, suppressedCells } from '@/lib/dossier/files';
-import type { DossierReport } from '@/lib/dossier/report-columns';
 
 describe('periodBounds', () => {
   test('runs from Paris midnight to the Paris midnight after the last day, across a DST change', () => {
@@ -33,10 +32,13 @@ describe('dossierRequestSchema', () => {
 });
 
 describe('suppressedCells', () => {
-  const report = (academy: string, at: string) => ({ platform: 'pronote', academy, at }) as DossierReport;
+  const hour = (at: string) => Math.floor(Date.parse(at) / 3_600_000);
   test('removes service × académie × hour cells with fewer than k reports, and nothing without k', () => {
-    const reports = [report('lille', '2021-04-06T07:01:00.000Z'), report('lille', '2021-04-06T07:59:00.000Z'), report('lyon', '2021-04-06T07:10:00.000Z')];
-    expect(suppressedCells(reports, null).size).toBe(0);
-    expect([...suppressedCells(reports, 2)]).toEqual([cellKey('pronote', 'lyon', Date.parse('2021-04-06T07:10:00.000Z'))]);
+    const cells = [
+      { platformId: 'pronote', academyId: 'lille', hour: hour('2021-04-06T07:01:00.000Z'), reports: 2 },
+      { platformId: 'pronote', academyId: 'lyon', hour: hour('2021-04-06T07:10:00.000Z'), reports: 1 },
+    ];
+    expect(suppressedCells(cells, null).size).toBe(0);
+    expect([...suppressedCells(cells, 2)]).toEqual([cellKey('pronote', 'lyon', Date.parse('2021-04-06T07:59:59.999Z'))]);
   });
 });
