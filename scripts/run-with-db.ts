@@ -25,7 +25,7 @@ function prepareInChild(env: NodeJS.ProcessEnv): Promise<void> {
   const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new PrepareError(code ?? 1))));
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new PrepareError(code ?? 1))));
   });
 }
 
