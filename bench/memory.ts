@@ -96,6 +96,7 @@ async function measure(name: string, args: string[], env: Record<string, string>
 }
 
 async function main() {
+  const loadStart = os.loadavg().map((v) => v.toFixed(1)).join(' ');
   const rows: Row[] = [];
   const only = process.env.BENCH_MEMORY_ONLY?.split(',');
   const want = (k: string) => !only || only.includes(k);
@@ -121,7 +122,8 @@ async function main() {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  writeResults('memory', 'Resident memory per process (RSS, MB), idle and after a simulated morning', rows, { reports: MORNING_REPORTS });
+  const loadAverage = `${loadStart} → ${os.loadavg().map((v) => v.toFixed(1)).join(' ')} (${os.cpus().length} cores)`;
+  writeResults('memory', `Resident memory per process (RSS, MB), idle and after a simulated morning; load average ${loadAverage}`, rows, { reports: MORNING_REPORTS, loadAverage });
 }
 
 main().catch((error: unknown) => {

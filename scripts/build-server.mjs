@@ -34,7 +34,12 @@ const emptyServerOnly = {
 };
 
 await build({
-  entryPoints: { 'run-with-db': 'scripts/run-with-db.ts', serve: 'scripts/serve.ts', worker: 'scripts/worker.ts' },
+  entryPoints: {
+    'run-with-db': 'scripts/run-with-db.ts',
+    'prepare-db': 'scripts/prepare-db.ts',
+    serve: 'scripts/serve.ts',
+    worker: 'scripts/worker.ts',
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',
@@ -51,4 +56,4 @@ await build({
   },
   logLevel: 'warning',
 });
-console.log('dist/: run-with-db.js, serve.js, worker.js');
+console.log('dist/: run-with-db.js, prepare-db.js, serve.js, worker.js');

@@ -13,7 +13,7 @@ try {
     const result = await prepareDatabase({ url: env.DATABASE_URL, kind: 'postgresql', seed, log });
     log(`PostgreSQL à jour (${result.applied.length} migration(s) appliquée(s)).`);
   } else {
-    const server = await startEmbeddedServer({ dataDir: env.DATA_DIR, port: env.EMBEDDED_DB_PORT });
+    const server = await startEmbeddedServer({ dataDir: env.DATA_DIR, port: env.EMBEDDED_DB_PORT, sharedBuffers: env.EMBEDDED_DB_SHARED_BUFFERS });
     try {
       const result = await prepareDatabase({ url: server.url, kind: 'embedded', seed, log });
       log(`Base embarquée à jour (${result.applied.length} migration(s) appliquée(s)).`);

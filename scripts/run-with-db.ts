@@ -6,12 +6,28 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseEnv, EnvError } from '../lib/config/env-schema';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
-import { MigrationError } from '../lib/db/migrate/apply';
-import { prepareDatabase } from '../lib/db/prepare';
 import { onParentGone } from '../lib/worker/supervise';
 import { describeDatabaseTarget } from '../lib/db/target';
+import { siblingEntry } from './entry';
 
 const log = (line: string) => console.log(`[école-en-panne] ${line}`);
+const EXIT_CONFIG = 78;
+
+class PrepareError extends Error {
+  constructor(readonly status: number) {
+    super(`préparation de la base : échec (code ${status})`);
+  }
+}
+
+/** Migrates and seeds in a short-lived child (scripts/prepare-db.ts), so its memory leaves with it. */
+function prepareInChild(env: NodeJS.ProcessEnv): Promise<void> {
+  const { command, args } = siblingEntry('prepare-db');
+  const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new PrepareError(code ?? 1))));
+  });
+}
 
 async function main() {
   const command = process.argv.slice(process.argv.indexOf('--') + 1);
@@ -21,17 +37,22 @@ async function main() {
     ...process.env,
     PATH: `${path.resolve('node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
     NEXT_TELEMETRY_DISABLED: '1',
+    // glibc gives each thread that allocates its own 64 MB arena; two arenas cut tens of MB per Node process.
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
   };
   let stop = async () => {};
   if (env.DATABASE_URL) {
     log(describeDatabaseTarget({ kind: 'postgresql', url: env.DATABASE_URL }));
-    await prepareDatabase({ url: env.DATABASE_URL, kind: 'postgresql', log });
+    await prepareInChild(childEnv);
   } else {
-    const server = await startEmbeddedServer({ dataDir: env.DATA_DIR, port: env.EMBEDDED_DB_PORT });
+    const server = await startEmbeddedServer({ dataDir: env.DATA_DIR, port: env.EMBEDDED_DB_PORT, sharedBuffers: env.EMBEDDED_DB_SHARED_BUFFERS });
     stop = () => server.stop();
     log(`${describeDatabaseTarget({ kind: 'embedded', dataDir: env.DATA_DIR })} ${server.owned ? '' : '(déjà ouverte par un autre processus)'}`);
-    await prepareDatabase({ url: server.url, kind: 'embedded', log });
     childEnv.EMBEDDED_DATABASE_URL = server.url;
+    await prepareInChild(childEnv).catch(async (error: unknown) => {
+      await server.stop();
+      throw error;
+    });
   }
   const [bin, ...args] = command as [string, ...string[]];
   const child = spawn(bin, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: childEnv, shell: false });
@@ -55,10 +76,11 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof EnvError || error instanceof MigrationError) {
+  if (error instanceof EnvError) {
     console.error(`\n${error.message}\n`);
-    process.exit(78);
+    process.exit(EXIT_CONFIG);
   }
+  if (error instanceof PrepareError) process.exit(error.status === EXIT_CONFIG ? EXIT_CONFIG : 1);
   console.error(error);
   process.exit(1);
 });

@@ -7,7 +7,7 @@ import { getLiveRuntime } from '../lib/live/runtime';
 import { createDrain } from '../lib/server/drain';
 import { createEdgeServer } from '../lib/server/listener';
 import { onParentGone, superviseChild, type Supervised } from '../lib/worker/supervise';
-import { siblingEntry } from './entry';
+import { siblingEntry, WORKER_NODE_FLAGS } from './entry';
 
 async function main() {
   const dev = process.argv.includes('--dev');
@@ -30,7 +30,7 @@ async function main() {
   });
   server.listen({ port: env.PORT, backlog: env.LISTEN_BACKLOG }, () => {
     console.log(`[école-en-panne] prêt sur http://localhost:${env.PORT}${dev ? ' (dev)' : ''}`);
-    if (env.DETECTOR === 'on' && !stopping) worker = superviseChild({ name: 'worker', ...siblingEntry('worker') });
+    if (env.DETECTOR === 'on' && !stopping) worker = superviseChild({ name: 'worker', ...siblingEntry('worker', WORKER_NODE_FLAGS) });
   });
   const shutdown = (why: string) => {
     if (stopping) return;

@@ -41,6 +41,12 @@ export const envSchema = z.object({
   SECRETS_DIR: optionalString,
   EMBEDDED_DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
   EMBEDDED_DB_PORT: z.preprocess((v) => (v === '' ? undefined : v), port.optional()),
+  // PGlite touches its shared buffers at start: each MB here is a MB resident (default in lib/db/embedded/owner.ts).
+  EMBEDDED_DB_SHARED_BUFFERS: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}MB$/, 'une taille en Mo, par ex. 32MB / a size in MB, e.g. 32MB')
+    .optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2500),
   POW_SECRET: z.preprocess(

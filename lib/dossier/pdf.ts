@@ -1,5 +1,4 @@
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import type { SeriesPayload } from '@/lib/series/types';
 import { formatDayFr } from '@/lib/evidence/paris-day';
 import { kAnonymityParagraph, LIMITS_PARAGRAPHS, METHOD_PARAGRAPHS } from './pdf-text';
@@ -91,7 +90,9 @@ function writeTable(doc: PDFKit.PDFDocument, rows: PdfInput['academyRows']) {
 }
 
 /** The dossier's French PDF report (pdfkit, DejaVu Sans from the repository: nothing is downloaded). */
-export function renderDossierPdf(input: PdfInput): Promise<Uint8Array> {
+export async function renderDossierPdf(input: PdfInput): Promise<Uint8Array> {
+  // Loaded on the first dossier only: pdfkit and its font stack weigh ~20 MB in the long-lived worker.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4', margin: 50, font: path.join(FONT_DIR, 'DejaVuSans.ttf'), lang: 'fr-FR', displayTitle: true,
     info: { Title: input.title, Creator: 'École en panne', Producer: 'École en panne', CreationDate: input.builtAt, ModDate: input.builtAt },

@@ -14,6 +14,13 @@ export type EmbeddedServer = { url: string; owned: boolean; stop(): Promise<void
 
 const OWNER_FILE = 'owner.json';
 const MAX_CONNECTIONS = 64;
+/** PGlite's own default is 128MB, touched at start; 32MB keeps the launcher lean (bench:memory). */
+export const DEFAULT_SHARED_BUFFERS = '32MB';
+
+/** PGlite's start parameters with our memory settings appended (a later `-c` wins). */
+export function embeddedStartParams(sharedBuffers: string): string[] {
+  return [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`, '-c', 'wal_buffers=4MB'];
+}
 
 /** The library's server with our session-safe, authenticating queue in place of its own (version pinned). */
 function createSocketServer(db: PGlite, port: number, password: string): PGLiteSocketServer {
@@ -93,6 +100,7 @@ function takeLock(dataDir: string): () => void {
 export async function startEmbeddedServer(opts: {
   dataDir: string;
   port?: number;
+  sharedBuffers?: string;
 }): Promise<EmbeddedServer> {
   if (opts.dataDir === 'memory://') return startMemoryServer(opts.port);
   const dataDir = path.resolve(opts.dataDir);
@@ -104,7 +112,9 @@ export async function startEmbeddedServer(opts: {
 
   const release = takeLock(dataDir);
   initDataDirInChild(path.join(dataDir, 'pgdata'));
-  const db = await PGlite.create(path.join(dataDir, 'pgdata'));
+  const db = await PGlite.create(path.join(dataDir, 'pgdata'), {
+    startParams: embeddedStartParams(opts.sharedBuffers ?? DEFAULT_SHARED_BUFFERS),
+  });
   const port = opts.port ?? (await freePort());
   const password = newPassword();
   const server = createSocketServer(db, port, password);

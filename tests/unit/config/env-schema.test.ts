@@ -8,6 +8,14 @@ describe('parseEnv', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  test('takes the embedded shared buffers as a size in MB and refuses anything else', () => {
+    expect(parseEnv({ EMBEDDED_DB_SHARED_BUFFERS: '64MB' }).EMBEDDED_DB_SHARED_BUFFERS).toBe('64MB');
+    expect(parseEnv({}).EMBEDDED_DB_SHARED_BUFFERS).toBeUndefined();
+    for (const bad of ['64', '1GB', '64MB; drop', '-1MB']) {
+      expect(() => parseEnv({ EMBEDDED_DB_SHARED_BUFFERS: bad })).toThrow(/EMBEDDED_DB_SHARED_BUFFERS.*taille en Mo/s);
+    }
+  });
+
   test('parses lists and numbers', () => {
     const env = parseEnv({ PORT: '8080', TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8', DATABASE_URL: 'postgresql://u:p@db:5432/app' });
     expect(env.PORT).toBe(8080);
