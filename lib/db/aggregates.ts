@@ -42,6 +42,28 @@ const BUCKET_SQL: Record<CountBucket, Prisma.Sql> = {
 export type CountRow = { bucket: Date; platformId: string; academyId: string; category: string; reports: number; reporters: number };
 export type CountKey = Pick<CountRow, 'bucket' | 'platformId' | 'academyId' | 'category'>;
 
+type CountFilter = { to: Date; bucket: CountBucket; platformId?: string | null; academyId?: string | null; category?: string | null; limit: number };
+
+/** The count rows' query, shared by readCountRows and readCountTextPage: filter from `from`, keyset after `after`. */
+function countRowsQuery(input: CountFilter, from: Prisma.Sql, after: readonly unknown[] | null): Prisma.Sql {
+  const conditions = [Prisma.sql`bucket_start >= ${from}`, Prisma.sql`bucket_start < ${input.to}`];
+  if (input.platformId) conditions.push(Prisma.sql`platform_id = ${input.platformId}`);
+  if (input.academyId) conditions.push(Prisma.sql`academy_id = ${input.academyId}`);
+  if (input.category) conditions.push(Prisma.sql`category = ${input.category}`);
+  const keyset = after ? Prisma.sql`WHERE (bucket, platform_id, academy_id, category) > (${Prisma.join(after as unknown[])})` : Prisma.empty;
+  return Prisma.sql`
+    SELECT * FROM (
+      SELECT ${BUCKET_SQL[input.bucket]} AS bucket, platform_id, academy_id, category,
+             sum(reports)::int AS reports, sum(reporters)::int AS reporters
+      FROM report_category_count
+      WHERE ${Prisma.join(conditions, ' AND ')}
+      GROUP BY 1, 2, 3, 4
+    ) t
+    ${keyset}
+    ORDER BY bucket, platform_id, academy_id, category
+    LIMIT ${input.limit}`;
+}
+
 /**
  * Counted reports and distinct reporters per bucket × platform × académie × problem over [from, to),
  * in key order, after `after` (keyset), at most `limit` rows. Callers keep [from, to) short enough
@@ -53,24 +75,10 @@ export async function readCountRows(
 ): Promise<CountRow[]> {
   // Buckets grow with bucket_start: rows of buckets before the cursor's are skipped before aggregating.
   const from = input.after && input.after.bucket > input.from ? input.after.bucket : input.from;
-  const conditions = [Prisma.sql`bucket_start >= ${from}`, Prisma.sql`bucket_start < ${input.to}`];
-  if (input.platformId) conditions.push(Prisma.sql`platform_id = ${input.platformId}`);
-  if (input.academyId) conditions.push(Prisma.sql`academy_id = ${input.academyId}`);
-  if (input.category) conditions.push(Prisma.sql`category = ${input.category}`);
-  const after = input.after
-    ? Prisma.sql`WHERE (bucket, platform_id, academy_id, category) > (${input.after.bucket}::timestamptz, ${input.after.platformId}, ${input.after.academyId}, ${input.after.category})`
-    : Prisma.empty;
-  const rows = await db.$queryRaw<Array<{ bucket: Date; platform_id: string; academy_id: string; category: string; reports: number; reporters: number }>>`
-    SELECT * FROM (
-      SELECT ${BUCKET_SQL[input.bucket]} AS bucket, platform_id, academy_id, category,
-             sum(reports)::int AS reports, sum(reporters)::int AS reporters
-      FROM report_category_count
-      WHERE ${Prisma.join(conditions, ' AND ')}
-      GROUP BY 1, 2, 3, 4
-    ) t
-    ${after}
-    ORDER BY bucket, platform_id, academy_id, category
-    LIMIT ${input.limit}`;
+  const after = input.after ? [Prisma.sql`${input.after.bucket}::timestamptz`, input.after.platformId, input.after.academyId, input.after.category] : null;
+  const rows = await db.$queryRaw<Array<{ bucket: Date; platform_id: string; academy_id: string; category: string; reports: number; reporters: number }>>(
+    countRowsQuery(input, Prisma.sql`${from}`, after),
+  );
   return rows.map((r) => ({ bucket: r.bucket, platformId: r.platform_id, academyId: r.academy_id, category: r.category, reports: r.reports, reporters: r.reporters }));
 }
 
@@ -189,22 +197,7 @@ export async function readCountTextPage(
 ): Promise<TextPage> {
   const [bucket, platformId, academyId, category] = input.after ?? [];
   const from = bucket && Date.parse(bucket) > input.from.getTime() ? Prisma.sql`${bucket}::timestamptz` : Prisma.sql`${input.from}`;
-  const conditions = [Prisma.sql`bucket_start >= ${from}`, Prisma.sql`bucket_start < ${input.to}`];
-  if (input.platformId) conditions.push(Prisma.sql`platform_id = ${input.platformId}`);
-  if (input.academyId) conditions.push(Prisma.sql`academy_id = ${input.academyId}`);
-  if (input.category) conditions.push(Prisma.sql`category = ${input.category}`);
-  const after = input.after ? Prisma.sql`WHERE (bucket, platform_id, academy_id, category) > (${bucket}::timestamptz, ${platformId}, ${academyId}, ${category})` : Prisma.empty;
-  const rows = Prisma.sql`
-    SELECT * FROM (
-      SELECT ${BUCKET_SQL[input.bucket]} AS bucket, platform_id, academy_id, category,
-             sum(reports)::int AS reports, sum(reporters)::int AS reporters
-      FROM report_category_count
-      WHERE ${Prisma.join(conditions, ' AND ')}
-      GROUP BY 1, 2, 3, 4
-    ) g
-    ${after}
-    ORDER BY bucket, platform_id, academy_id, category
-    LIMIT ${input.limit}`;
+  const rows = countRowsQuery(input, from, input.after ? [Prisma.sql`${bucket}::timestamptz`, platformId, academyId, category] : null);
   const key = ['bucket', 'platform_id', 'academy_id', 'category'];
   const lastKey = Prisma.sql`ARRAY[${ISO_MS(Prisma.sql`bucket`)}, platform_id, academy_id, category]`;
   const [page] = await db.$queryRaw<TextPage[]>(textPageQuery({ rows, key, lastKey, columns: COUNT_EXPORT_COLUMNS, encoding: input.encoding, delimiter: input.delimiter }));
