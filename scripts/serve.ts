@@ -18,9 +18,9 @@ async function main() {
 
   // One live hub per process, shared with the Next.js bundle (lib/live/runtime.ts).
   const live = getLiveRuntime();
-  const { server, load } = createEdgeServer({ next: handle });
+  // Requests arrive only once the server listens, after `drain` exists.
+  const { server, load } = createEdgeServer({ next: handle, admit: (req, res) => drain.admit(req, res) });
   const drain = createDrain(server);
-  server.prependListener('request', (req, res) => drain.track(req, res));
   let worker: Supervised | null = null;
   let stopping = false;
 

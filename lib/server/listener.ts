@@ -43,7 +43,11 @@ const FORM_PATHS = new Set(['/signaler/envoyer', '/en/signaler/envoyer']);
  * everything else to Next.js. Intake is protected here: deadlines for headers and bodies, caps of
  * connections and unfinished bodies per source, load shedding counted on requests at work only.
  */
-export function createEdgeServer(opts: { next: NextHandler; limits?: EdgeLimits }): { server: http.Server; load: LoadMonitor } {
+/** `admit` runs first for every request; when it returns false it has answered (a draining server). */
+export function createEdgeServer(opts: { next: NextHandler; limits?: EdgeLimits; admit?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean }): {
+  server: http.Server;
+  load: LoadMonitor;
+} {
   const limits = opts.limits ?? edgeLimitsFromEnv();
   const proxies = cachedTrustedProxyList(env.TRUSTED_PROXIES);
   const load = createLoadMonitor({ ...DEFAULT_LOAD_LIMITS, maxInflight: limits.maxInflight });
@@ -58,6 +62,7 @@ export function createEdgeServer(opts: { next: NextHandler; limits?: EdgeLimits 
       connectionsCheckingInterval: 1000,
     },
     (req, res) => {
+      if (opts.admit && !opts.admit(req, res)) return;
       const arrived = performance.now();
       const peer = req.socket.remoteAddress ?? '';
       stampPeer(req.headers, { address: peer, trustedProxy: isTrustedProxy(proxies, peer) });

@@ -1,10 +1,12 @@
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createDrain } from '@/lib/server/drain';
 
-// Reproduces the SIGTERM race seen in tests/faults/process-tree.test.ts: a keep-alive client writes a
-// request on an idle socket just as the server starts draining; it must get an answer, not a reset.
+// Reproduces the SIGTERM races seen in tests/faults/process-tree.test.ts: a request written on an idle
+// keep-alive socket, or a connection still waiting in the kernel's accept queue, as draining starts; each
+// must get an answer, not a reset.
 describe('createDrain', () => {
   const servers: http.Server[] = [];
   afterEach(() => {
@@ -16,7 +18,7 @@ describe('createDrain', () => {
     const server = http.createServer();
     const drain = createDrain(server);
     server.on('request', (req, res) => {
-      drain.track(req, res);
+      if (!drain.admit(req, res)) return;
       setTimeout(() => res.end('ok'), 20);
     });
     servers.push(server);
@@ -35,43 +37,85 @@ describe('createDrain', () => {
     });
   }
 
-  test('a request written on an idle keep-alive socket as draining starts is answered with Connection: close', async () => {
+  test('a request written on an idle keep-alive socket as draining starts is answered (503, Connection: close), not reset', async () => {
     const { drain, port } = await start();
     const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
     // Four idle keep-alive sockets.
     await Promise.all([get(port, agent), get(port, agent), get(port, agent), get(port, agent)]);
     const draining = drain.drain(2_000);
     const answers = await Promise.all([get(port, agent), get(port, agent), get(port, agent), get(port, agent)]);
-    expect(answers).toEqual(Array.from({ length: 4 }, () => ({ status: 200, connection: 'close' })));
+    expect(answers).toEqual(Array.from({ length: 4 }, () => ({ status: 503, connection: 'close' })));
     expect(await draining).toBe(true);
     agent.destroy();
   });
 
-  test('new connections are refused once draining starts, and drain resolves when requests in flight finish', async () => {
-    const { server, drain, port } = await start();
+  test('requests in flight finish with Connection: close; new ones get 503 while they do; then new connections are refused', async () => {
+    const { drain, port } = await start();
     const agent = new http.Agent({ keepAlive: false });
-    const arrived = new Promise((resolve) => server.once('request', resolve));
     const inflight = get(port, agent);
-    await arrived;
-    expect(drain.inflight()).toBe(1);
+    await waitFor(() => drain.inflight() === 1);
     const draining = drain.drain(2_000);
-    await expect(get(port, agent)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
-    expect(await inflight).toMatchObject({ status: 200 });
-    expect(await draining).toBe(true);
     expect(drain.isDraining()).toBe(true);
+    expect(await get(port, agent)).toEqual({ status: 503, connection: 'close' });
+    expect(await inflight).toEqual({ status: 200, connection: 'close' });
+    expect(await draining).toBe(true);
+    await expect(get(port, agent)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+
+  test('connections waiting in the accept queue when draining starts are answered, not reset by the kernel', async () => {
+    const { drain, port } = await start();
+    // A client in another process connects and writes 8 requests while this process's event loop is
+    // blocked: the connections wait in the kernel's accept queue when draining starts.
+    const client = spawn(process.execPath, ['-e', CLIENT, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    client.stdout.setEncoding('utf8');
+    await new Promise<void>((resolve) => client.stdout.on('data', (chunk: string) => {
+      out += chunk;
+      if (out.includes('ready')) resolve();
+    }));
+    const until = Date.now() + 700;
+    while (Date.now() < until) {
+      // Blocks the event loop while the client connects (100 ms after « ready »).
+    }
+    const draining = drain.drain(2_000);
+    const results = await new Promise<string[]>((resolve) => client.on('exit', () => resolve(JSON.parse(out.slice(out.indexOf('\n') + 1)) as string[])));
+    expect(results).toEqual(Array.from({ length: 8 }, () => '503'));
+    expect(await draining).toBe(true);
   });
 
   test('requests still running after the grace period are cut and drain resolves false', async () => {
     const server = http.createServer();
     const drain = createDrain(server);
-    server.on('request', (req, res) => drain.track(req, res)); // never answers
+    server.on('request', (req, res) => void drain.admit(req, res)); // never answers
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
-    const arrived = new Promise((resolve) => server.once('request', resolve));
     const stuck = get(port, new http.Agent({ keepAlive: false })).catch((e: NodeJS.ErrnoException) => e.code);
-    await arrived;
+    await waitFor(() => drain.inflight() === 1);
     expect(await drain.drain(50)).toBe(false);
     expect(await stuck).toBe('ECONNRESET');
   });
 });
+
+async function waitFor(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((r) => setTimeout(r, 2));
+}
+
+/** Prints « ready », then 100 ms later opens 8 connections, each writing a GET; prints their statuses (or error codes) as JSON. */
+const CLIENT = `
+const net = require('node:net');
+const port = Number(process.argv[1]);
+console.log('ready');
+setTimeout(() => {
+  const results = [];
+  let left = 8;
+  for (let i = 0; i < 8; i++) {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write('GET / HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n'));
+    let data = '';
+    const done = (r) => { results[i] = r; if (--left === 0) { process.stdout.write(JSON.stringify(results)); process.exit(0); } };
+    socket.on('data', (d) => { data += d; });
+    socket.on('end', () => done(data.split(' ')[1] || 'empty'));
+    socket.on('error', (e) => done(e.code));
+  }
+}, 100);
+`;
