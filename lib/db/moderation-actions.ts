@@ -1,12 +1,13 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { Prisma as P } from '@/lib/generated/prisma/client';
 import type { DbLike, Tx } from './audit';
-import { pendingWhere, type QueueFilterSql } from './moderation-queue';
+import type { QueueFilter } from '@/lib/domain/moderation';
+import { pendingWhere } from './moderation-queue';
 
 /** Which pending comments an action reaches: listed ids, the group keys under a filter, or a source. */
 export type CommentTarget =
   | { ids: string[] }
-  | { keys: string[]; filter: QueueFilterSql; asOf: Date }
+  | { keys: string[]; filter: QueueFilter; asOf: Date }
   | { fingerprint: string; asOf: Date };
 
 function targetWhere(target: CommentTarget): Prisma.Sql {

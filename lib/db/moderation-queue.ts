@@ -1,15 +1,7 @@
 import { Prisma } from '@/lib/generated/prisma/client';
+import type { QueueFilter } from '@/lib/domain/moderation';
 import type { DbLike } from './audit';
 
-export type QueueFilterSql = {
-  platformId?: string;
-  academyId?: string;
-  category?: string;
-  role?: string;
-  flag?: string;
-  from?: Date;
-  to?: Date;
-};
 export type QueueFacet = 'platform' | 'academy' | 'category' | 'role' | 'flag';
 
 const PENDING = Prisma.sql`comment_state = 'pending' AND moderation_state <> 'hidden'`;
@@ -24,7 +16,7 @@ const FACET_COLUMN: Record<QueueFacet, Prisma.Sql> = {
 const FACETS: QueueFacet[] = ['platform', 'academy', 'category', 'role', 'flag'];
 
 /** The facet conditions of `filter` (no state, no period), leaving out the facet whose counts are being read. */
-function facetParts(filter: QueueFilterSql, except?: QueueFacet): Prisma.Sql[] {
+function facetParts(filter: QueueFilter, except?: QueueFacet): Prisma.Sql[] {
   return FACETS.flatMap((f) => {
     const value = filter[FACET_FIELD[f]];
     return value && f !== except ? [Prisma.sql`${FACET_COLUMN[f]} = ${value}`] : [];
@@ -32,7 +24,7 @@ function facetParts(filter: QueueFilterSql, except?: QueueFacet): Prisma.Sql[] {
 }
 
 /** The WHERE of pending comments under `filter`, leaving out the facet whose counts are being read. */
-export function pendingWhere(filter: QueueFilterSql, except?: QueueFacet): Prisma.Sql {
+export function pendingWhere(filter: QueueFilter, except?: QueueFacet): Prisma.Sql {
   const parts = [PENDING, ...facetParts(filter, except)];
   if (filter.from) parts.push(Prisma.sql`created_at >= ${filter.from}`);
   if (filter.to) parts.push(Prisma.sql`created_at <= ${filter.to}`);
@@ -69,7 +61,7 @@ export type PendingCommentRow = {
 /** One page of pending comments, newest or oldest first, after the keyset (createdAt, id) `after`. */
 export async function listPendingComments(
   db: DbLike,
-  input: { filter: QueueFilterSql; newestFirst: boolean; after?: { createdAt: Date; id: string }; limit: number },
+  input: { filter: QueueFilter; newestFirst: boolean; after?: { createdAt: Date; id: string }; limit: number },
 ): Promise<PendingCommentRow[]> {
   const { after, newestFirst } = input;
   const keyset = after
@@ -89,7 +81,7 @@ export type FacetCount = { facet: QueueFacet; value: string; count: number };
 export type PendingAggregates = { facets: FacetCount[]; total: number; keys: Array<{ key: string; count: number }>; periods: number[] };
 
 /** A count under the facet conditions of `filter` (one left out) and `extra`; plain count(*) when there are none. */
-function countWhere(filter: QueueFilterSql, extra: Prisma.Sql[], except?: QueueFacet): Prisma.Sql {
+function countWhere(filter: QueueFilter, extra: Prisma.Sql[], except?: QueueFacet): Prisma.Sql {
   const parts = [...extra, ...facetParts(filter, except)];
   return parts.length === 0 ? Prisma.sql`count(*)::int` : Prisma.sql`(count(*) FILTER (WHERE ${Prisma.join(parts, ' AND ')}))::int`;
 }
@@ -103,7 +95,7 @@ type AggregateRow = { g: number; value: string | null; n: number; periods: numbe
  * the other facets' filters), the `keyLimit` most frequent group keys, the total, and the count since
  * each of `since` (period filter aside).
  */
-export async function readPendingAggregates(db: DbLike, input: { filter: QueueFilterSql; since: Date[]; keyLimit: number }): Promise<PendingAggregates> {
+export async function readPendingAggregates(db: DbLike, input: { filter: QueueFilter; since: Date[]; keyLimit: number }): Promise<PendingAggregates> {
   const { filter } = input;
   const inPeriod = filter.from ? [Prisma.sql`created_at >= ${filter.from}`] : [];
   // A facet the filter leaves open is counted under the same conditions as the total: one aggregate less per row and set.
@@ -141,7 +133,7 @@ export async function readPendingAggregates(db: DbLike, input: { filter: QueueFi
 }
 
 /** One pending comment per given group key, shown as the group's sample. */
-export async function listKeySamples(db: DbLike, filter: QueueFilterSql, keys: string[]): Promise<Map<string, string>> {
+export async function listKeySamples(db: DbLike, filter: QueueFilter, keys: string[]): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();
   const rows = await db.$queryRaw<Array<{ key: string; sample: string | null }>>`
     SELECT k.key, (SELECT comment FROM report WHERE ${pendingWhere(filter)} AND comment_key = k.key LIMIT 1) AS sample
@@ -150,7 +142,7 @@ export async function listKeySamples(db: DbLike, filter: QueueFilterSql, keys: s
 }
 
 /** Pending comments under `filter` per given key (the group size shown beside each comment). */
-export async function countPendingKeys(db: DbLike, filter: QueueFilterSql, keys: string[]): Promise<Map<string, number>> {
+export async function countPendingKeys(db: DbLike, filter: QueueFilter, keys: string[]): Promise<Map<string, number>> {
   if (keys.length === 0) return new Map();
   const rows = await db.$queryRaw<Array<{ key: string; count: number }>>`
     SELECT comment_key AS key, count(*)::int AS count FROM report

@@ -53,3 +53,14 @@ export type ModerationReportRow = {
   flagReason: string | null;
   sourceFingerprint: string | null;
 };
+
+/** What the moderation queue filters on; `from`/`to` are absolute (UTC). */
+export type QueueFilter = {
+  platformId?: string;
+  academyId?: string;
+  category?: string;
+  role?: string;
+  flag?: string;
+  from?: Date;
+  to?: Date;
+};

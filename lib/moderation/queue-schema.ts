@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FLAG_REASONS, PROBLEM_CATEGORIES, REPORTER_ROLES } from '@/lib/domain/types';
+import type { QueueFilter } from '@/lib/domain/moderation';
 
 export const QUEUE_ORDERS = ['recent', 'ancien'] as const;
 export const QUEUE_PERIODS = ['heure', 'jour', 'semaine', 'tout'] as const;
@@ -24,16 +25,7 @@ export const queueQuerySchema = z.object({
 });
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
-/** What the database filters on; `from`/`to` are absolute (UTC), `asOf` bounds group and source actions. */
-export type QueueFilter = {
-  platformId?: string;
-  academyId?: string;
-  category?: string;
-  role?: string;
-  flag?: string;
-  from?: Date;
-  to?: Date;
-};
+export type { QueueFilter };
 
 const PERIOD_MS: Record<QueuePeriod, number | null> = { heure: 3_600_000, jour: 86_400_000, semaine: 7 * 86_400_000, tout: null };
 
