@@ -1,16 +1,8 @@
 // The bench's surge: `pending` comments (20 sentences with variants, so 20 groups) among twice as many
 // reports, spread over every served platform × académie, 0.8 s apart; minute counters rebuilt from them.
 import type pg from 'pg';
+import { SENTENCES } from '../../tests/fixtures/comment-sentences';
 
-export const SENTENCES = [
-  'Pronote ne marche pas depuis ce matin', 'Impossible de se connecter à l’ENT', 'La visio coupe toutes les minutes',
-  'Page blanche sur le cahier de textes', 'Mot de passe refusé alors qu’il est bon', 'Les devoirs ne s’affichent plus',
-  'Erreur 503 service indisponible', 'Messagerie vide depuis hier soir', 'Le site tourne en boucle au chargement',
-  'Classe virtuelle inaccessible pour toute la classe', 'Notes du trimestre introuvables', 'Application mobile qui plante au démarrage',
-  'Documents du professeur impossibles à ouvrir', 'Trop lent pour charger une seule page', 'Déconnecté toutes les deux minutes',
-  'EduConnect renvoie une erreur inconnue', 'Emploi du temps qui ne charge pas', 'Captcha qui ne valide jamais',
-  'Bouton envoyer sans effet sur le devoir', 'Son coupé pendant le cours en ligne',
-];
 
 export async function fillModerationSurge(client: pg.Client, now: Date, pending: number): Promise<void> {
   await client.query(`CREATE TEMP TABLE pairs AS SELECT row_number() OVER () - 1 AS i, platform_id, academy_id FROM platform_academy`);

@@ -5,18 +5,10 @@ import { insertReportBatch, type NewReportRow } from '@/lib/db/reports';
 import { uuidv7 } from '@/lib/domain/uuid';
 import { contextFromNewAddress, createAccount, signIn } from '../helpers/e2e-accounts';
 import { useE2eSuite } from '../helpers/e2e-suite';
+import { SENTENCES } from '../fixtures/comment-sentences';
 
 const e2e = useE2eSuite({ timeout: 600_000 });
 
-const SENTENCES = [
-  'Pronote ne marche pas depuis ce matin', 'Impossible de se connecter à l’ENT', 'La visio coupe toutes les minutes',
-  'Page blanche sur le cahier de textes', 'Mot de passe refusé alors qu’il est bon', 'Les devoirs ne s’affichent plus',
-  'Erreur 503 service indisponible', 'Messagerie vide depuis hier soir', 'Le site tourne en boucle au chargement',
-  'Classe virtuelle inaccessible pour toute la classe', 'Notes du trimestre introuvables', 'Application mobile qui plante au démarrage',
-  'Documents du professeur impossibles à ouvrir', 'Trop lent pour charger une seule page', 'Déconnecté toutes les deux minutes',
-  'EduConnect renvoie une erreur inconnue', 'Emploi du temps qui ne charge pas', 'Captcha qui ne valide jamais',
-  'Bouton envoyer sans effet sur le devoir', 'Son coupé pendant le cours en ligne',
-];
 const PER_GROUP = 250;
 
 type Scope = { platformId: string; academyId: string; rows: NewReportRow[] };
