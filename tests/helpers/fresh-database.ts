@@ -1,5 +1,8 @@
 import { inject } from 'vitest';
+import { createPrismaClient } from '@/lib/db/create-client';
 import { startEmbeddedServer } from '@/lib/db/embedded/owner';
+import { prepareDatabase } from '@/lib/db/prepare';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { createTestPostgresDatabase } from './postgres';
 
 /** An empty database of the suite's kind (not migrated), for migration tests. */
@@ -12,4 +15,18 @@ export async function freshDatabase(): Promise<{ url: string; kind: 'embedded' |
   }
   const server = await startEmbeddedServer({ dataDir: 'memory://' });
   return { url: server.url, kind: 'embedded', drop: () => server.stop() };
+}
+
+/** A fresh database of the suite's kind, migrated and seeded, with its client; `close()` disconnects and drops it. */
+export async function preparedDatabase(): Promise<{ db: PrismaClient; close(): Promise<void> }> {
+  const fresh = await freshDatabase();
+  await prepareDatabase({ url: fresh.url, kind: fresh.kind });
+  const db = createPrismaClient({ url: fresh.url, kind: fresh.kind, timeoutMs: 60_000 });
+  return {
+    db,
+    async close() {
+      await db.$disconnect();
+      await fresh.drop();
+    },
+  };
 }

@@ -4,9 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createPrismaClient } from '@/lib/db/create-client';
 import { hideReportRows } from '@/lib/db/moderation';
-import { prepareDatabase } from '@/lib/db/prepare';
 import { insertReportBatch } from '@/lib/db/reports';
 import { buildDossierBytes } from '@/lib/dossier/build';
 import { manifestSigningText, serializeManifest, type Manifest } from '@/lib/dossier/manifest';
@@ -19,7 +17,7 @@ import { publishDueDigests } from '@/lib/evidence/publish';
 import { keyFromSeed, signText } from '@/lib/evidence/signing-key';
 import { verifyLedger } from '@/lib/evidence/verify-ledger';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { freshDatabase } from '../../helpers/fresh-database';
+import { preparedDatabase } from '../../helpers/fresh-database';
 import { reportRow } from '../../helpers/factories';
 
 const key = keyFromSeed(Buffer.alloc(32, 5).toString('base64'));
@@ -27,14 +25,12 @@ const stranger = keyFromSeed(Buffer.alloc(32, 6).toString('base64'));
 const now = new Date('2021-04-09T10:00:00Z');
 const request = dossierRequestSchema.parse({ title: 'ENT du 6 avril', notes: 'Pour le rectorat.', platforms: ['pronote'], academies: ['lille', 'lyon'], from: '2021-04-06', to: '2021-04-07', k: null });
 let db: PrismaClient;
-let drop: () => Promise<void>;
+let database: Awaited<ReturnType<typeof preparedDatabase>> | undefined;
 let zip: Uint8Array;
 
 beforeAll(async () => {
-  const fresh = await freshDatabase();
-  drop = fresh.drop;
-  await prepareDatabase({ url: fresh.url, kind: fresh.kind });
-  db = createPrismaClient({ url: fresh.url, kind: fresh.kind, timeoutMs: 60_000 });
+  database = await preparedDatabase();
+  db = database.db;
   const rows = Array.from({ length: 40 }, (_, i) =>
     reportRow({ createdAt: new Date(Date.UTC(2021, 3, 6, 7, 2 + i)), platformId: 'pronote', academyId: i % 3 === 0 ? 'lyon' : 'lille', role: 'parent', comment: i === 3 ? 'Impossible de se connecter, « erreur 503 »' : null }),
   );
@@ -46,10 +42,7 @@ beforeAll(async () => {
   zip = (await buildDossierBytes({ db, key, request, now })).zip;
 }, 180_000);
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await drop?.();
-});
+afterAll(() => database?.close());
 
 function edit(change: (files: Record<string, Uint8Array>) => void): Uint8Array {
   const files = unzipSync(zip);

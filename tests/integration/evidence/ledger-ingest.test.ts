@@ -1,29 +1,22 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createPrismaClient } from '@/lib/db/create-client';
-import { prepareDatabase } from '@/lib/db/prepare';
 import { insertReportBatch, reportBatchInsert, type NewReportRow } from '@/lib/db/reports';
 import { reportEntryBody } from '@/lib/evidence/entries';
 import { sha256Hex } from '@/lib/evidence/hash';
 import { verifyLedger } from '@/lib/evidence/verify-ledger';
 import { keyFromSeed } from '@/lib/evidence/signing-key';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { freshDatabase } from '../../helpers/fresh-database';
+import { preparedDatabase } from '../../helpers/fresh-database';
 import { reportRow } from '../../helpers/factories';
 
 let db: PrismaClient;
-let drop: () => Promise<void>;
+let database: Awaited<ReturnType<typeof preparedDatabase>> | undefined;
 
 beforeAll(async () => {
-  const fresh = await freshDatabase();
-  drop = fresh.drop;
-  await prepareDatabase({ url: fresh.url, kind: fresh.kind });
-  db = createPrismaClient({ url: fresh.url, kind: fresh.kind, timeoutMs: 60_000 });
+  database = await preparedDatabase();
+  db = database.db;
 }, 120_000);
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await drop?.();
-});
+afterAll(() => database?.close());
 
 let minute = 0;
 const next = (over: Partial<NewReportRow> = {}) =>

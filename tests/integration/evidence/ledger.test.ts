@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createPrismaClient } from '@/lib/db/create-client';
 import { listLedgerDay } from '@/lib/db/ledger';
-import { prepareDatabase } from '@/lib/db/prepare';
 import { insertReportBatch } from '@/lib/db/reports';
 import { hideReportRows } from '@/lib/db/moderation';
 import { reportEntryBody } from '@/lib/evidence/entries';
@@ -11,24 +9,19 @@ import { publishDigest, publishDueDigests } from '@/lib/evidence/publish';
 import { keyFromSeed } from '@/lib/evidence/signing-key';
 import { verifyLedger } from '@/lib/evidence/verify-ledger';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { freshDatabase } from '../../helpers/fresh-database';
+import { preparedDatabase } from '../../helpers/fresh-database';
 import { reportRow } from '../../helpers/factories';
 
 const key = keyFromSeed(Buffer.alloc(32, 3).toString('base64'));
 let db: PrismaClient;
-let drop: () => Promise<void>;
+let database: Awaited<ReturnType<typeof preparedDatabase>> | undefined;
 
 beforeAll(async () => {
-  const fresh = await freshDatabase();
-  drop = fresh.drop;
-  await prepareDatabase({ url: fresh.url, kind: fresh.kind });
-  db = createPrismaClient({ url: fresh.url, kind: fresh.kind, timeoutMs: 60_000 });
+  database = await preparedDatabase();
+  db = database.db;
 }, 120_000);
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await drop?.();
-});
+afterAll(() => database?.close());
 
 const at = (hhmm: string) => new Date(`2021-04-06T${hhmm}:00.000+02:00`);
 
