@@ -36,7 +36,7 @@ async function main() {
     const { getDb } = await import('../lib/db/client');
     const { assignCommentKeys, countPendingKeys } = await import('../lib/db/moderation-queue');
     const { listModerationQueue } = await import('../lib/db/moderation');
-    const { commentKey } = await import('../lib/moderation/comment-key');
+    const { commentKey } = await import('@/lib/domain/comment-key');
     const { forgetQueueAggregates, getCommentQueue } = await import('../lib/moderation/comment-queue');
     const { moderateComments, undoModeration } = await import('../lib/moderation/comment-actions');
     const { queueQuerySchema } = await import('../lib/moderation/queue-schema');

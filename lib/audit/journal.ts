@@ -2,8 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
 import { listAudit, verifyAuditLog, type AuditRow } from '@/lib/db/audit';
-import { AUDIT_ACTIONS } from './actions';
-import type { ChainCheck } from './chain';
+import { AUDIT_ACTIONS } from '@/lib/domain/audit';
+import type { ChainCheck } from '@/lib/domain/audit-chain';
 
 export const JOURNAL_PAGE = 50;
 

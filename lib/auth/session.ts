@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { decode } from 'next-auth/jwt';
-import type { AuditActor } from '@/lib/audit/actions';
+import type { AuditActor } from '@/lib/domain/audit';
 import { getDb } from '@/lib/db/client';
 import { findActiveSession } from '@/lib/db/users';
 import { AppError } from '@/lib/http/errors';

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { AuditAction, AuditActor } from '@/lib/audit/actions';
+import type { AuditAction, AuditActor } from '@/lib/domain/audit';
 import { appendAudit, type Tx } from '@/lib/db/audit';
 import { getDb } from '@/lib/db/client';
 import {

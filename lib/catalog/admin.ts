@@ -1,5 +1,5 @@
 import 'server-only';
-import type { AuditActor } from '@/lib/audit/actions';
+import type { AuditActor } from '@/lib/domain/audit';
 import { appendAudit } from '@/lib/db/audit';
 import { getDb } from '@/lib/db/client';
 import {

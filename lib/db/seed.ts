@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ACADEMY_TIME_ZONES } from '../calendar/time-zones';
 import zones from '../calendar/data/academy-zones.json';
 import platformsData from '../catalog/data/platforms.json';
-import { operatorGroupOf } from '../catalog/operator-group';
+import { operatorGroupOf } from '@/lib/domain/operator-group';
 import type { PrismaClient } from '../generated/prisma/client';
 import academiesData from '../geo/data/academies.json';
 import departementsData from '../geo/data/departements.json';

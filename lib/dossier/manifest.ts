@@ -1,4 +1,4 @@
-import { canonicalJson, type JsonValue } from '@/lib/audit/canonical';
+import { canonicalJson, type JsonValue } from '@/lib/domain/canonical-json';
 
 export type ManifestFile = { name: string; sha256: string; bytes: number; lineHashes?: string };
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { canonicalJson, toJsonValue } from '@/lib/audit/canonical';
+import { canonicalJson, toJsonValue } from '@/lib/domain/canonical-json';
 import {
   listDossierReportPage, listMinuteCounts, listModerationEntries,
   type DossierIncidentRow, type DossierReportRow, type DossierScope, type LedgerRef, type MinuteCountKey,

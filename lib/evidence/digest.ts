@@ -1,4 +1,4 @@
-import { canonicalJson } from '@/lib/audit/canonical';
+import { canonicalJson } from '@/lib/domain/canonical-json';
 import { sha256Hex } from './hash';
 import type { LedgerKind } from './entries';
 

@@ -12,7 +12,7 @@ import {
 import { formatDateTime } from '@/lib/domain/format';
 import { PROBLEM_LABELS, ROLE_LABELS } from '@/lib/domain/labels';
 import { shortLabel } from '@/lib/ingest/fingerprint';
-import { commentKey, groupCommentKeys, type CommentGroup } from './comment-key';
+import { commentKey, groupCommentKeys, type CommentGroup } from '@/lib/domain/comment-key';
 import { FLAG_LABELS } from './queue';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
 import { filterOf, QUEUE_PERIODS, type QueuePeriod, type QueueQuery } from './queue-schema';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AccessDenied } from '@/components/admin/access-denied';
-import { AUDIT_ACTIONS } from '@/lib/audit/actions';
+import { AUDIT_ACTIONS } from '@/lib/domain/audit';
 import { journalQuerySchema, readJournal } from '@/lib/audit/journal';
 import { deniedMessage, guardPage, type PageQuery } from '@/lib/auth/page-guard';
 

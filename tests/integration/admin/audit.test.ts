@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { verifyAuditChain } from '@/lib/audit/chain';
+import { verifyAuditChain } from '@/lib/domain/audit-chain';
 import { appendAudit, listAudit, verifyAuditLog } from '@/lib/db/audit';
 import { getDb } from '@/lib/db/client';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { canonicalJson, toJsonValue } from '@/lib/audit/canonical';
-import { computeAuditHash, verifyAuditChain, type AuditRecord, type ChainedRecord } from '@/lib/audit/chain';
+import { canonicalJson, toJsonValue } from '@/lib/domain/canonical-json';
+import { computeAuditHash, verifyAuditChain, type AuditRecord, type ChainedRecord } from '@/lib/domain/audit-chain';
 
 function record(n: number): AuditRecord {
   return {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { canonicalJson } from '@/lib/audit/canonical';
+import { canonicalJson } from '@/lib/domain/canonical-json';
 import { reportEntryBody } from '@/lib/domain/ledger-entry';
 
 const text = fc.string({ unit: 'binary', maxLength: 40 });

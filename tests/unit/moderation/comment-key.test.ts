@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { COMMENT_KEY_MAX, commentKey, groupCommentKeys, keySimilarity } from '@/lib/moderation/comment-key';
+import { COMMENT_KEY_MAX, commentKey, groupCommentKeys, keySimilarity } from '@/lib/domain/comment-key';
 
 describe('commentKey', () => {
   test.each([

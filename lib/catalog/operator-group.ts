@@ -1,1 +1,0 @@
-export { operatorGroupOf } from '@/lib/domain/operator-group';
