@@ -71,14 +71,6 @@ export default defineConfig([
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {
-    // Known layer debt, listed so that no other file may add to it (docs/architecture.md, « Layers »): database
-    // preparation runs the proof-of-work secret and the seed reads the catalogue, calendar and geography data
-    // files; the embedded owner picks a free port with lib/net; one benchmark worker loads a route handler to
-    // measure it.
-    files: ['lib/db/embedded/owner.ts', 'lib/db/prepare.ts', 'lib/db/seed.ts', 'bench/lib/export-worker.ts'],
-    rules: { 'boundaries/dependencies': 'off' },
-  },
-  {
     // STYLE.md §6: configuration is read once, in lib/env.ts and its schema.
     files: ['app/**', 'components/**', 'lib/**'],
     ignores: ['lib/env.ts', 'lib/public-env.ts', 'lib/config/**'],

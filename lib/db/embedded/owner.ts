@@ -5,7 +5,6 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-import { freePort } from '../../net/free-port';
 import { initDataDirInChild } from './init-data-dir';
 import { embeddedUrl, type OwnerInfo } from './owner-url';
 import { SessionQueue } from './session-queue';
@@ -31,6 +30,13 @@ function createSocketServer(db: PGlite, port: number, password: string): PGLiteS
   }
   internals.queryQueue = new SessionQueue(db, password);
   return server;
+}
+
+/** The port the kernel gave: with port 0 the library reads it back from its listener once started. */
+function listeningPort(server: PGLiteSocketServer): number {
+  const port = Number(server.getServerConn().split(':').pop());
+  if (!Number.isInteger(port) || port <= 0) throw new Error(`embedded server: no port in ${server.getServerConn()}`);
+  return port;
 }
 
 function newPassword(): string {
@@ -115,10 +121,10 @@ export async function startEmbeddedServer(opts: {
   const db = await PGlite.create(path.join(dataDir, 'pgdata'), {
     startParams: embeddedStartParams(opts.sharedBuffers ?? DEFAULT_SHARED_BUFFERS),
   });
-  const port = opts.port ?? (await freePort());
   const password = newPassword();
-  const server = createSocketServer(db, port, password);
+  const server = createSocketServer(db, opts.port ?? 0, password);
   await server.start();
+  const port = listeningPort(server);
   const info: OwnerInfo = { pid: process.pid, port, password, startedAt: new Date().toISOString() };
   writeFileSync(path.join(dataDir, OWNER_FILE), JSON.stringify(info), { mode: 0o600 });
   chmodSync(path.join(dataDir, OWNER_FILE), 0o600);
@@ -140,10 +146,10 @@ export async function startEmbeddedServer(opts: {
 /** A throwaway in-memory PGlite served on 127.0.0.1 (tests, benchmarks). */
 async function startMemoryServer(port?: number): Promise<EmbeddedServer> {
   const db = await PGlite.create();
-  const actualPort = port ?? (await freePort());
   const password = newPassword();
-  const server = createSocketServer(db, actualPort, password);
+  const server = createSocketServer(db, port ?? 0, password);
   await server.start();
+  const actualPort = listeningPort(server);
   return {
     url: embeddedUrl(actualPort, password),
     owned: true,
