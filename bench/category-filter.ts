@@ -7,7 +7,7 @@ import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { createPrismaClient } from '../lib/db/create-client';
 import { readSparklineBuckets, readWindowCounts } from '../lib/db/map-state';
-import { prepareDatabase } from '../lib/db/prepare';
+import { prepareDatabase } from '../lib/setup/prepare-database';
 import { insertReportBatch, type NewReportRow } from '../lib/db/reports';
 import type { PrismaClient } from '../lib/db/types';
 import { sparklineFrom, windowFrom } from '../lib/map-state/window';

@@ -7,7 +7,7 @@
 import { loadavg } from 'node:os';
 import { MAX_RELEARN_PER_PASS, runDetection } from '../lib/detect/run-detection';
 import { createPrismaClient } from '../lib/db/create-client';
-import { prepareDatabase } from '../lib/db/prepare';
+import { prepareDatabase } from '../lib/setup/prepare-database';
 import { countReports, fillReports } from './lib/fill-reports';
 import { startPostgres } from './lib/postgres';
 import { percentile } from './lib/stats';

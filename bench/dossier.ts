@@ -6,7 +6,7 @@ import '../lib/evidence/native-hash';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createPrismaClient } from '../lib/db/create-client';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
-import { prepareDatabase } from '../lib/db/prepare';
+import { prepareDatabase } from '../lib/setup/prepare-database';
 import { runDetection } from '../lib/detect/run-detection';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

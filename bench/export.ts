@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import { prepareDatabase } from '../lib/db/prepare';
+import { prepareDatabase } from '../lib/setup/prepare-database';
 import { ensureServerBuild } from '../scripts/app-command';
 import { startApp, stop } from './lib/app-server';
 import { fillExportData, PLATFORM, YEAR_FROM, YEAR_TO } from './lib/export-fill';

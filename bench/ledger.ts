@@ -11,7 +11,7 @@ import os from 'node:os';
 import pg from 'pg';
 import { createPrismaClient } from '../lib/db/create-client';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
-import { prepareDatabase } from '../lib/db/prepare';
+import { prepareDatabase } from '../lib/setup/prepare-database';
 import { insertReportBatch, reportBatchInsert, type BatchInsertOptions, type NewReportRow } from '../lib/db/reports';
 import type { PrismaClient } from '../lib/db/types';
 import { uuidv7 } from '../lib/domain/uuid';

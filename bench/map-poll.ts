@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createPrismaClient } from '../lib/db/create-client';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
-import { prepareDatabase } from '../lib/db/prepare';
+import { prepareDatabase } from '../lib/setup/prepare-database';
 import { formatParisLocal } from '../lib/map-state/paris-time';
 import { startApp, stop, waitUntilUp, type Server } from './lib/app-server';
 import { fillPollData } from './lib/poll-fill';

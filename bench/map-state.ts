@@ -3,7 +3,7 @@
 // Cold = first query after a server restart (empty shared buffers), connection included; warm = p50/p99 over repeated queries.
 import { readAreaState } from '../lib/db/aggregates';
 import { createPrismaClient } from '../lib/db/create-client';
-import { prepareDatabase } from '../lib/db/prepare';
+import { prepareDatabase } from '../lib/setup/prepare-database';
 import { fillReports } from './lib/fill-reports';
 import { startPostgres } from './lib/postgres';
 import { writeResults, type Row } from './lib/table';

@@ -5,7 +5,7 @@
 // comments, its undo, a hide of another group; then counters checked against a recount from `report`.
 import os from 'node:os';
 import pg from 'pg';
-import { prepareDatabase } from '../lib/db/prepare';
+import { prepareDatabase } from '../lib/setup/prepare-database';
 import { fillModerationSurge } from './lib/moderation-fill';
 import { getAsModerator, startModerationApp } from './lib/moderation-http';
 import { startPostgres } from './lib/postgres';

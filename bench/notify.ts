@@ -29,7 +29,7 @@ async function main() {
   process.env.EMAIL_SERVER = `smtp://127.0.0.1:${smtpPort}?pool=true&maxConnections=5`;
   process.env.EMAIL_FROM = 'alertes@ecole.example.org';
   process.env.NEXTAUTH_URL = 'https://ecole.example.org';
-  const { prepareDatabase } = await import('../lib/db/prepare');
+  const { prepareDatabase } = await import('../lib/setup/prepare-database');
   const { createPrismaClient } = await import('../lib/db/create-client');
   const { insertReportBatch } = await import('../lib/db/reports');
   const { fanOutNotifications, sendQueuedNotifications } = await import('../lib/notify/dispatch');

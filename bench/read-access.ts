@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
-import { prepareDatabase } from '../lib/db/prepare';
+import { prepareDatabase } from '../lib/setup/prepare-database';
 import { writeResults, type Row } from './lib/table';
 import { percentileOfSorted as percentile } from './lib/stats';
 import { peerHeaderValue } from '../lib/http/peer';

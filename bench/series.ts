@@ -6,7 +6,7 @@ import pg from 'pg';
 import { createPrismaClient } from '../lib/db/create-client';
 import { readReporterCounts } from '../lib/db/detection';
 import { saveBaselines } from '../lib/db/series';
-import { prepareDatabase } from '../lib/db/prepare';
+import { prepareDatabase } from '../lib/setup/prepare-database';
 import { readBucketedReporters } from '../lib/db/series';
 import { createGridProvider, fallbackPlatformBaselines, learnPlatformBaselines } from '../lib/detect/platform-baseline';
 import type { PrismaClient } from '../lib/db/types';

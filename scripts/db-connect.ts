@@ -1,7 +1,7 @@
 import { parseEnv } from '../lib/config/env-schema';
 import { createPrismaClient } from '../lib/db/create-client';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
-import { prepareDatabase } from '../lib/db/prepare';
+import { prepareDatabase } from '../lib/setup/prepare-database';
 import { databaseTargetOf, describeDatabaseTarget } from '../lib/db/target';
 import type { PrismaClient } from '../lib/db/types';
 

@@ -1,7 +1,7 @@
 // `npm run db:migrate`: applies prisma/migrations (and seeds reference data) to DATABASE_URL or the embedded database.
 import { parseEnv } from '../lib/config/env-schema';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
-import { prepareDatabase } from '../lib/db/prepare';
+import { prepareDatabase } from '../lib/setup/prepare-database';
 import { databaseTargetOf, describeDatabaseTarget } from '../lib/db/target';
 
 const seed = process.argv.includes('--seed') || process.env.npm_lifecycle_event === 'db:seed';

@@ -3,7 +3,7 @@
 // detection run over both so incidents exist.
 import { createPrismaClient } from '../lib/db/create-client';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
-import { prepareDatabase } from '../lib/db/prepare';
+import { prepareDatabase } from '../lib/setup/prepare-database';
 import { runDetection } from '../lib/detect/run-detection';
 import type { PrismaClient } from '../lib/db/types';
 import { simulateIter } from '../lib/simulate/generate';

@@ -4,7 +4,7 @@
 import { parseEnv, EnvError } from '../lib/config/env-schema';
 import { resolveDatabase } from '../lib/db/connection';
 import { MigrationError } from '../lib/db/migrate/apply';
-import { prepareDatabase } from '../lib/db/prepare';
+import { prepareDatabase } from '../lib/setup/prepare-database';
 import { onParentGone } from '../lib/worker/supervise';
 
 /** Exit status for a configuration or migration error (EX_CONFIG), passed on by the launcher. */

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { prepareDatabase } from '../../lib/db/prepare';
+import { prepareDatabase } from '../../lib/setup/prepare-database';
 
 /**
  * An empty database `name` on the PostgreSQL server at `serverUrl` (its `postgres` database), dropped

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../lib/net/free-port';
-import { prepareDatabase } from '../../lib/db/prepare';
+import { prepareDatabase } from '../../lib/setup/prepare-database';
 import { APP_SERVER_ARGS } from '../app-command';
 import { exited, stopChild, waitFor } from './child';
 import { startNginx, type Nginx } from './nginx';

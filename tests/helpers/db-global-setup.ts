@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedServer } from '@/lib/db/embedded/owner';
-import { prepareDatabase } from '@/lib/db/prepare';
+import { prepareDatabase } from '@/lib/setup/prepare-database';
 import { createTestPostgresDatabase } from './postgres';
 
 declare module 'vitest' {

@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import { createPrismaClient } from '@/lib/db/create-client';
 import { startEmbeddedServer } from '@/lib/db/embedded/owner';
-import { prepareDatabase } from '@/lib/db/prepare';
+import { prepareDatabase } from '@/lib/setup/prepare-database';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { createTestPostgresDatabase } from './postgres';
 

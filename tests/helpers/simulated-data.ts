@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createPrismaClient } from '@/lib/db/create-client';
 import { startEmbeddedServer } from '@/lib/db/embedded/owner';
-import { prepareDatabase } from '@/lib/db/prepare';
+import { prepareDatabase } from '@/lib/setup/prepare-database';
 import { freePort } from '@/lib/net/free-port';
 import { runDetection } from '@/lib/detect/run-detection';
 import { simulateIter } from '@/lib/simulate/generate';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { createPrismaClient } from '@/lib/db/create-client';
-import { seedReferenceData } from '@/lib/db/seed';
+import { seedReferenceData } from '@/lib/setup/reference-data';
 import academiesData from '@/lib/geo/data/academies.json';
 import departementsData from '@/lib/geo/data/departements.json';
 

@@ -1,11 +1,10 @@
-import { applyMigrations } from './migrate/apply';
-import { listMigrations } from './migrate/migrations';
-import { connectExecutor } from './pg-executor';
-import { createPrismaClient } from './create-client';
-import { ensurePowSecret } from '../pow/secret';
-import { seedReferenceData } from './seed';
-import { MIGRATIONS_DIR } from './migrations-dir';
-
+import { createPrismaClient } from '@/lib/db/create-client';
+import { applyMigrations } from '@/lib/db/migrate/apply';
+import { listMigrations } from '@/lib/db/migrate/migrations';
+import { MIGRATIONS_DIR } from '@/lib/db/migrations-dir';
+import { connectExecutor } from '@/lib/db/pg-executor';
+import { ensurePowSecret } from '@/lib/pow/secret';
+import { seedReferenceData } from './reference-data';
 
 /** Migrates (Prisma bookkeeping, checksum-checked) then seeds reference data. Idempotent. */
 export async function prepareDatabase(opts: {
