@@ -6,7 +6,7 @@ import { AppError } from '@/lib/http/errors';
 import { assertPasswordPolicy, reauthenticate } from './account';
 import { isMailConfigured, publicUrl, sendMail } from './mailer';
 import { hashPassword } from './password';
-import { getAuthThrottleStore, requestSourceKey } from './runtime';
+import { getAuthThrottleStore, loginSourceKey } from './runtime';
 import { actorOf, type AuthSession } from './session';
 import { clearLoginThrottle, throttleResetMail } from './throttle';
 import { hashToken, randomToken } from './tokens';
@@ -54,7 +54,7 @@ export async function completePasswordReset(input: { token: string; newPassword:
 export async function requestPasswordResetByMail(input: { email: string; headers: Headers; now?: Date }): Promise<void> {
   if (!isMailConfigured()) throw new AppError('not_found', 'La réinitialisation par e-mail n’est pas disponible : contactez un administrateur.');
   const now = input.now ?? new Date();
-  const throttle = await throttleResetMail({ store: getAuthThrottleStore(), email: input.email, source: await requestSourceKey(input.headers), now });
+  const throttle = await throttleResetMail({ store: getAuthThrottleStore(), email: input.email, source: await loginSourceKey(input.headers), now });
   if (!throttle.allowed) throw new AppError('rate_limited', 'Trop de demandes : réessayez plus tard.', { retryAfterSeconds: throttle.retryAfterSeconds });
   const user = await findUserByEmail(getDb(), input.email);
   if (!user || user.disabledAt) return;

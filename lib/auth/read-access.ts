@@ -3,8 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { resolveApiKey } from '@/lib/auth/api-key-owner';
 import { can } from '@/lib/auth/roles';
 import { env } from '@/lib/env';
-import { requestClientIp } from '@/lib/ingest/request-source';
-import { sourceFingerprint } from '@/lib/ingest/fingerprint';
+import { fingerprintRequest } from '@/lib/ingest/request-source';
 import { getIngestRuntime } from '@/lib/ingest/runtime';
 import { getRuntimeSettings } from '@/lib/settings/runtime';
 import { PEER_HEADER } from '@/lib/http/peer';
@@ -35,11 +34,8 @@ export function readAccessHeaders(raw: IncomingHttpHeaders): Headers {
 
 /** Counts one hit of this request's source fingerprint in the bucket `key(fingerprint)` (shared store). */
 export async function hitSourceLimit(headers: Headers, input: { now: Date; limit: number; windowMs: number; key: (fingerprint: string) => string }): Promise<{ allowed: boolean; count: number; retryAfterMs: number }> {
-  const runtime = getIngestRuntime();
-  const key = await withTimeout(runtime.dayKey(input.now), env.DB_TIMEOUT_MS);
-  const ip = requestClientIp(headers);
-  const fingerprint = sourceFingerprint({ ip, key });
-  return runtime.store.hit(input.key(fingerprint), input.windowMs, input.limit, input.now.getTime());
+  const { fingerprint } = await fingerprintRequest(headers, { now: input.now, timeoutMs: env.DB_TIMEOUT_MS });
+  return getIngestRuntime().store.hit(input.key(fingerprint), input.windowMs, input.limit, input.now.getTime());
 }
 
 function hitSource(headers: Headers, now: Date, limit: number) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { getDb } from '@/lib/db/client';
 import { deleteSetting, readSecretSetting } from '@/lib/db/settings';
 import { env } from '@/lib/env';
-import { requestClientIp } from '@/lib/ingest/request-source';
+import { requestSourceKey } from '@/lib/ingest/request-source';
 import { createSharedStore } from '@/lib/ratelimit/shared-store';
 import type { RateLimitStore } from '@/lib/ratelimit/types';
 import { AUTH_SECRET_FILE, loadOrCreateSecretFile, secretsDir } from './secret-file';
@@ -53,10 +53,9 @@ export function getAuthThrottleStore(): RateLimitStore {
   return runtime().store;
 }
 
-/** An opaque per-source key for throttling: HMAC of the client address, never the address itself. */
-export async function requestSourceKey(headers: Headers): Promise<string> {
-  const ip = requestClientIp(headers);
-  return createHmac('sha256', await getAuthSecret()).update(`login-source|${ip ?? 'unknown'}`).digest('hex').slice(0, 32);
+/** An opaque per-source key for sign-in throttling: HMAC of the request's source key, never the address itself. */
+export async function loginSourceKey(headers: Headers): Promise<string> {
+  return createHmac('sha256', await getAuthSecret()).update(`login-source|${requestSourceKey(headers)}`).digest('hex').slice(0, 32);
 }
 
 /** Secure cookies (`__Secure-` names) when the public URL is https. */

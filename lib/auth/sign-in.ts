@@ -4,7 +4,7 @@ import { env } from '@/lib/env';
 import { appendAudit } from '@/lib/db/audit';
 import { createSessionRow, deleteSessionByToken, findActiveSession, findUserByEmail } from '@/lib/db/users';
 import { burnPasswordCheck, verifyPassword } from './password';
-import { getAuthThrottleStore, requestSourceKey } from './runtime';
+import { getAuthThrottleStore, loginSourceKey } from './runtime';
 import { credentialsSchema } from './schema';
 import { checkSecondFactor } from './second-factor';
 import { clearLoginThrottle, throttleLogin } from './throttle';
@@ -37,7 +37,7 @@ export async function authorizeCredentials(input: { raw: unknown; headers: Heade
   const parsed = credentialsSchema.safeParse(input.raw);
   if (!parsed.success) throw new SignInError('invalid_credentials');
   const { email, password, code } = parsed.data;
-  const throttle = await throttleLogin({ store: getAuthThrottleStore(), email, source: await requestSourceKey(input.headers), now, limitPerSource: env.LOGIN_LIMIT_PER_SOURCE });
+  const throttle = await throttleLogin({ store: getAuthThrottleStore(), email, source: await loginSourceKey(input.headers), now, limitPerSource: env.LOGIN_LIMIT_PER_SOURCE });
   if (!throttle.allowed) throw new SignInError('rate_limited');
   const refuse = (failure: SignInFailure) => new SignInError(throttle.guarded ? 'account_guarded' : failure);
   const user = await findUserByEmail(getDb(), email);

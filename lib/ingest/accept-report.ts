@@ -4,12 +4,11 @@ import { AppError } from '@/lib/http/errors';
 import { withTimeout } from '@/lib/http/timeout';
 import { getRuntimeSettings } from '@/lib/settings/runtime';
 import { checkCatalog } from './check-catalog';
-import { deviceTokenHash, networkFingerprint, sourceFingerprint } from './fingerprint';
 import { scrubComment } from './normalize';
 import type { BatchResult } from './process-batch';
 import { isPowEnabled, isSurgeProofRequired, POW_HEADER, powRequired, verifyOfferedProof } from './proof-of-work';
 import { checkRequestLimit, RATE_LIMITED_MESSAGE } from './request-limit';
-import { requestClientIp } from './request-source';
+import { fingerprintRequest, type RequestFingerprints } from './request-source';
 import { getIngestRuntime } from './runtime';
 import type { ReportInput } from './schema';
 import { REPORTER_WINDOW_MS, SOURCE_FREE_REPORTERS } from './thresholds';
@@ -24,18 +23,6 @@ export type AcceptResult = { status: 200 | 201; body: BatchResult };
  */
 export const INTAKE_DEADLINE_MS = 2_200;
 
-type Source = { fingerprint: string; network: string; deviceHash: string | null };
-
-async function requestSource(ctx: AcceptContext, input: ReportInput, now: Date, timeoutMs: number): Promise<Source> {
-  const key = await withTimeout(getIngestRuntime().dayKey(now), timeoutMs);
-  const ip = requestClientIp(ctx.headers);
-  return {
-    fingerprint: sourceFingerprint({ ip, key }),
-    network: networkFingerprint({ ip, key }),
-    deviceHash: input.deviceToken ? deviceTokenHash({ token: input.deviceToken, key }) : null,
-  };
-}
-
 function rateLimited(retryAfterSeconds: number): AppError {
   return new AppError('rate_limited', RATE_LIMITED_MESSAGE, { retryAfterSeconds });
 }
@@ -45,7 +32,7 @@ function rateLimited(retryAfterSeconds: number): AppError {
  * device past it, or past its source's free reporters for this platform, may go on with a solved
  * proof of work (then limited per device). Returns whether a proof of work verified.
  */
-async function admitRequest(ctx: AcceptContext, input: ReportInput, source: Source, now: Date): Promise<boolean> {
+async function admitRequest(ctx: AcceptContext, input: ReportInput, source: RequestFingerprints, now: Date): Promise<boolean> {
   const { store } = getIngestRuntime();
   const settings = await getRuntimeSettings();
   const limit = settings.reportLimitPerMinute;
@@ -78,7 +65,7 @@ export async function acceptReport(input: ReportInput, ctx: AcceptContext): Prom
   const runtime = getIngestRuntime();
   const started = performance.now();
   const remaining = () => Math.max(1, Math.min(env.DB_TIMEOUT_MS, INTAKE_DEADLINE_MS - (performance.now() - started)));
-  const source = await requestSource(ctx, input, now, remaining());
+  const source = await fingerprintRequest(ctx.headers, { now, timeoutMs: remaining(), deviceToken: input.deviceToken });
   const powVerified = await admitRequest(ctx, input, source, now);
   const issues = checkCatalog(input, await withTimeout(runtime.catalog(now), remaining()));
   if (issues.length > 0) throw new AppError('invalid_input', issues[0]?.message ?? 'Signalement invalide.', { issues });

@@ -1,8 +1,11 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import { forwardedFor, readPeer } from '@/lib/http/peer';
+import { withTimeout } from '@/lib/http/timeout';
 import { cachedTrustedProxyList } from '@/lib/http/trusted-proxies';
 import { clientIp, ipForFingerprint } from './client-ip';
+import { deviceTokenHash, networkFingerprint, sourceFingerprint } from './fingerprint';
+import { getIngestRuntime } from './runtime';
 
 /**
  * The client address of a request: the peer stamped by our server, or the X-Forwarded-For hop a
@@ -20,4 +23,28 @@ export function requestClientIp(headers: Headers): string | null {
 /** The unit that per-source limits count: an IPv4 address, an IPv6 /64 (one subscriber), or "unknown". */
 export function sourceKeyOf(ip: string | null): string {
   return ip === null ? 'unknown' : ipForFingerprint(ip);
+}
+
+/** This request's source key (connection, body and stream caps, sign-in throttling): never stored. */
+export function requestSourceKey(headers: Headers): string {
+  return sourceKeyOf(requestClientIp(headers));
+}
+
+export type RequestFingerprints = { fingerprint: string; network: string; deviceHash: string | null };
+
+/**
+ * The pseudonyms of a request under today's key (the ones stored and counted by shared limits): its
+ * source, its network and, when the client sent one, its device token. `timeoutMs` bounds the key read.
+ */
+export async function fingerprintRequest(
+  headers: Headers,
+  input: { now: Date; timeoutMs: number; deviceToken?: string | null },
+): Promise<RequestFingerprints> {
+  const key = await withTimeout(getIngestRuntime().dayKey(input.now), input.timeoutMs);
+  const ip = requestClientIp(headers);
+  return {
+    fingerprint: sourceFingerprint({ ip, key }),
+    network: networkFingerprint({ ip, key }),
+    deviceHash: input.deviceToken ? deviceTokenHash({ token: input.deviceToken, key }) : null,
+  };
 }

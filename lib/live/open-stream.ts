@@ -5,7 +5,7 @@ import { recordIntake } from '@/lib/http/intake-stats';
 import { processSingleton } from '@/lib/http/process-singleton';
 import { requireReadAccess } from '@/lib/auth/read-access';
 import { createSourceLimit, type SourceLimit } from '@/lib/http/source-limit';
-import { requestClientIp, sourceKeyOf } from '@/lib/ingest/request-source';
+import { requestSourceKey } from '@/lib/ingest/request-source';
 import type { LiveSink } from './hub';
 import { getLiveRuntime } from './runtime';
 import { connectionCapError, parseStreamRequest } from './stream-request';
@@ -40,7 +40,7 @@ export async function openLiveStream(input: { url: string; headers: Headers; sin
   });
   await requireReadAccess({ headers: input.headers });
   const slots = streamSlots();
-  const source = sourceKeyOf(requestClientIp(input.headers));
+  const source = requestSourceKey(input.headers);
   const release = slots.tryAcquire(source);
   if (!release) throw refused(slots.count(source) >= env.LIVE_MAX_PER_SOURCE);
   const attached = getLiveRuntime().hub.attach({ ...params, sink: input.sink });

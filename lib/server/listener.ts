@@ -7,7 +7,7 @@ import { recordIntake } from '@/lib/http/intake-stats';
 import { stampPeer } from '@/lib/http/peer';
 import { cachedTrustedProxyList, isTrustedProxy } from '@/lib/http/trusted-proxies';
 import { createSourceLimit } from '@/lib/http/source-limit';
-import { requestClientIp, sourceKeyOf } from '@/lib/ingest/request-source';
+import { requestSourceKey, sourceKeyOf } from '@/lib/ingest/request-source';
 import { recordOutcome, serveHealth, serveMapState, serveReport, type IntakeContext, TOO_MANY_PENDING } from './fast-paths';
 import { serveLiveStream } from './live-stream';
 import { createLoadMonitor, DEFAULT_LOAD_LIMITS, type LoadMonitor } from './load-shed';
@@ -79,7 +79,7 @@ export function createEdgeServer(opts: { next: NextHandler; limits?: EdgeLimits;
         }
         return;
       }
-      const source = () => sourceKeyOf(requestClientIp(headers));
+      const source = () => requestSourceKey(headers);
       if (req.method === 'GET' && path === '/api/flux') return void serveLiveStream(req, res);
       if ((req.method === 'GET' || req.method === 'HEAD') && path === '/api/etat') return void serveMapState(req, res, arrived);
       if ((req.method === 'GET' || req.method === 'HEAD') && path === '/api/health') return void serveHealth(req, res);
