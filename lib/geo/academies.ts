@@ -1,13 +1,6 @@
+import { ACADEMY_TIME_ZONES } from '@/lib/calendar/time-zones';
 import type { Academy } from '@/lib/domain/types';
 import academiesData from './data/academies.json';
-
-const OVERSEAS_TIME_ZONES: Record<string, string> = {
-  guadeloupe: 'America/Guadeloupe',
-  martinique: 'America/Martinique',
-  guyane: 'America/Cayenne',
-  'la-reunion': 'Indian/Reunion',
-  mayotte: 'Indian/Mayotte',
-};
 
 type AcademyRow = (typeof academiesData.academies)[number];
 
@@ -19,7 +12,7 @@ function toAcademy(row: AcademyRow): Academy {
     regionId: row.region.id,
     regionName: row.region.name,
     overseas: row.overseas,
-    timeZone: OVERSEAS_TIME_ZONES[row.id] ?? 'Europe/Paris',
+    timeZone: ACADEMY_TIME_ZONES[row.id] ?? 'Europe/Paris',
     labelLon: row.label_point.lon,
     labelLat: row.label_point.lat,
     departements: [...row.departements],
