@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { ID_SLUG } from '@/lib/domain/slug';
 
 export const MAX_DOSSIER_DAYS = 92;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
-const slug = z.string().regex(/^[a-z0-9-]{1,60}$/, 'identifiant invalide');
+const slug = z.string().regex(ID_SLUG, 'identifiant invalide');
 
 /** A dossier request: services, académies (none = all), a period of Paris days, title, notes, k. */
 export const dossierRequestSchema = z

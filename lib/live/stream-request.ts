@@ -1,9 +1,9 @@
 import { AppError } from '@/lib/http/errors';
+import { ID_SLUG } from '@/lib/domain/slug';
 import { parseLastEventId } from './sse';
 
 export type StreamRequest = { platformId: string | null; lastSeq: number | null };
 
-const PLATFORM = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
 /**
  * GET /api/flux parameters: optional `plateforme` (only that platform's deltas, plus resyncs) and
@@ -12,7 +12,7 @@ const PLATFORM = /^[a-z0-9][a-z0-9-]{0,79}$/;
 export function parseStreamRequest(input: { search: URLSearchParams; lastEventId: string | null }): StreamRequest {
   const raw = input.search.get('plateforme')?.trim().toLowerCase() ?? '';
   const platformId = raw === '' || raw === 'toutes' ? null : raw;
-  if (platformId !== null && !PLATFORM.test(platformId)) {
+  if (platformId !== null && !ID_SLUG.test(platformId)) {
     throw new AppError('invalid_input', 'Paramètre « plateforme » invalide.', {
       issues: [{ field: 'plateforme', code: 'platform_invalid', message: 'Identifiant de plateforme invalide.' }],
     });

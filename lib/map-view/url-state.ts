@@ -1,4 +1,5 @@
 import { PROBLEM_CATEGORIES, type ProblemCategory } from '@/lib/domain/types';
+import { ID_SLUG } from '@/lib/domain/slug';
 import { parseParisLocal } from '@/lib/map-state/paris-time';
 
 /** What the home page URL holds: `/?at=2021-04-06T09:02&plateforme=cned&categorie=login&academie=paris`. */
@@ -18,13 +19,12 @@ type RawParams = URLSearchParams | Record<string, string | string[] | undefined>
 type Reader<T> = (raw: string) => T | null;
 
 // Hand-written checks rather than zod: this module runs in the browser too and zod would add 40 KB.
-const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 const CATEGORIES: ReadonlySet<string> = new Set(PROBLEM_CATEGORIES);
 
 const readSlug: Reader<string> = (raw) => {
   const v = raw.trim().toLowerCase();
-  return SLUG.test(v) ? v : null;
+  return ID_SLUG.test(v) ? v : null;
 };
 const readAt: Reader<string> = (raw) => {
   const v = raw.trim();

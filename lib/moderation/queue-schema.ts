@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ID_SLUG } from '@/lib/domain/slug';
 import { FLAG_REASONS, PROBLEM_CATEGORIES, REPORTER_ROLES } from '@/lib/domain/types';
 import type { QueueFilter } from '@/lib/domain/moderation';
 
@@ -9,7 +10,7 @@ export type QueuePeriod = (typeof QUEUE_PERIODS)[number];
 /** "aucun" = comments of reports that were not flagged. */
 export const QUEUE_FLAGS = [...FLAG_REASONS, 'aucun'] as const;
 
-const slug = z.string().trim().max(80).regex(/^[a-z0-9-]+$/, 'Identifiant invalide.');
+const slug = z.string().trim().regex(ID_SLUG, 'Identifiant invalide.');
 const empty = (v: unknown) => (v === '' ? undefined : v);
 
 /** The queue's URL query (French names, as the address bar shows them). */

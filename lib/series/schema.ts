@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ID_SLUG } from '@/lib/domain/slug';
 import type { ErrorIssue } from '@/lib/http/errors';
 import { checkInput } from '@/lib/http/zod-issues';
 import { parseParisLocal } from '@/lib/map-state/paris-time';
@@ -32,12 +33,11 @@ export type ParsedSeriesQuery = { platformId: string | null; academyId: string |
 const PARIS = 'Europe/Paris';
 const DAY_MS = 86_400_000;
 const EARLIEST = Date.UTC(2000, 0, 1);
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_WITH_OFFSET = z.iso.datetime({ offset: true });
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const slug = z.preprocess(blank, z.string().trim().toLowerCase().max(80).regex(SLUG).optional());
+const slug = z.preprocess(blank, z.string().trim().toLowerCase().max(80).regex(ID_SLUG).optional());
 const text = z.preprocess(blank, z.string().trim().max(40).optional());
 
 const querySchema = z.object({
