@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROBLEM_CATEGORIES, REPORTER_ROLES } from '@/lib/domain/types';
 import { checkInput } from '@/lib/http/zod-issues';
+import { REPORT_FORM_FIELDS } from '@/lib/report-client/form-fields';
 import { fieldIssue, type FieldIssue, type FieldIssueCode } from './issue-messages';
 import {
   COMMENT_MAX_LENGTH,
@@ -82,17 +83,7 @@ const FIELD_CODES: Record<ReportField, FieldCodes> = {
 };
 
 /** French names of the HTML form inputs, for the no-JS form and for showing issues next to inputs. */
-export const FORM_FIELDS: Record<ReportField, string> = {
-  platform: 'plateforme',
-  academy: 'academie',
-  category: 'probleme',
-  role: 'role',
-  comment: 'commentaire',
-  idempotencyKey: 'cle',
-  observedAt: 'observe_a',
-  deviceToken: 'appareil',
-  website: 'site_web',
-};
+export const FORM_FIELDS: Record<ReportField, string> = REPORT_FORM_FIELDS;
 
 function isReportField(key: unknown): key is ReportField {
   return typeof key === 'string' && Object.hasOwn(FIELD_CODES, key);

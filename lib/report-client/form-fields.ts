@@ -1,8 +1,8 @@
 import type { ReportField } from '@/lib/ingest/schema';
 
 /**
- * French names of the form inputs, equal to FORM_FIELDS in lib/ingest/schema.ts (a unit test checks
- * it): importing that module would ship zod to every phone for a 9-entry table.
+ * French names of the form inputs, also the server's FORM_FIELDS (lib/ingest/schema.ts). They live
+ * here because importing the schema would ship zod to every phone for a 9-entry table.
  */
 export const REPORT_FORM_FIELDS = {
   platform: 'plateforme',

@@ -1,8 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { FORM_FIELDS } from '@/lib/ingest/schema';
 import { buildPayload, validateValues } from '@/lib/report-client/build-payload';
 import { buildRetryLocation, buildThanksLocation, decodeErrors, encodeErrors, issuesToFormIssues, rejectionToFormErrors } from '@/lib/report-client/form-errors';
-import { REPORT_FORM_FIELDS } from '@/lib/report-client/form-fields';
 import type { AcademyOption, PlatformOption } from '@/lib/report-client/platform-choices';
 import { EMPTY_VALUES, isQuickReport, readPrefill, readThanks, withQuickDefaults } from '@/lib/report-client/prefill';
 
@@ -15,10 +13,6 @@ const platforms: PlatformOption[] = [
   { id: 'toutatice', name: 'Toutatice', kind: 'ENT', scope: 'regional', academies: ['rennes'], domains: ['toutatice.fr'], aliases: [] },
 ];
 const catalog = { academies, platforms };
-
-test('the client form names are the schema FORM_FIELDS', () => {
-  expect(REPORT_FORM_FIELDS).toEqual(FORM_FIELDS);
-});
 
 describe('readPrefill', () => {
   test('reads a deep link, case-insensitively for ids', () => {
