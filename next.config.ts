@@ -11,8 +11,6 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   compress: true,
   reactStrictMode: true,
-  // Type checking runs in `npm test` (tsc --noEmit); `npm start` should not pay for it twice.
-  typescript: { ignoreBuildErrors: true },
   // PRELOAD_ROUTES=off loads route modules on first request (tens of MB less idle RSS, bench:memory), but the
   // SIGTERM drain fault test then sees connection resets: preloading stays the default until that is understood.
   experimental: { preloadEntriesOnStart: process.env.PRELOAD_ROUTES !== 'off' },
