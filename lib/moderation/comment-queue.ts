@@ -10,7 +10,7 @@ import {
   type QueueFacet,
 } from '@/lib/db/moderation-queue';
 import { formatDateTime } from '@/lib/domain/format';
-import { PROBLEM_LABELS, ROLE_LABELS } from '@/lib/domain/labels';
+import FR_LABELS from '@/messages/fr/labels.json';
 import { shortLabel } from '@/lib/ingest/fingerprint';
 import { commentKey, groupCommentKeys, type CommentGroup } from '@/lib/domain/comment-key';
 import { FLAG_LABELS } from './queue';
@@ -87,13 +87,17 @@ export type CommentQueue = {
   periods: Array<{ value: QueuePeriod; count: number }>;
 };
 
+// Moderators read French: the labels the French pages show.
+const CATEGORY_LABELS: Record<string, string> = FR_LABELS.categories;
+const ROLE_LABELS: Record<string, string> = FR_LABELS.roles;
+
 const PERIOD_MS: Record<QueuePeriod, number> = { heure: 3_600_000, jour: 86_400_000, semaine: 7 * 86_400_000, tout: Number.POSITIVE_INFINITY };
 
 function labelOf(facet: QueueFacet, value: string, names: Awaited<ReturnType<typeof readNames>>): string {
   if (facet === 'platform') return names.platforms[value] ?? value;
   if (facet === 'academy') return names.academies[value]?.name ?? value;
-  if (facet === 'category') return PROBLEM_LABELS[value as keyof typeof PROBLEM_LABELS] ?? value;
-  if (facet === 'role') return value === 'inconnu' ? 'Non précisé' : (ROLE_LABELS[value as keyof typeof ROLE_LABELS] ?? value);
+  if (facet === 'category') return CATEGORY_LABELS[value] ?? value;
+  if (facet === 'role') return value === 'inconnu' ? 'Non précisé' : (ROLE_LABELS[value] ?? value);
   return value === 'aucun' ? 'Aucun (non écarté)' : (FLAG_LABELS[value as keyof typeof FLAG_LABELS] ?? value);
 }
 

@@ -1,6 +1,5 @@
 import { createTranslator } from 'next-intl';
 import { describe, expect, test } from 'vitest';
-import { KIND_LABELS, PROBLEM_LABELS, ROLE_LABELS } from '@/lib/domain/labels';
 import { PLATFORM_KINDS, PLATFORM_SCOPES, PROBLEM_CATEGORIES, REPORTER_ROLES } from '@/lib/domain/types';
 import { FIELD_ISSUE_MESSAGES } from '@/lib/ingest/issue-messages';
 import { REPORT_ISSUE_CODES } from '@/lib/report-client/form-errors';
@@ -26,12 +25,6 @@ describe('report messages cover every stable code', () => {
     expect(Object.keys(labels.roles).sort()).toEqual([...REPORTER_ROLES].sort());
     expect(Object.keys(labels.kinds).sort()).toEqual([...PLATFORM_KINDS].sort());
     expect(Object.keys(labels.scopes).sort()).toEqual([...PLATFORM_SCOPES].sort());
-  });
-
-  test('French labels are those of lib/domain/labels.ts (still there for server uses)', () => {
-    expect(MESSAGES.fr.labels.categories).toEqual(PROBLEM_LABELS);
-    expect(MESSAGES.fr.labels.roles).toEqual(ROLE_LABELS);
-    expect(MESSAGES.fr.labels.kinds).toEqual(KIND_LABELS);
   });
 });
 
