@@ -5,13 +5,13 @@
  * false 'possible' per series-day). Imported by bench/detect.ts, which writes the tables.
  */
 import { expectedOnGrid } from '@/lib/detect/baseline';
-import type { OutageOutcome, TruthOutage } from '@/lib/detect/evaluation';
-import { renderOutcomeTable } from '@/lib/detect/evaluation-report';
+import type { OutageOutcome, TruthOutage } from '@/bench/lib/detect-eval/evaluation';
+import { renderOutcomeTable } from '@/bench/lib/detect-eval/evaluation-report';
 import type { Incident, ScopedEpisodes } from '@/lib/detect/incidents';
-import { detectPlainNb, PLAIN_NB_DEFAULTS } from '@/lib/detect/plain-nb-detector';
+import { detectPlainNb, PLAIN_NB_DEFAULTS } from '@/bench/lib/detect-eval/plain-nb-detector';
 import { createGridProvider, expectedTotalOnLayout, learnPlatformBaselines, type PlatformBaselines } from '@/lib/detect/platform-baseline';
 import { detectPlatformWindow } from '@/lib/detect/run-platform';
-import { mergeScores, scoreSeriesEpisodes, summarizeScores, type SeriesScores } from '@/lib/detect/series-scores';
+import { mergeScores, scoreSeriesEpisodes, summarizeScores, type SeriesScores } from '@/bench/lib/detect-eval/series-scores';
 import { estimateDayFactors } from '@/lib/detect/day-factor';
 import { randomScenarios, simulateCounts, type CountSeries } from '@/lib/simulate/generate';
 import { TRAFFIC_MODES, type TrafficMode } from '@/lib/simulate/traffic-modes';

@@ -12,8 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { countDistinctReporters } from '@/lib/detect/distinct-reporters';
 import { detectPlatformWindow } from '@/lib/detect/run-platform';
-import { matchIncidents } from '@/lib/detect/evaluation';
-import { renderSummaryTable } from '@/lib/detect/evaluation-report';
+import { matchIncidents } from '@/bench/lib/detect-eval/evaluation';
+import { renderSummaryTable } from '@/bench/lib/detect-eval/evaluation-report';
 import { groupIncidents, type Incident, type ScopedEpisodes } from '@/lib/detect/incidents';
 import {
   createGridProvider,
@@ -28,7 +28,7 @@ import {
   simulateCounts,
   type Scenario,
 } from '@/lib/simulate/generate';
-import { summarize, type RunResult, type ScaleSummary } from '@/lib/detect/evaluation-summary';
+import { summarize, type RunResult, type ScaleSummary } from '@/bench/lib/detect-eval/evaluation-summary';
 import { estimateDayFactors, type DeclaredDay } from '@/lib/detect/day-factor';
 import { MODES_SETUP, renderModesTable, renderReplay, runModesBench, type ModeRow, type Replay } from './detect-modes';
 import { parseSeeds } from './lib/seeds';

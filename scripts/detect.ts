@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ACADEMY_TIME_ZONES } from '@/lib/calendar/time-zones';
-import { detectCsvSeries } from '@/lib/detect/series-cli';
-import { SeriesCsvError } from '@/lib/detect/series-csv';
+import { detectCsvSeries } from '@/scripts/lib/series-cli';
+import { SeriesCsvError } from '@/scripts/lib/series-csv';
 
 const USAGE = 'usage : npm run detect -- <fichier.csv> [--academie <id>]';
 

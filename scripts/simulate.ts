@@ -1,7 +1,7 @@
 // `npm run simulate -- [options]`: realistic report traffic (background + scenarios), written straight
 // into the database (default) or sent through the public API (--target api --api-url …). See --help.
-import { parseSimulateArgs } from '../lib/simulate/cli-args';
-import { scenariosFor } from '../lib/simulate/cli-scenarios';
+import { parseSimulateArgs } from './lib/simulate-args';
+import { scenariosFor } from './lib/simulate-scenarios';
 import { simulateIter } from '../lib/simulate/generate';
 import { driveApi } from '../lib/simulate/io/drive-api';
 import { writeSimulatedReports } from '../lib/simulate/io/write-db';

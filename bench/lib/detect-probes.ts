@@ -1,4 +1,4 @@
-import type { RunResult } from '@/lib/detect/evaluation-summary';
+import type { RunResult } from '@/bench/lib/detect-eval/evaluation-summary';
 import { getSimPlatform } from '@/lib/simulate/catalog';
 import { nightTrickle, spamFlood, type Scenario } from '@/lib/simulate/generate';
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createDetector } from '@/lib/detect/detector';
 import { groupIncidents } from '@/lib/detect/incidents';
 import { announceLateDetection, createLateBuckets, decisionKnownAt, noteBucket, pruneLateBuckets } from '@/lib/detect/late-data';
-import { scoreSeriesEpisodes } from '@/lib/detect/series-scores';
+import { scoreSeriesEpisodes } from '@/bench/lib/detect-eval/series-scores';
 import type { Episode } from '@/lib/detect/types';
 
 const MIN = 60_000;

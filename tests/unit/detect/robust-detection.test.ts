@@ -4,9 +4,9 @@ import { estimateDayFactors } from '@/lib/detect/day-factor';
 import { createDetector } from '@/lib/detect/detector';
 import { exceptionalDaySchema } from '@/lib/detect/exceptional-day-schema';
 import { addToShape, emptyShapeSums, levelShiftFactor } from '@/lib/detect/level-shift';
-import { detectPlainNb, PLAIN_NB_DEFAULTS } from '@/lib/detect/plain-nb-detector';
+import { detectPlainNb, PLAIN_NB_DEFAULTS } from '@/bench/lib/detect-eval/plain-nb-detector';
 import { createGridProvider, type PlatformBaselines } from '@/lib/detect/platform-baseline';
-import { scoreSeriesEpisodes } from '@/lib/detect/series-scores';
+import { scoreSeriesEpisodes } from '@/bench/lib/detect-eval/series-scores';
 import type { Episode } from '@/lib/detect/types';
 
 const MIN = 60_000;

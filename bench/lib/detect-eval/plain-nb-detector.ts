@@ -1,5 +1,5 @@
-import { surpriseScore } from './nb-test';
-import type { CountPoint, Episode, Expectation } from './types';
+import { surpriseScore } from '@/lib/detect/nb-test';
+import type { CountPoint, Episode, Expectation } from '@/lib/detect/types';
 
 /** Settings of the comparison detector: one window, two score levels, closing after quiet buckets. */
 export type PlainNbConfig = {

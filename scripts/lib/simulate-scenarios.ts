@@ -1,7 +1,7 @@
-import type { SimulateCliOptions } from './cli-args';
-import { randomScenarios } from './random-scenarios';
-import { nightTrickle, scenario2021, spamFlood } from './scenarios';
-import type { Scenario } from './types';
+import type { SimulateCliOptions } from './simulate-args';
+import { randomScenarios } from '@/lib/simulate/random-scenarios';
+import { nightTrickle, scenario2021, spamFlood } from '@/lib/simulate/scenarios';
+import type { Scenario } from '@/lib/simulate/types';
 
 const HOUR_MS = 3_600_000;
 

@@ -1,5 +1,5 @@
 import { quantile, type TruthOutage } from './evaluation';
-import type { ScopedEpisodes } from './incidents';
+import type { ScopedEpisodes } from '@/lib/detect/incidents';
 
 /** How one detector did on one run: per-series false alarms and per-outage delays (minutes). */
 export type SeriesScores = {

@@ -1,4 +1,4 @@
-import type { Incident } from './incidents';
+import type { Incident } from '@/lib/detect/incidents';
 
 /** Injected outage (simulator ground truth), epoch ms. */
 export type TruthOutage = {

@@ -1,5 +1,5 @@
 import { quantile, type OutageOutcome } from './evaluation';
-import type { Incident } from './incidents';
+import type { Incident } from '@/lib/detect/incidents';
 
 const MIN = 60_000;
 const MONTH_DAYS = 30;

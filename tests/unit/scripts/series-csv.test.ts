@@ -1,5 +1,5 @@
 import { describe, test, expect } from 'vitest';
-import { parseSeriesCsv, parseTimestamp, SeriesCsvError } from '@/lib/detect/series-csv';
+import { parseSeriesCsv, parseTimestamp, SeriesCsvError } from '@/scripts/lib/series-csv';
 
 const T = Date.parse('2025-03-10T08:00:00Z');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, test, expect } from 'vitest';
-import { detectCsvSeries } from '@/lib/detect/series-cli';
+import { detectCsvSeries } from '@/scripts/lib/series-cli';
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../../fixtures/detect/${name}`, import.meta.url), 'utf8');

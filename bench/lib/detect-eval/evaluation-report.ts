@@ -1,6 +1,6 @@
 import type { OutageOutcome } from './evaluation';
 import type { DelayStats, ScaleSummary } from './evaluation-summary';
-import type { Incident } from './incidents';
+import type { Incident } from '@/lib/detect/incidents';
 
 const MIN = 60_000;
 const OUTCOME_COLUMNS = [

@@ -1,5 +1,5 @@
 import { describe, test, expect } from 'vitest';
-import { matchIncidents, quantile } from '@/lib/detect/evaluation';
+import { matchIncidents, quantile } from '@/bench/lib/detect-eval/evaluation';
 import type { Incident } from '@/lib/detect/incidents';
 
 const MIN = 60_000;

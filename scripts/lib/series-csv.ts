@@ -1,4 +1,4 @@
-import type { CountPoint } from './types';
+import type { CountPoint } from '@/lib/detect/types';
 
 /** A CSV problem, with the 1-based line number it was found on (0 = whole file). */
 export class SeriesCsvError extends Error {

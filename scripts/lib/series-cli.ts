@@ -1,10 +1,10 @@
 import { localDateOf, NATIONAL_ACADEMY_ID } from '@/lib/calendar/day-type';
-import { createFallbackBaseline, expectedAt, learnBaseline, type BaselineModel } from './baseline';
-import { detectBucketMs, fillBuckets } from './bucket';
-import { detectSeries } from './detector';
+import { createFallbackBaseline, expectedAt, learnBaseline, type BaselineModel } from '@/lib/detect/baseline';
+import { detectBucketMs, fillBuckets } from '@/lib/detect/bucket';
+import { detectSeries } from '@/lib/detect/detector';
 import { parseSeriesCsv } from './series-csv';
-import { MAX_HISTORY_DAYS, MIN_HISTORY_DAYS } from './thresholds';
-import type { CountPoint, Expectation } from './types';
+import { MAX_HISTORY_DAYS, MIN_HISTORY_DAYS } from '@/lib/detect/thresholds';
+import type { CountPoint, Expectation } from '@/lib/detect/types';
 
 export type CliAlarm = { timestamp: string; score: number; level: 'possible' | 'detected' };
 

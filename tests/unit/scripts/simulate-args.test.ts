@@ -1,5 +1,5 @@
 import { describe, test, expect } from 'vitest';
-import { parseSimulateArgs, type SimulateCliOptions } from '@/lib/simulate/cli-args';
+import { parseSimulateArgs, type SimulateCliOptions } from '@/scripts/lib/simulate-args';
 
 function parseOk(argv: string[]): SimulateCliOptions {
   const result = parseSimulateArgs(argv);
