@@ -20,16 +20,6 @@ export type SimReport = {
   outageId?: string;
 };
 
-/** What was injected, clipped to the simulated window; extraPerMinute is after `scale`. */
-export type OutageTruth = {
-  id: string;
-  platformId: string;
-  academies: string[] | 'national';
-  start: number;
-  end: number;
-  extraPerMinute: number;
-  kind: OutageKind;
-};
 
 /**
  * An injected outage. extraPerMinute = plateau mean of extra distinct reporters per minute over the
@@ -48,6 +38,9 @@ export type OutageSpec = {
   rampMinutes?: number;
   decay?: { halfLifeMinutes: number; floor: number };
 };
+
+/** What was injected, clipped to the simulated window; extraPerMinute is after `scale`. */
+export type OutageTruth = Omit<OutageSpec, 'rampMinutes' | 'decay'>;
 
 /** One source sending `count` reports spread over durationMinutes from `at` (epoch ms). */
 export type SpamSpec = {
