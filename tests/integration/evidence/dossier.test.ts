@@ -37,7 +37,7 @@ beforeAll(async () => {
   rows.push(reportRow({ createdAt: new Date(Date.UTC(2021, 3, 7, 8, 0)), platformId: 'pronote', academyId: 'lille' }));
   rows.push(reportRow({ createdAt: new Date(Date.UTC(2021, 3, 6, 8, 0)), platformId: 'ecoledirecte', academyId: 'lille' }));
   await insertReportBatch(db, rows);
-  await db.report.update({ where: { id: rows[3]!.id }, data: { commentState: 'approved' } });
+  await db.report.updateMany({ where: { id: rows[3]!.id }, data: { commentState: 'approved' } });
   await db.$transaction((tx) => hideReportRows(tx, { ids: [rows[5]!.id] }));
   zip = (await buildDossierBytes({ db, key, request, now })).zip;
 }, 180_000);
