@@ -120,7 +120,7 @@ describe('buildDossier and verifyDossierZip', () => {
   test('a report deleted from the database after its day was sealed is found by the ledger check', async () => {
     await publishDueDigests({ db, key, now });
     const victim = await db.report.findFirstOrThrow({ where: { platformId: 'pronote', academyId: 'lyon' }, orderBy: { createdAt: 'asc' } });
-    await db.report.delete({ where: { id: victim.id } });
+    await db.report.deleteMany({ where: { id: victim.id } });
     const { problems } = await verifyLedger(db, key.publicKeyHex);
     expect(problems).toEqual([expect.objectContaining({ kind: 'report_deleted', id: victim.id, day: '2021-04-06' })]);
   });
