@@ -2,6 +2,7 @@
 // cluster (lease in PostgreSQL). Started and restarted by the server (lib/worker/supervise.ts);
 // runs alone too: `npm run worker`.
 import os from 'node:os';
+import path from 'node:path';
 import { parseEnv } from '../lib/config/env-schema';
 import { resolveDatabase } from '../lib/db/connection';
 import { createPrismaClient } from '../lib/db/create-client';
@@ -12,6 +13,7 @@ import { createTickScheduler } from '../lib/jobs/scheduler';
 import { onParentGone } from '../lib/worker/supervise';
 import { webhooksJob } from '../lib/webhooks/job';
 import { notifyJob } from '../lib/notify/job';
+import { reportPartitionsJob } from '../lib/jobs/report-partitions';
 
 const STOP_GRACE_MS = 10_000;
 
@@ -24,7 +26,8 @@ async function main() {
   const key = loadSigningKey({ configured: env.LEDGER_SIGNING_KEY, dataDir: env.DATA_DIR });
   const log = (line: string) => console.log(line);
   const scheduler = createTickScheduler({
-    jobs: [detectionJob(db, log), purgeFingerprintsJob(db), webhooksJob(db), notifyJob(db), sealLedgerDaysJob(db, key), buildDossiersJob(db, key, env.DATA_DIR)],
+    jobs: [detectionJob(db, log), purgeFingerprintsJob(db), webhooksJob(db), notifyJob(db), sealLedgerDaysJob(db, key), buildDossiersJob(db, key, env.DATA_DIR),
+      reportPartitionsJob(db, { retentionMonths: env.REPORT_RETENTION_MONTHS ?? null, archiveDir: env.REPORT_ARCHIVE_DIR ?? path.join(env.DATA_DIR, 'archives') })],
     claim: (name, tickAt) => claimJobTick(db, { name, tickAt, holder }),
     onError: (job, error) => console.error(`[worker] ${job} : échec :`, error instanceof Error ? error.message : error),
   });

@@ -38,6 +38,18 @@ export const envSchema = z.object({
   PORT: port.default(3000),
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
   DATA_DIR: z.string().trim().min(1).default('./.data'),
+  // Months of raw reports kept besides the current one; older monthly partitions are archived (unset: never).
+  REPORT_RETENTION_MONTHS: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce
+      .number({ message: 'doit être un nombre de mois / must be a number of months' })
+      .int('doit être un entier / must be an integer')
+      .min(1, 'au moins 1 mois / at least 1 month')
+      .max(1200, 'au plus 1200 mois / at most 1200 months')
+      .optional(),
+  ),
+  // Folder of the archived months (gzip CSV); default DATA_DIR/archives.
+  REPORT_ARCHIVE_DIR: optionalString,
   SECRETS_DIR: optionalString,
   EMBEDDED_DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
   EMBEDDED_DB_PORT: z.preprocess((v) => (v === '' ? undefined : v), port.optional()),

@@ -119,11 +119,15 @@ export async function listLedgerDays(db: DbLike): Promise<string[]> {
   return rows.map((r) => dayText(r.day));
 }
 
-/** Reports in the ledger whose row is gone from the report table (ids, oldest first). */
+/**
+ * Reports in the ledger whose row is gone from the report table (ids, oldest first). A report received in an
+ * archived month (report_archive: its partition was written to a checksummed file, then dropped) is not missing.
+ */
 export async function listLedgerReportsMissingFromDb(db: DbLike, limit: number): Promise<Array<{ id: string; day: string; seq: bigint }>> {
   const rows = await db.$queryRaw<Array<{ id: string; day: Date; seq: bigint }>>`
     SELECT e.ref_id AS id, e.day, e.seq FROM ledger_entry e
     WHERE e.kind = 'report' AND NOT EXISTS (SELECT 1 FROM report r WHERE r.id = e.ref_id::uuid)
+      AND NOT EXISTS (SELECT 1 FROM report_archive a WHERE e.at >= a.range_start AND e.at < a.range_end)
     ORDER BY e.seq LIMIT ${limit}`;
   return rows.map((r) => ({ id: r.id, day: dayText(r.day), seq: r.seq }));
 }

@@ -80,5 +80,5 @@ export async function findCommentHandlers(db: DbLike, ids: string[]): Promise<Ar
 
 /** The current comment state of one report (null when it does not exist). */
 export async function readCommentState(db: DbLike, id: string): Promise<{ commentState: string; sourceFingerprint: string | null } | null> {
-  return db.report.findUnique({ where: { id }, select: { commentState: true, sourceFingerprint: true } });
+  return db.report.findFirst({ where: { id }, select: { commentState: true, sourceFingerprint: true } });
 }

@@ -39,7 +39,7 @@ export async function listFlaggedSources(db: DbLike, limit: number) {
 }
 
 export async function findReportSource(db: DbLike, id: string): Promise<{ id: string; sourceFingerprint: string | null } | null> {
-  return db.report.findUnique({ where: { id }, select: { id: true, sourceFingerprint: true } });
+  return db.report.findFirst({ where: { id }, select: { id: true, sourceFingerprint: true } });
 }
 
 type LockedRow = { id: string; counted: boolean; distinct_reporter: boolean; platform_id: string; academy_id: string; category: string; bucket_start: Date; flag_reason: string | null };

@@ -63,15 +63,8 @@ export async function insertReportBatch(db: PrismaClient, rows: NewReportRow[], 
 export function reportBatchInsert(rows: NewReportRow[], options: BatchInsertOptions = {}): Prisma.Sql {
   const ledger = options.ledger === false ? Prisma.empty : ledgerEntries(rows);
   return Prisma.sql`
-    WITH ins AS (
-      INSERT INTO report (id, platform_id, academy_id, category, role, comment, comment_state, observed_at,
-        idempotency_key, source_fingerprint, device_token_hash, network_fingerprint, counted, distinct_reporter,
-        flag_reason, moderation_state, created_at, updated_at, comment_key)
-      SELECT r.id, r.platform_id, r.academy_id, r.category, r.role, r.comment,
-        CASE WHEN r.comment IS NULL THEN 'none' ELSE 'pending' END, r.observed_at,
-        r.idempotency_key, r.source_fingerprint, r.device_token_hash, r.network_fingerprint, r.counted,
-        r.distinct_reporter, r.flag_reason, 'visible', r.created_at, r.created_at, r.comment_key
-      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.platformId)}::text[],
+    WITH r AS (
+      SELECT * FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.platformId)}::text[],
         ${rows.map((r) => r.academyId)}::text[], ${rows.map((r) => r.category)}::text[],
         ${rows.map((r) => r.role)}::text[], ${rows.map((r) => r.comment)}::text[],
         ${rows.map((r) => r.observedAt)}::timestamptz[], ${rows.map((r) => r.idempotencyKey)}::text[],
@@ -81,7 +74,21 @@ export function reportBatchInsert(rows: NewReportRow[], options: BatchInsertOpti
         ${rows.map((r) => (r.comment === null ? null : commentKey(r.comment)))}::text[])
         AS r(id, platform_id, academy_id, category, role, comment, observed_at, idempotency_key,
           source_fingerprint, device_token_hash, network_fingerprint, counted, distinct_reporter, flag_reason, created_at, comment_key)
+    ), keyed AS (
+      -- report is partitioned (no unique index on idempotency_key alone): the key table decides which rows are new.
+      INSERT INTO report_key (idempotency_key, report_id, created_at)
+      SELECT idempotency_key, id, created_at FROM r
       ON CONFLICT (idempotency_key) DO NOTHING
+      RETURNING report_id
+    ), ins AS (
+      INSERT INTO report (id, platform_id, academy_id, category, role, comment, comment_state, observed_at,
+        idempotency_key, source_fingerprint, device_token_hash, network_fingerprint, counted, distinct_reporter,
+        flag_reason, moderation_state, created_at, updated_at, comment_key)
+      SELECT r.id, r.platform_id, r.academy_id, r.category, r.role, r.comment,
+        CASE WHEN r.comment IS NULL THEN 'none' ELSE 'pending' END, r.observed_at,
+        r.idempotency_key, r.source_fingerprint, r.device_token_hash, r.network_fingerprint, r.counted,
+        r.distinct_reporter, r.flag_reason, 'visible', r.created_at, r.created_at, r.comment_key
+      FROM r JOIN keyed ON keyed.report_id = r.id
       RETURNING id, idempotency_key, platform_id, academy_id, category, counted, distinct_reporter,
         date_trunc('minute', coalesce(observed_at, created_at)) AS bucket_start, created_at
     ), counted AS (
@@ -142,13 +149,20 @@ function ledgerEntries(rows: NewReportRow[]): Prisma.Sql {
     )`;
 }
 
+/** The stored reports of these idempotency keys (keys are kept 48 h: see purgeReportKeys). */
 export async function findReportsByKeys(db: PrismaClient, keys: string[]): Promise<StoredReportRef[]> {
   if (keys.length === 0) return [];
-  const rows = await db.report.findMany({
-    where: { idempotencyKey: { in: keys } },
-    select: { id: true, idempotencyKey: true, platformId: true, academyId: true, counted: true },
-  });
-  return rows;
+  return db.$queryRaw<StoredReportRef[]>`
+    SELECT r.id::text AS "id", k.idempotency_key AS "idempotencyKey", r.platform_id AS "platformId",
+      r.academy_id AS "academyId", r.counted
+    FROM report_key k JOIN report r ON r.id = k.report_id AND r.created_at = k.created_at
+    WHERE k.idempotency_key = ANY(${keys}::text[])`;
+}
+
+/** Forgets idempotency keys of reports received before `before` (the idempotency window is 48 h). */
+export async function purgeReportKeys(db: PrismaClient, before: Date): Promise<number> {
+  const result = await db.reportKey.deleteMany({ where: { createdAt: { lt: before } } });
+  return result.count;
 }
 
 /** Clears source, network and device hashes older than `before` (privacy: kept 48 h at most). */

@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   'dossier.requested',
   'dossier.downloaded',
   'note.created',
+  'report_partition.archived',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@/lib/db/types';
 import { purgeUsedPowChallenges } from '@/lib/db/pow';
-import { purgeFingerprints } from '@/lib/db/reports';
+import { purgeFingerprints, purgeReportKeys } from '@/lib/db/reports';
 import { runDetection } from '@/lib/detect/run-detection';
 import { runDossierQueue } from '@/lib/dossier/queue';
 import { publishDueDigests } from '@/lib/evidence/publish';
@@ -13,7 +13,7 @@ export const FINGERPRINT_RETENTION_MS = 48 * 3_600_000;
 /**
  * Privacy purge (one instance per tick): clears source, network and device hashes older than 48 h,
  * destroys the fingerprint keys of finished days (so no stored hash can be recomputed from anything
- * kept) and drops expired proof-of-work nonces.
+ * kept), drops expired proof-of-work nonces and forgets idempotency keys past the same 48 h window.
  */
 export function purgeFingerprintsJob(db: PrismaClient): TickJob {
   return {
@@ -22,7 +22,9 @@ export function purgeFingerprintsJob(db: PrismaClient): TickJob {
     run: async (now) => {
       await destroyExpiredDayKeys(db, now);
       await purgeUsedPowChallenges(db, now);
-      return purgeFingerprints(db, new Date(now.getTime() - FINGERPRINT_RETENTION_MS));
+      const before = new Date(now.getTime() - FINGERPRINT_RETENTION_MS);
+      await purgeReportKeys(db, before);
+      return purgeFingerprints(db, before);
     },
   };
 }

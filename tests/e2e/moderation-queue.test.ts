@@ -108,10 +108,10 @@ describe('moderation queue in a surge (production build)', () => {
     await Promise.all([alice.page.goto(queueUrl(duel)), bob.page.goto(queueUrl(duel))]);
     const target = (await rowIds(alice.page))[0] as string;
     await alice.page.locator(`tr[data-report-id="${target}"]`).getByRole('button', { name: 'Publier' }).click();
-    await expect.poll(async () => (await e2e.db.report.findUniqueOrThrow({ where: { id: target } })).commentState, { timeout: 15_000 }).toBe('approved');
+    await expect.poll(async () => (await e2e.db.report.findFirstOrThrow({ where: { id: target } })).commentState, { timeout: 15_000 }).toBe('approved');
     await bob.page.locator(`tr[data-report-id="${target}"]`).getByRole('button', { name: 'Masquer', exact: true }).click();
     await bob.page.getByText(`déjà été publié par ${alice.email}`).waitFor({ timeout: 15_000 });
-    expect((await e2e.db.report.findUniqueOrThrow({ where: { id: target } })).commentState).toBe('approved');
+    expect((await e2e.db.report.findFirstOrThrow({ where: { id: target } })).commentState).toBe('approved');
 
     const group = (p: Page) => p.getByRole('table', { name: 'Groupes de commentaires identiques' }).locator('tbody tr').first();
     await Promise.all([alice.page.reload(), bob.page.reload()]);
@@ -135,10 +135,10 @@ describe('moderation queue in a surge (production build)', () => {
     await page.locator('[data-queue-row][aria-current="true"]').waitFor({ timeout: 15_000 });
     await page.keyboard.press('j');
     await page.keyboard.press('p');
-    await expect.poll(async () => (await e2e.db.report.findUniqueOrThrow({ where: { id: ids[1] as string } })).commentState, { timeout: 15_000 }).toBe('approved');
+    await expect.poll(async () => (await e2e.db.report.findFirstOrThrow({ where: { id: ids[1] as string } })).commentState, { timeout: 15_000 }).toBe('approved');
     await expect.poll(() => rowIds(page).then((r) => r[1]), { timeout: 15_000 }).toBe(ids[2]);
     await page.keyboard.press('m');
-    await expect.poll(async () => (await e2e.db.report.findUniqueOrThrow({ where: { id: ids[2] as string } })).commentState, { timeout: 15_000 }).toBe('hidden');
+    await expect.poll(async () => (await e2e.db.report.findFirstOrThrow({ where: { id: ids[2] as string } })).commentState, { timeout: 15_000 }).toBe('hidden');
     await page.context().close();
   });
 });

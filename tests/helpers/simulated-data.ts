@@ -43,7 +43,7 @@ export async function prepareSimulatedData(opts: {
     );
     for (let t = now - 120 * MIN; t <= now; t += 5 * MIN) await runDetection(db, { now: new Date(t), cache: new Map() });
     const withComment = await db.report.findFirst({ where: { comment: { not: null }, counted: true }, orderBy: { createdAt: 'desc' } });
-    if (withComment) await db.report.update({ where: { id: withComment.id }, data: { commentState: 'approved' } });
+    if (withComment) await db.report.updateMany({ where: { id: withComment.id }, data: { commentState: 'approved' } });
     await db.$disconnect();
     return { dataDir, now, outages, approvedComment: withComment?.comment ?? null };
   } finally {

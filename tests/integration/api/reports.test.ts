@@ -25,7 +25,7 @@ describe('POST /api/reports', () => {
     expect(res.status).toBe(201);
     expect(out).toMatchObject({ status: 'accepted', counted: true, platform: 'ecoledirecte', academy: 'lille' });
     expect(out?.localCount).toBeGreaterThanOrEqual(1);
-    const stored = await db.report.findUniqueOrThrow({ where: { id: out?.id } });
+    const stored = await db.report.findFirstOrThrow({ where: { id: out?.id } });
     expect(stored.comment).not.toContain('jean@exemple.fr');
     expect(stored.comment).not.toContain('06 12 34 56 78');
     expect(stored.commentState).toBe('pending');
@@ -133,7 +133,7 @@ describe('POST /api/reports', () => {
     const { res, body } = await post(reportBody({ platform: 'elea', academy: 'poitiers', website: 'http://spam.example' }));
     expect(res.status, JSON.stringify(body)).toBe(201);
     expect(body?.counted).toBe(false);
-    const stored = await db.report.findUniqueOrThrow({ where: { id: body?.id } });
+    const stored = await db.report.findFirstOrThrow({ where: { id: body?.id } });
     expect(stored.flagReason).toBe('honeypot');
   });
 });

@@ -7,6 +7,7 @@ const db = createPrismaClient({ url: inject('databaseUrl'), kind: inject('databa
 afterAll(async () => {
   const incidents = await db.incident.findMany({ where: { platformId: `p-${tag}` }, select: { id: true } });
   const incidentIds = incidents.map((i) => i.id);
+  await db.reportArchive.deleteMany({ where: { month: `t-${tag}` } });
   await db.incidentEvent.deleteMany({ where: { incidentId: { in: incidentIds } } });
   await db.incidentAcademy.deleteMany({ where: { incidentId: { in: incidentIds } } });
   await db.incident.deleteMany({ where: { id: { in: incidentIds } } });
@@ -76,7 +77,14 @@ const roundTrips: Record<Prisma.ModelName, (c: PrismaClient) => Promise<unknown>
     await c.report.create({
       data: { id, platformId: `p-${tag}`, academyId: `a-${tag}`, category: 'login', role: 'parent', comment: 'Page blanche', idempotencyKey: `k-${tag}`, sourceFingerprint: 'f', createdAt: now },
     });
-    return c.report.findUniqueOrThrow({ where: { id } });
+    return c.report.findFirstOrThrow({ where: { id } });
+  },
+  ReportKey: async (c) => c.reportKey.findUniqueOrThrow({ where: { idempotencyKey: `k-${tag}` } }),
+  ReportArchive: async (c) => {
+    await c.reportArchive.create({
+      data: { month: `t-${tag}`, rangeStart: now, rangeEnd: now, file: 'x.csv.gz', rows: 0, bytes: 20n, sha256: '0'.repeat(64) },
+    });
+    return c.reportArchive.findUniqueOrThrow({ where: { month: `t-${tag}` } });
   },
   ReportCount: async (c) => {
     await c.reportCount.create({ data: { platformId: `p-${tag}`, academyId: `a-${tag}`, bucketStart: now, reports: 2, reporters: 1 } });
@@ -230,7 +238,7 @@ describe('prisma schema vs migrated database', () => {
       const row = await roundTrip(db);
       expect(row, model).toBeTruthy();
     }
-    const report = await db.report.findUniqueOrThrow({ where: { idempotencyKey: `k-${tag}` } });
+    const report = await db.report.findFirstOrThrow({ where: { idempotencyKey: `k-${tag}` } });
     expect(report.createdAt.toISOString()).toBe(now.toISOString());
     expect(report.counted).toBe(true);
     expect(report.moderationState).toBe('visible');

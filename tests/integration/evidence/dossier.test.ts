@@ -37,7 +37,7 @@ beforeAll(async () => {
   rows.push(reportRow({ createdAt: new Date(Date.UTC(2021, 3, 7, 8, 0)), platformId: 'pronote', academyId: 'lille' }));
   rows.push(reportRow({ createdAt: new Date(Date.UTC(2021, 3, 6, 8, 0)), platformId: 'ecoledirecte', academyId: 'lille' }));
   await insertReportBatch(db, rows);
-  await db.report.update({ where: { id: rows[3]!.id }, data: { commentState: 'approved' } });
+  await db.report.updateMany({ where: { id: rows[3]!.id }, data: { commentState: 'approved' } });
   await db.$transaction((tx) => hideReportRows(tx, { ids: [rows[5]!.id] }));
   zip = (await buildDossierBytes({ db, key, request, now })).zip;
 }, 180_000);
@@ -120,7 +120,7 @@ describe('buildDossier and verifyDossierZip', () => {
   test('a report deleted from the database after its day was sealed is found by the ledger check', async () => {
     await publishDueDigests({ db, key, now });
     const victim = await db.report.findFirstOrThrow({ where: { platformId: 'pronote', academyId: 'lyon' }, orderBy: { createdAt: 'asc' } });
-    await db.report.delete({ where: { id: victim.id } });
+    await db.report.deleteMany({ where: { id: victim.id } });
     const { problems } = await verifyLedger(db, key.publicKeyHex);
     expect(problems).toEqual([expect.objectContaining({ kind: 'report_deleted', id: victim.id, day: '2021-04-06' })]);
   });

@@ -80,7 +80,7 @@ describe('verifyLedger', () => {
 
   test('a report deleted after its day was sealed is named, with its day', async () => {
     const row = await db.ledgerEntry.findFirstOrThrow({ where: { kind: 'report', day: new Date('2021-04-06T00:00:00Z') }, orderBy: { seq: 'asc' } });
-    await db.report.delete({ where: { id: row.refId } });
+    await db.report.deleteMany({ where: { id: row.refId } });
     const { problems } = await verifyLedger(db, key.publicKeyHex);
     expect(problems).toEqual([{ kind: 'report_deleted', id: row.refId, day: '2021-04-06', seq: String(row.seq) }]);
     expect(describeLedgerProblem(problems[0]!)).toContain('6 avril 2021');

@@ -26,8 +26,8 @@ describe('purge-fingerprints job', () => {
     const recent = await reportAt(new Date(now.getTime() - 47 * 3_600_000));
     await purgeFingerprintsJob(db).run(now);
     const [oldRow, recentRow] = await Promise.all([
-      db.report.findUniqueOrThrow({ where: { id: old } }),
-      db.report.findUniqueOrThrow({ where: { id: recent } }),
+      db.report.findFirstOrThrow({ where: { id: old } }),
+      db.report.findFirstOrThrow({ where: { id: recent } }),
     ]);
     expect(oldRow.sourceFingerprint).toBeNull();
     expect(oldRow.deviceTokenHash).toBeNull();

@@ -39,14 +39,14 @@ describe('moderateReport', () => {
 
     await moderateReport(actor, { reportId: a.id, target: 'report', op: 'hide', reason: 'faux signalement' });
     expect(await counter(minute)).toEqual({ reports: 1, reporters: 0 });
-    expect(await getDb().report.findUnique({ where: { id: a.id } })).toMatchObject({ moderationState: 'hidden', counted: false, flagReason: 'moderator' });
+    expect(await getDb().report.findFirst({ where: { id: a.id } })).toMatchObject({ moderationState: 'hidden', counted: false, flagReason: 'moderator' });
 
     await expect(moderateReport(actor, { reportId: a.id, target: 'report', op: 'hide', reason: 'encore' })).rejects.toMatchObject({ code: 'conflict' });
     expect(await counter(minute)).toEqual({ reports: 1, reporters: 0 });
 
     await moderateReport(actor, { reportId: a.id, target: 'report', op: 'restore' });
     expect(await counter(minute)).toEqual({ reports: 2, reporters: 1 });
-    expect(await getDb().report.findUnique({ where: { id: a.id } })).toMatchObject({ moderationState: 'approved', counted: true, flagReason: null });
+    expect(await getDb().report.findFirst({ where: { id: a.id } })).toMatchObject({ moderationState: 'approved', counted: true, flagReason: null });
 
     const audit = await auditFor(a.id);
     expect(audit.map((r) => r.action)).toEqual(['report.hidden', 'report.restored']);
@@ -70,7 +70,7 @@ describe('moderateReport', () => {
     await insertReportBatch(getDb(), [r]);
     await moderateReport(actor, { reportId: r.id, target: 'report', op: 'hide', reason: 'vague' });
     await moderateReport(actor, { reportId: r.id, target: 'report', op: 'restore' });
-    expect(await getDb().report.findUnique({ where: { id: r.id } })).toMatchObject({ counted: false, flagReason: 'flood' });
+    expect(await getDb().report.findFirst({ where: { id: r.id } })).toMatchObject({ counted: false, flagReason: 'flood' });
     expect(await counter(minute)).toBeNull();
   });
 
@@ -82,7 +82,7 @@ describe('moderateReport', () => {
     await moderateReport(actor, { reportId: r.id, target: 'comment', op: 'hide', reason: 'propos déplacés' });
     await expect(moderateReport(actor, { reportId: r.id, target: 'comment', op: 'approve' })).rejects.toMatchObject({ code: 'conflict' });
     await moderateReport(actor, { reportId: r.id, target: 'comment', op: 'restore' });
-    expect(await getDb().report.findUnique({ where: { id: r.id } })).toMatchObject({ commentState: 'approved', counted: true });
+    expect(await getDb().report.findFirst({ where: { id: r.id } })).toMatchObject({ commentState: 'approved', counted: true });
     expect((await auditFor(r.id)).map((a) => a.action)).toEqual(['comment.approved', 'comment.hidden', 'comment.restored']);
   });
 });
@@ -110,7 +110,7 @@ describe('hideSource', () => {
     expect(await counter(minute)).toEqual({ reports: 1, reporters: 1 });
     expect(await counter(new Date(minute.getTime() + 60_000))).toEqual({ reports: 0, reporters: 0 });
     expect(await getDb().report.count({ where: { sourceFingerprint: fingerprint, moderationState: 'hidden' } })).toBe(3);
-    expect(await getDb().report.findUnique({ where: { id: other.id } })).toMatchObject({ moderationState: 'visible' });
+    expect(await getDb().report.findFirst({ where: { id: other.id } })).toMatchObject({ moderationState: 'visible' });
 
     const [audit] = await auditFor(shortLabel(fingerprint));
     expect(audit).toMatchObject({ action: 'source.hidden', targetType: 'source', reason: 'robot' });
@@ -123,7 +123,7 @@ describe('hideSource', () => {
   test('a purged source cannot be targeted', async () => {
     const r = row({ createdAt: freshMinute(), sourceFingerprint: '' });
     await insertReportBatch(getDb(), [r]);
-    await getDb().report.update({ where: { id: r.id }, data: { sourceFingerprint: null } });
+    await getDb().report.updateMany({ where: { id: r.id }, data: { sourceFingerprint: null } });
     await expect(hideSource(actor, { reportId: r.id, reason: 'robot' })).rejects.toMatchObject({ code: 'conflict' });
   });
 });

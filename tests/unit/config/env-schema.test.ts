@@ -37,6 +37,13 @@ describe('parseEnv', () => {
     }
   });
 
+  test('the report retention is a whole number of months, unset by default', () => {
+    expect(parseEnv({}).REPORT_RETENTION_MONTHS).toBeUndefined();
+    expect(parseEnv({ REPORT_RETENTION_MONTHS: '13', REPORT_ARCHIVE_DIR: '/srv/archives' })).toMatchObject({ REPORT_RETENTION_MONTHS: 13, REPORT_ARCHIVE_DIR: '/srv/archives' });
+    expect(() => parseEnv({ REPORT_RETENTION_MONTHS: '0' })).toThrow(/REPORT_RETENTION_MONTHS/);
+    expect(() => parseEnv({ REPORT_RETENTION_MONTHS: 'treize' })).toThrow(/REPORT_RETENTION_MONTHS/);
+  });
+
   test('settings defaults are optional and bounded like the settings themselves', () => {
     expect(parseEnv({ READ_LIMIT_PER_MINUTE: '', REPORT_LIMIT_PER_MINUTE: '45' })).toMatchObject({ READ_LIMIT_PER_MINUTE: undefined, REPORT_LIMIT_PER_MINUTE: 45 });
     try {
