@@ -5,7 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 
 const SMTP_PORT = vi.hoisted(() => {
-  const port = 30_000 + (process.pid % 20_000);
+  // The mail settings are read when the modules load, so the port is chosen before: one the kernel gives
+  // (port 0) to a short-lived child, free again when it exits (a port derived from the pid clashed in CI).
+  const port = Number(
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- vi.hoisted runs before the imports
+    require('node:child_process')
+      .execFileSync(process.execPath, ['-e', "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"])
+      .toString(),
+  );
   process.env.EMAIL_SERVER = `smtp://127.0.0.1:${port}`;
   process.env.EMAIL_FROM = 'alertes@ecole.example.org';
   process.env.NEXTAUTH_URL = 'https://ecole.example.org';
