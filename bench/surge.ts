@@ -62,7 +62,7 @@ function cpuByGroup(cluster: Cluster, generators: ChildProcess[], before: ProcIn
   return groups;
 }
 
-type RunResult = { count: number; reports: SurgeReportsSummary; viewers: ViewersStats; cpu: CpuGroups; load: [number, number] };
+type RunResult = { count: number; reports: SurgeReportsSummary; viewers: ViewersStats; cpu: CpuGroups; seconds: number; intake: unknown[]; load: [number, number] };
 
 async function runOnce(count: number): Promise<RunResult> {
   // Proof of work off: the generator sends no solutions (the surge switch would ask every client for one).
@@ -84,9 +84,14 @@ async function runOnce(count: number): Promise<RunResult> {
     const seconds = (performance.now() - t0) / 1000;
     const cpu = cpuByGroup(cluster, [viewers, generator.child], before, listProcesses(), seconds);
     const stats = await askChild<ViewersStats>(viewers, { type: 'stats' }, 'stats');
-    console.log(`${count} instance(s):`, JSON.stringify({ ...reports, timeline: undefined }), JSON.stringify(stats));
+    // Each instance's own intake counters (accepted, shed, …) from its health answer to a local caller
+    // (over ::1: 127.0.0.1 is the trusted proxy, whose requests speak for someone else).
+    const intake = await Promise.all(
+      cluster.instances.map((i) => fetch(`http://[::1]:${i.port}/api/health`).then(async (r) => ((await r.json()) as { intake?: unknown }).intake ?? null, () => null)),
+    );
+    console.log(`${count} instance(s):`, JSON.stringify({ ...reports, timeline: undefined }), JSON.stringify(stats), JSON.stringify(intake));
     console.log(reports.timeline.filter((t) => t.second % 10 === 9).map((t) => `${t.second + 1}s sent ${t.sent} ok ${t.accepted} refused ${t.refused} err ${t.errors}`).join('\n'));
-    return { count, reports, viewers: stats, cpu, load: [loadBefore, os.loadavg()[0] ?? 0] };
+    return { count, reports, viewers: stats, cpu, seconds, intake, load: [loadBefore, os.loadavg()[0] ?? 0] };
   } finally {
     viewers.send({ type: 'stop' });
     await cluster.stop();
@@ -109,8 +114,10 @@ function toRow(r: RunResult, single?: RunResult): Row {
     'answered ≤2 s': `${(rep.answeredWithin2s * 100).toFixed(1)} %`,
     'map p99 ms': `${v.readP99.toFixed(0)}${v.readP99 < TARGETS.mapP99Ms ? '' : ' ✗'}`,
     'map reads (errors)': `${v.reads} (${v.readErrors})`,
+    'map reads from nginx cache': `${(((v.cacheStatuses.HIT ?? 0) + (v.cacheStatuses.STALE ?? 0) + (v.cacheStatuses.UPDATING ?? 0)) * 100 / Math.max(1, v.reads + v.readErrors)).toFixed(1)} %`,
     'live p50 / p99 ms': `${v.liveP50} / ${v.liveP99}${v.liveP99 < TARGETS.liveP99Ms ? '' : ' ✗'}`,
     'streams open at end (dropped)': `${v.open} (${v.dropped})`,
+    'live MB/s to viewers': ((v.bytesPerStream * VIEWERS) / r.seconds / 1e6).toFixed(1),
     'CPU (cores)': Object.entries(r.cpu).map(([k, c]) => `${k} ${c.toFixed(2)}`).join(', '),
     'load avg before/after': r.load.map((l) => l.toFixed(1)).join(' / '),
   };

@@ -16,6 +16,8 @@ export type ViewersStats = {
   readErrors: number;
   /** Failed map reads by HTTP status, or by client-side cause (timeout, error). */
   readErrorKinds: Record<string, number>;
+  /** Map reads by nginx's cache status (HIT, STALE, UPDATING, MISS, EXPIRED…): how many reached an instance. */
+  cacheStatuses: Record<string, number>;
   readP50: number;
   readP99: number;
   liveSamples: number;
@@ -38,6 +40,7 @@ let bytes = 0;
 let reads: number[] = [];
 let readErrors = 0;
 let readErrorKinds: Record<string, number> = {};
+let cacheStatuses: Record<string, number> = {};
 const readFailed = (kind: string) => {
   readErrors += 1;
   readErrorKinds[kind] = (readErrorKinds[kind] ?? 0) + 1;
@@ -98,6 +101,8 @@ function poll(port: number, n: number, pollMs: number): void {
   const headers = { 'x-forwarded-for': addressOf(n), 'accept-encoding': 'gzip', ...(etag ? { 'if-none-match': etag } : {}) };
   const req = http.get({ host: '127.0.0.1', port, path, agent, headers }, (res) => {
     if (res.statusCode === 200 && typeof res.headers.etag === 'string') etags.set(n, res.headers.etag);
+    const cache = String(res.headers['x-cache-status'] ?? 'none');
+    cacheStatuses[cache] = (cacheStatuses[cache] ?? 0) + 1;
     res.resume();
     res.on('end', () => {
       if (res.statusCode === 200 || res.statusCode === 304) reads.push(performance.now() - t0);
@@ -133,6 +138,7 @@ function stats(count: number): ViewersStats {
     reads: sorted.length,
     readErrors,
     readErrorKinds,
+    cacheStatuses,
     readP50: percentile(sorted, 50),
     readP99: percentile(sorted, 99),
     liveSamples: samples,
@@ -160,6 +166,7 @@ process.on('message', (msg: ViewersOpen | { type: 'reset' } | { type: 'stats' } 
     reads = [];
     readErrors = 0;
     readErrorKinds = {};
+    cacheStatuses = {};
     dropped = 0;
     bytes = 0;
     live = new Uint32Array(HISTOGRAM_MS + 1);
