@@ -106,7 +106,11 @@ ${servers}
       add_header X-Cache-Status $upstream_cache_status always;
       ${proxyHeaders}
       proxy_set_header Accept-Encoding $map_encoding;
-      proxy_read_timeout 3s;
+      # nginx holds the connection of the reader whose request started a background refresh until the
+      # refresh ends: bound it well under the 2 s a map read may take (a frozen instance, a drain).
+      proxy_connect_timeout 500ms;
+      proxy_read_timeout 1s;
+      proxy_next_upstream_timeout 1500ms;
       proxy_pass http://app;
     }
     location = /api/flux {
