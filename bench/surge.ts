@@ -1,15 +1,16 @@
 // `npm run bench:surge`: the morning of 6 April 2021 from the simulator (scale 10) POSTed open loop,
 // the rate rising from 0 to BENCH_SURGE_PEAK (default 1,500/s) in BENCH_SURGE_RAMP s (60) and held
 // BENCH_SURGE_HOLD s (60), while BENCH_VIEWERS (1,000) viewers keep the live map open (event stream +
-// /api/etat every 5 s), for 1 and 3 production instances (BENCH_SURGE_INSTANCES) behind nginx with
-// PostgreSQL 15 (fsync on) and Redis. Measured from the clients; CPU per process from /proc.
+// /api/etat every 5 s), for 1 and 3 production instances (BENCH_SURGE_INSTANCES) on the cluster of
+// `npm run cluster` (scripts/cluster/start-cluster.ts: nginx with its door limits and map cache,
+// PostgreSQL 15 with fsync on, Redis). Measured from the clients; CPU per process from /proc.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { createPrismaClient } from '../lib/db/create-client';
-import { askChild, createFreshDatabase } from './lib/fresh-database';
-import { startDeployment, type Deployment } from './lib/instances';
+import { ensureServerBuild } from '../scripts/app-command';
+import { startCluster, type Cluster } from '../scripts/cluster/start-cluster';
+import { askChild } from './lib/fresh-database';
 import { fillPollData } from './lib/poll-fill';
-import { startPostgres } from './lib/postgres';
 import { waitForQuiet } from './lib/quiet';
 import { coresUsed, descendants, listProcesses, type ProcInfo } from './lib/proc-cpu';
 import type { SurgeReportsConfig, SurgeReportsSummary } from './lib/surge-reports';
@@ -37,40 +38,39 @@ function runReports(config: SurgeReportsConfig): { child: ChildProcess; done: Pr
   return { child, done };
 }
 
-async function surgeDatabase(serverUrl: string, name: string): Promise<string> {
-  const url = await createFreshDatabase(serverUrl, name);
+/** The map's history (the poll benchmark's data), written before the instances start. */
+async function fillHistory(url: string): Promise<void> {
   const db = createPrismaClient({ url, kind: 'postgresql', timeoutMs: 120_000 });
   await fillPollData(db, Date.now());
   await db.$disconnect();
-  return url;
 }
 
 type CpuGroups = Record<string, number>;
 
-/** Cores used per process group during the window: each instance (server + launcher + detector), nginx, PostgreSQL, Redis, generators. */
-function cpuByGroup(deployment: Deployment, generators: ChildProcess[], before: ProcInfo[], after: ProcInfo[], seconds: number): CpuGroups {
+/** Cores used per process group during the window: each instance (launcher + server + worker), nginx, PostgreSQL, Redis, generators. */
+function cpuByGroup(cluster: Cluster, generators: ChildProcess[], before: ProcInfo[], after: ProcInfo[], seconds: number): CpuGroups {
   const groups: CpuGroups = {};
-  deployment.instances.forEach((s, i) => {
-    const tree = descendants(after, s.child.pid ?? -1);
-    groups[`instance ${i + 1}`] = coresUsed(before, after, seconds, (p) => tree.has(p.pid));
+  const tree = (pid: number | undefined) => descendants(after, pid ?? -1);
+  const of = (pids: Set<number>) => coresUsed(before, after, seconds, (p) => pids.has(p.pid));
+  cluster.instances.forEach((instance, i) => {
+    groups[`instance ${i + 1}`] = of(tree(instance.process.pid));
   });
-  const nginx = descendants(after, deployment.nginx.pid ?? -1);
-  groups.nginx = coresUsed(before, after, seconds, (p) => nginx.has(p.pid));
-  groups.PostgreSQL = coresUsed(before, after, seconds, (p) => p.comm === 'postgres');
-  groups.Redis = coresUsed(before, after, seconds, (p) => p.pid === deployment.redis.pid);
-  const gens = new Set(generators.map((g) => g.pid ?? -1));
-  groups['load generators'] = coresUsed(before, after, seconds, (p) => gens.has(p.pid));
+  groups.nginx = of(tree(cluster.nginx.process.pid));
+  groups.PostgreSQL = of(tree(cluster.postgres.process.pid));
+  groups.Redis = of(tree(cluster.redis.process.pid));
+  groups['load generators'] = of(new Set(generators.map((g) => g.pid ?? -1)));
   return groups;
 }
 
-type RunResult = { count: number; reports: SurgeReportsSummary; viewers: ViewersStats; cpu: CpuGroups; load: [number, number] };
+type RunResult = { count: number; reports: SurgeReportsSummary; viewers: ViewersStats; cpu: CpuGroups; seconds: number; intake: unknown[]; load: [number, number] };
 
-async function runOnce(postgresUrl: string, count: number): Promise<RunResult> {
-  const url = await surgeDatabase(postgresUrl, `bench_surge_${count}`);
-  const deployment = await startDeployment({ count, databaseUrl: url });
+async function runOnce(count: number): Promise<RunResult> {
+  // Proof of work off: the generator sends no solutions (the surge switch would ask every client for one).
+  const cluster = await startCluster({ count, env: { POW_MODE: 'off', DETECTOR: 'on' }, prepare: fillHistory, log: (line) => console.log(`[cluster] ${line}`) });
+  const port = Number(new URL(cluster.url).port);
   const viewers = fork('bench/lib/surge-viewers.ts', [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
-    const opened = await askChild<{ open: number }>(viewers, { type: 'open', port: deployment.port, count: VIEWERS, sampleEvery: 50, pollMs: POLL_MS, maxSeconds: RAMP + HOLD + 300 }, 'opened');
+    const opened = await askChild<{ open: number }>(viewers, { type: 'open', port, count: VIEWERS, sampleEvery: 50, pollMs: POLL_MS, maxSeconds: RAMP + HOLD + 300 }, 'opened');
     console.log(`${count} instance(s): ${opened.open}/${VIEWERS} flux ouverts`);
     await sleep(POLL_MS + 1000);
     await waitForQuiet(QUIET_WAIT_MS);
@@ -78,18 +78,23 @@ async function runOnce(postgresUrl: string, count: number): Promise<RunResult> {
     const loadBefore = os.loadavg()[0] ?? 0;
     const before = listProcesses();
     const t0 = performance.now();
-    const generator = runReports({ port: deployment.port, peakPerSecond: PEAK, rampSeconds: RAMP, holdSeconds: HOLD, scale: 10 });
+    const generator = runReports({ port, peakPerSecond: PEAK, rampSeconds: RAMP, holdSeconds: HOLD, scale: 10 });
     const reports = await generator.done;
     await sleep(3000);
     const seconds = (performance.now() - t0) / 1000;
-    const cpu = cpuByGroup(deployment, [viewers, generator.child], before, listProcesses(), seconds);
+    const cpu = cpuByGroup(cluster, [viewers, generator.child], before, listProcesses(), seconds);
     const stats = await askChild<ViewersStats>(viewers, { type: 'stats' }, 'stats');
-    console.log(`${count} instance(s):`, JSON.stringify({ ...reports, timeline: undefined }), JSON.stringify(stats));
+    // Each instance's own intake counters (accepted, shed, …) from its health answer to a local caller
+    // (over ::1: 127.0.0.1 is the trusted proxy, whose requests speak for someone else).
+    const intake = await Promise.all(
+      cluster.instances.map((i) => fetch(`http://[::1]:${i.port}/api/health`).then(async (r) => ((await r.json()) as { intake?: unknown }).intake ?? null, () => null)),
+    );
+    console.log(`${count} instance(s):`, JSON.stringify({ ...reports, timeline: undefined }), JSON.stringify(stats), JSON.stringify(intake));
     console.log(reports.timeline.filter((t) => t.second % 10 === 9).map((t) => `${t.second + 1}s sent ${t.sent} ok ${t.accepted} refused ${t.refused} err ${t.errors}`).join('\n'));
-    return { count, reports, viewers: stats, cpu, load: [loadBefore, os.loadavg()[0] ?? 0] };
+    return { count, reports, viewers: stats, cpu, seconds, intake, load: [loadBefore, os.loadavg()[0] ?? 0] };
   } finally {
     viewers.send({ type: 'stop' });
-    await deployment.stop();
+    await cluster.stop();
   }
 }
 
@@ -109,22 +114,19 @@ function toRow(r: RunResult, single?: RunResult): Row {
     'answered ≤2 s': `${(rep.answeredWithin2s * 100).toFixed(1)} %`,
     'map p99 ms': `${v.readP99.toFixed(0)}${v.readP99 < TARGETS.mapP99Ms ? '' : ' ✗'}`,
     'map reads (errors)': `${v.reads} (${v.readErrors})`,
+    'map reads from nginx cache': `${(((v.cacheStatuses.HIT ?? 0) + (v.cacheStatuses.STALE ?? 0) + (v.cacheStatuses.UPDATING ?? 0)) * 100 / Math.max(1, v.reads + v.readErrors)).toFixed(1)} %`,
     'live p50 / p99 ms': `${v.liveP50} / ${v.liveP99}${v.liveP99 < TARGETS.liveP99Ms ? '' : ' ✗'}`,
     'streams open at end (dropped)': `${v.open} (${v.dropped})`,
+    'live MB/s to viewers': ((v.bytesPerStream * VIEWERS) / r.seconds / 1e6).toFixed(1),
     'CPU (cores)': Object.entries(r.cpu).map(([k, c]) => `${k} ${c.toFixed(2)}`).join(', '),
     'load avg before/after': r.load.map((l) => l.toFixed(1)).join(' / '),
   };
 }
 
 async function main() {
-  const postgres = await startPostgres();
-  if (!postgres) throw new Error('PostgreSQL 15 introuvable (définissez BENCH_DATABASE_URL).');
+  ensureServerBuild();
   const results: RunResult[] = [];
-  try {
-    for (const count of COUNTS) results.push(await runOnce(postgres.url, count));
-  } finally {
-    postgres.stop();
-  }
+  for (const count of COUNTS) results.push(await runOnce(count));
   const single = results.find((r) => r.count === 1);
   writeResults(
     'surge',

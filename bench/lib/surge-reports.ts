@@ -16,6 +16,7 @@ export type SurgeReportsSummary = {
   accepted: number;
   refused: number;
   errors: number;
+  /** Failures by HTTP status, or `0 <cause>` for unanswered ones (timeout, socket error code, pending). */
   errorStatuses: Record<string, number>;
   acceptedPerSecondHold: number;
   peakAcceptedPerSecond: number;
@@ -56,6 +57,8 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 2048 });
 const sentAt = new Float64Array(total);
 const latency = new Float64Array(total).fill(Number.NaN);
 const status = new Uint16Array(total);
+/** Why an unanswered request (status 0) failed: 'timeout' (client deadline) or the socket error's code. */
+const failures: Record<string, number> = {};
 
 function post(i: number, start: number): Promise<void> {
   const r = reports[i] as SimReport;
@@ -76,8 +79,10 @@ function post(i: number, start: number): Promise<void> {
     // From the send time, including any wait for a socket: every request ends by TIMEOUT_MS.
     const timer = setTimeout(() => req.destroy(new Error('timeout')), TIMEOUT_MS);
     req.on('close', () => clearTimeout(timer));
-    req.on('error', () => {
+    req.on('error', (error: NodeJS.ErrnoException) => {
       status[i] = 0;
+      const cause = error.message === 'timeout' ? 'timeout' : (error.code ?? 'error');
+      failures[cause] = (failures[cause] ?? 0) + 1;
       resolve();
     });
     req.end(body);
@@ -105,9 +110,12 @@ function summarise(): SurgeReportsSummary {
       if (slot) slot.refused += 1;
     } else {
       if (slot) slot.errors += 1;
-      errorStatuses[String(s)] = (errorStatuses[String(s)] ?? 0) + 1;
+      if (s !== 0) errorStatuses[String(s)] = (errorStatuses[String(s)] ?? 0) + 1;
     }
   }
+  // Unanswered requests by cause; any still pending at the deadline were never answered.
+  const unanswered = status.filter((x) => x === 0).length - Object.values(failures).reduce((a, b) => a + b, 0);
+  for (const [cause, n] of Object.entries({ ...failures, pending: unanswered })) if (n > 0) errorStatuses[`0 ${cause}`] = n;
   accepted.sort((a, b) => a - b);
   answered.sort((a, b) => a - b);
   const count = (f: (s: number) => boolean) => Array.from(status).filter(f).length;

@@ -14,6 +14,10 @@ export type ViewersStats = {
   dropped: number;
   reads: number;
   readErrors: number;
+  /** Failed map reads by HTTP status, or by client-side cause (timeout, error). */
+  readErrorKinds: Record<string, number>;
+  /** Map reads by nginx's cache status (HIT, STALE, UPDATING, MISS, EXPIRED…): how many reached an instance. */
+  cacheStatuses: Record<string, number>;
   readP50: number;
   readP99: number;
   liveSamples: number;
@@ -25,7 +29,8 @@ export type ViewersStats = {
 
 const HISTOGRAM_MS = 120_000;
 const PLATFORMS = ['pronote', 'cned-ma-classe-a-la-maison', 'monlycee-net', 'ent-hauts-de-france'];
-const REPORT_AT = /"kind":"report","at":"([^"]+)"/g;
+// A report delta as the hub writes it: `{"kind":"report","seq":…,"at":"…",…}` (key order as decoded from the bus).
+const REPORT_AT = /"kind":"report",[^}]*?"at":"([^"]+)"/g;
 
 let opened = 0;
 let failed = 0;
@@ -34,10 +39,18 @@ let dropped = 0;
 let bytes = 0;
 let reads: number[] = [];
 let readErrors = 0;
+let readErrorKinds: Record<string, number> = {};
+let cacheStatuses: Record<string, number> = {};
+const readFailed = (kind: string) => {
+  readErrors += 1;
+  readErrorKinds[kind] = (readErrorKinds[kind] ?? 0) + 1;
+};
 let live = new Uint32Array(HISTOGRAM_MS + 1);
 let stopped = false;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+// One keep-alive connection per viewer at most, as each browser has its own.
+let agent = new http.Agent({ keepAlive: true });
 const requests: http.ClientRequest[] = [];
+const etags = new Map<number, string>();
 
 const addressOf = (n: number) => `10.200.${(n >> 8) & 255}.${n & 255}`;
 
@@ -83,15 +96,21 @@ function poll(port: number, n: number, pollMs: number): void {
   if (stopped) return;
   const path = n % 5 === 0 ? `/api/etat?plateforme=${PLATFORMS[n % PLATFORMS.length]}` : '/api/etat';
   const t0 = performance.now();
-  const req = http.get({ host: '127.0.0.1', port, path, agent, headers: { 'x-forwarded-for': addressOf(n), 'accept-encoding': 'gzip' } }, (res) => {
+  // As a browser's HTTP cache does: revalidate with the entity tag of the last answer.
+  const etag = etags.get(n);
+  const headers = { 'x-forwarded-for': addressOf(n), 'accept-encoding': 'gzip', ...(etag ? { 'if-none-match': etag } : {}) };
+  const req = http.get({ host: '127.0.0.1', port, path, agent, headers }, (res) => {
+    if (res.statusCode === 200 && typeof res.headers.etag === 'string') etags.set(n, res.headers.etag);
+    const cache = String(res.headers['x-cache-status'] ?? 'none');
+    cacheStatuses[cache] = (cacheStatuses[cache] ?? 0) + 1;
     res.resume();
     res.on('end', () => {
       if (res.statusCode === 200 || res.statusCode === 304) reads.push(performance.now() - t0);
-      else readErrors += 1;
+      else readFailed(String(res.statusCode));
     });
   });
   req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
-  req.on('error', () => void (readErrors += 1));
+  req.on('error', (error) => readFailed(error.message === 'timeout' ? 'timeout' : 'error'));
   setTimeout(() => poll(port, n, pollMs), pollMs * (0.8 + 0.4 * Math.random())).unref();
 }
 
@@ -118,6 +137,8 @@ function stats(count: number): ViewersStats {
     dropped,
     reads: sorted.length,
     readErrors,
+    readErrorKinds,
+    cacheStatuses,
     readP50: percentile(sorted, 50),
     readP99: percentile(sorted, 99),
     liveSamples: samples,
@@ -132,6 +153,7 @@ let viewers = 0;
 process.on('message', (msg: ViewersOpen | { type: 'reset' } | { type: 'stats' } | { type: 'stop' }) => {
   if (msg.type === 'open') {
     viewers = msg.count;
+    agent = new http.Agent({ keepAlive: true, maxSockets: msg.count });
     setTimeout(() => process.exit(3), msg.maxSeconds * 1000).unref();
     void (async () => {
       for (let i = 0; i < msg.count; i += 100) {
@@ -143,6 +165,8 @@ process.on('message', (msg: ViewersOpen | { type: 'reset' } | { type: 'stats' } 
   } else if (msg.type === 'reset') {
     reads = [];
     readErrors = 0;
+    readErrorKinds = {};
+    cacheStatuses = {};
     dropped = 0;
     bytes = 0;
     live = new Uint32Array(HISTOGRAM_MS + 1);

@@ -44,11 +44,39 @@ function createInstance(port: number, env: NodeJS.ProcessEnv): Instance {
   return instance;
 }
 
+/** Report requests one instance is given at once: enough to fill its insert batches, few enough to answer each within 300 ms. */
+export const INTAKE_CONNECTIONS_PER_INSTANCE = 32;
+/**
+ * Reports per second one instance is let through the door: a ceiling at the best 5 s one instance
+ * sustained in `npm run bench:surge` on a quiet machine (787/s with 1,000 viewers). The concurrency
+ * limit above is what adapts to the instances' actual speed.
+ */
+export const INTAKE_RATE_PER_INSTANCE = 800;
+
+/** The door's limits for `count` instances (docs/deployment.md, « Overload refused at the door »). */
+export function doorFor(count: number) {
+  const rate = INTAKE_RATE_PER_INSTANCE * count;
+  return {
+    intakeRatePerSecond: rate,
+    intakeBurst: Math.round(rate / 5),
+    intakeConnections: INTAKE_CONNECTIONS_PER_INSTANCE * count,
+    intakeTimeoutMs: 1_900,
+    backlog: 4_096,
+  };
+}
+
 /**
  * A production-like deployment on loopback: PostgreSQL 15, Redis, `count` app instances (compiled
  * server, `npm run build`) and nginx in front, each tied to this process and stopped by `stop()`.
  */
-export async function startCluster(opts: { count: number; port?: number; env?: Record<string, string>; log?: (line: string) => void }): Promise<Cluster> {
+export async function startCluster(opts: {
+  count: number;
+  port?: number;
+  env?: Record<string, string>;
+  log?: (line: string) => void;
+  /** Runs on the migrated, seeded database before the instances start (benchmarks fill it here). */
+  prepare?: (databaseUrl: string) => Promise<void>;
+}): Promise<Cluster> {
   const log = opts.log ?? (() => {});
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ecole-cluster-'));
   chmodSync(dir, 0o755);
@@ -61,6 +89,7 @@ export async function startCluster(opts: { count: number; port?: number; env?: R
     cleanups.push(() => redis.stop());
     log(`Redis : ${redis.url}`);
     await prepareDatabase({ url: postgres.url, kind: 'postgresql', log });
+    await opts.prepare?.(postgres.url);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'production',
@@ -80,15 +109,7 @@ export async function startCluster(opts: { count: number; port?: number; env?: R
       await instance.start();
       log(`instance : ${instance.url}`);
     }
-    const nginx = await startNginx({
-      dir,
-      listenPort: opts.port ?? (await freePort()),
-      upstreams: ports,
-      intakeRatePerSecond: 1_500,
-      intakeBurst: 1_500,
-      intakeConnections: 256,
-      backlog: 4_096,
-    });
+    const nginx = await startNginx({ dir, listenPort: opts.port ?? (await freePort()), upstreams: ports, ...doorFor(opts.count) });
     cleanups.push(() => nginx.stop());
     log(`nginx : ${nginx.url}`);
     const cluster: Cluster = {

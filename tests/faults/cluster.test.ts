@@ -141,6 +141,26 @@ describe('faults on the local cluster (nginx, 3 instances, PostgreSQL, Redis)', 
     await victim.start();
   });
 
+  test('every instance frozen (SIGSTOP) for 3 s: nginx answers reports with 503 + Retry-After and the map from its cache', async () => {
+    for (const instance of cluster.instances) if (instance.process.exitCode !== null || instance.process.signalCode !== null) await instance.start();
+    const servers = cluster.instances.flatMap((i) => childrenOf(i.process.pid as number).slice(0, 1));
+    expect(servers).toHaveLength(cluster.instances.length);
+    const result = await underLoad(async () => {
+      for (const pid of servers) process.kill(pid, 'SIGSTOP');
+      await new Promise((r) => setTimeout(r, 3_000));
+      for (const pid of servers) process.kill(pid, 'SIGCONT');
+    });
+    // As expectPromisesKept, except that the window may hold no acknowledged report on a slow machine:
+    // every report was answered in time (stored, or refused by nginx for the frozen instance), none lost.
+    expect(result.outcomes.filter((o) => o.status === null || o.ms > REPORT_DEADLINE_MS).map((o) => `${o.status} after ${Math.round(o.ms)} ms`)).toEqual([]);
+    expect(result.outcomes.filter((o) => ![200, 201, 429, 503].includes(o.status ?? 0)).map((o) => o.status)).toEqual([]);
+    expect(result.outcomes.some((o) => o.status === 503)).toBe(true);
+    expect(result.stored).toMatchObject({ missing: 0, duplicated: 0, missingFromLedger: 0, duplicatedInLedger: 0 });
+    // No instance could answer for 3 s, yet every map read was answered in time (a stale copy while none could refresh it).
+    expect(result.reads.filter((r) => (r.status !== 200 && r.status !== 304) || r.ms > MAP_DEADLINE_MS)).toEqual([]);
+    expect(result.recovered).toBe(true);
+  });
+
   test('nginx reloaded mid-load', async () => {
     expectPromisesKept(await underLoad(async () => cluster.nginx.reload()));
   });

@@ -8,6 +8,7 @@ const config = renderNginxConfig({
   intakeRatePerSecond: 1500,
   intakeBurst: 1000,
   intakeConnections: 256,
+  intakeTimeoutMs: 1900,
   backlog: 4096,
 });
 
@@ -28,6 +29,25 @@ describe('renderNginxConfig', () => {
     expect(config).toContain('rate=1500r/s');
     expect(config).toContain('limit_req_status 503');
     expect(block('@overload')).toContain('Retry-After');
+  });
+
+  test('a report is answered within 2 s: nginx answers for an instance slower than the intake timeout', () => {
+    expect(block('= /api/reports')).toContain('proxy_read_timeout 1900ms');
+    expect(config).toContain('error_page 502 503 504 = @overload');
+  });
+
+  test('map reads come from a micro-cache refreshed by one request at a time, stale while it runs', () => {
+    const etat = block('= /api/etat');
+    expect(etat).toContain('proxy_cache map_state');
+    expect(etat).toContain('proxy_cache_lock on');
+    expect(etat).toMatch(/proxy_cache_use_stale updating error timeout/);
+    expect(etat).toContain('proxy_cache_background_update on');
+    // Readers with an API key reach the app, which counts them against their key.
+    expect(etat).toContain('proxy_cache_bypass $http_authorization');
+    expect(etat).toContain('proxy_no_cache $http_authorization');
+    // A location with its own proxy_set_header inherits none: the forwarding headers are repeated.
+    expect(etat).toContain('proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for');
+    expect(etat).toContain('proxy_set_header Connection ""');
   });
 
   test('map reads and live streams carry no intake limit', () => {
