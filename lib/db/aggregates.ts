@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { directQuery } from './direct-query';
 import { ISO_MS, textPageQuery, type ExportColumn, type RowEncoding, type TextPage } from './export-encoding';
 import type { SqlReader } from './export-reader';
 import type { RecentSourceReport } from './reports';
@@ -121,7 +122,7 @@ export async function readBatchContext(
     pairs: Array<{ platformId: string; academyId: string }>;
   },
 ): Promise<BatchContext> {
-  const rows = await db.$queryRaw<ContextRow[]>`
+  const rows = await directQuery<ContextRow>(db, Prisma.sql`
     WITH recent AS (
       SELECT * FROM (
         SELECT id, source_fingerprint, device_token_hash, platform_id, academy_id, category, comment, counted, created_at
@@ -149,7 +150,7 @@ export async function readBatchContext(
     JOIN unnest(${input.pairs.map((p) => p.platformId)}::text[], ${input.pairs.map((p) => p.academyId)}::text[])
       AS p(platform_id, academy_id) ON p.platform_id = c.platform_id AND p.academy_id = c.academy_id
     WHERE c.bucket_start >= ${input.countsSince}
-    GROUP BY c.platform_id, c.academy_id`;
+    GROUP BY c.platform_id, c.academy_id`);
   const context: BatchContext = { recent: [], reporters: new Map(), counts: new Map() };
   for (const row of rows) {
     if (row.kind === 'reporter') addReporter(context.reporters, row);

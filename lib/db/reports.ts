@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { reportEntryBody } from '@/lib/domain/ledger-entry';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { commentKey } from '@/lib/domain/comment-key';
+import { directQuery } from './direct-query';
 
 export type NewReportRow = {
   id: string;
@@ -52,7 +53,7 @@ export type BatchInsertOptions = { ledger?: boolean };
  */
 export async function insertReportBatch(db: PrismaClient, rows: NewReportRow[], options: BatchInsertOptions = {}): Promise<StoredReportRef[]> {
   if (rows.length === 0) return [];
-  const inserted = await db.$queryRaw<Array<{ id: string; idempotency_key: string }>>(reportBatchInsert(rows, options));
+  const inserted = await directQuery<{ id: string; idempotency_key: string }>(db, reportBatchInsert(rows, options));
   const insertedIds = new Set(inserted.map((r) => r.id));
   return rows
     .filter((r) => insertedIds.has(r.id))

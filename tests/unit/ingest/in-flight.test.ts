@@ -68,4 +68,14 @@ describe('createInFlightReports', () => {
     expect(inFlight.match([pending({ fingerprint: 'fp-s' })], t + 1001).recent).toHaveLength(0);
     expect(inFlight.size()).toBe(0);
   });
+
+  test('does not match a stored report past its grace while an older write is still in flight', () => {
+    const inFlight = createInFlightReports(1000);
+    const t = at.getTime();
+    inFlight.add([planned({ fingerprint: 'fp-o' })]);
+    const settleLater = inFlight.add([planned({ fingerprint: 'fp-o' })]);
+    settleLater(true, t);
+    expect(inFlight.match([pending({ fingerprint: 'fp-o' })], t + 1001).recent).toHaveLength(1);
+    expect(inFlight.size()).toBe(2);
+  });
 });
