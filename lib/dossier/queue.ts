@@ -24,8 +24,9 @@ async function buildOne(input: { db: PrismaClient; key: SigningKey; dataDir: str
   const request = dossierRequestSchema.parse(claim.filters);
   await deleteDossierChunks(db, [claim.id]);
   const sink = dossierChunkSink(db, claim.id, claim.attempt);
+  const lease = { id: claim.id, attempt: claim.attempt };
   let saved = 0;
-  const heartbeat = setInterval(() => void touchDossierBuild(db, claim).catch(() => {}), DOSSIER_HEARTBEAT_MS);
+  const heartbeat = setInterval(() => void touchDossierBuild(db, lease).catch(() => {}), DOSSIER_HEARTBEAT_MS);
   heartbeat.unref();
   try {
     const result = await buildDossier({
@@ -33,12 +34,12 @@ async function buildOne(input: { db: PrismaClient; key: SigningKey; dataDir: str
       onProgress: (fraction) => {
         if (fraction - saved < 0.1) return;
         saved = fraction;
-        void touchDossierBuild(db, { ...claim, progress: fraction }).catch(() => {});
+        void touchDossierBuild(db, { ...lease, progress: fraction }).catch(() => {});
       },
     });
     await sink.close();
     const now = input.now ?? new Date();
-    return await finishDossier(db, claim, { state: 'ready', reportCount: result.reportCount, sizeBytes: result.sizeBytes, sha256: result.sha256, expiresAt: new Date(now.getTime() + DOSSIER_RETENTION_MS) });
+    return await finishDossier(db, lease, { state: 'ready', reportCount: result.reportCount, sizeBytes: result.sizeBytes, sha256: result.sha256, expiresAt: new Date(now.getTime() + DOSSIER_RETENTION_MS) });
   } finally {
     clearInterval(heartbeat);
   }
