@@ -1,10 +1,10 @@
 // `npm run verify:dossier -- dossier.zip [--cle <clé publique hex>]`: checks a dossier offline (no
 // server, no network). Named verify:dossier because `npm run verify` is lint + typecheck + test.
 import '../lib/evidence/native-hash';
-import { readFileSync } from 'node:fs';
-import { verifyDossierZip } from '../lib/dossier/verify';
+import { accessSync, constants, statSync } from 'node:fs';
+import { verifyDossierFile } from '../lib/dossier/verify-file';
 
-function main(): number {
+async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--cle');
   const keyAt = args.indexOf('--cle');
@@ -13,14 +13,14 @@ function main(): number {
     console.error('Usage : npm run verify:dossier -- dossier.zip [--cle <clé publique publiée sur /preuves>]');
     return 2;
   }
-  let zip: Uint8Array;
   try {
-    zip = readFileSync(file);
+    accessSync(file, constants.R_OK);
+    if (!statSync(file).isFile()) throw new Error('not a file');
   } catch {
     console.error(`Impossible de lire ${file}.`);
     return 2;
   }
-  const result = verifyDossierZip(zip, { publicKeyHex });
+  const result = await verifyDossierFile(file, { publicKeyHex });
   for (const line of result.intact) console.log(`✓ ${line}`);
   for (const line of result.problems) console.log(`✗ ${line}`);
   if (!publicKeyHex && result.keyId) {
@@ -30,4 +30,4 @@ function main(): number {
   return result.ok ? 0 : 1;
 }
 
-process.exit(main());
+void main().then((code) => process.exit(code));

@@ -15,7 +15,7 @@ export function DossierVerifier({ labels, publicKey }: { labels: VerifierLabels;
     setState({ name: file.name, result: null });
     const bytes = new Uint8Array(await file.arrayBuffer());
     const { verifyDossierZip } = await import('@/lib/dossier/verify');
-    setState({ name: file.name, result: verifyDossierZip(bytes, { publicKeyHex: key.trim() || undefined }) });
+    setState({ name: file.name, result: await verifyDossierZip(bytes, { publicKeyHex: key.trim() || undefined }) });
   }
 
   const onDrop = (event: DragEvent<HTMLLabelElement>) => {

@@ -1,4 +1,4 @@
-import type { BaselineModel, PlatformBaselines } from '@/lib/domain/detection';
+import type { BaselineModel, PlatformBaselines, SeriesLevels } from '@/lib/domain/detection';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import type { BucketRow } from '@/lib/domain/series';
 
@@ -53,6 +53,13 @@ export async function saveBaselines(db: PrismaClient, platformId: string, baseli
     create: { platformId, academyId: SHAPE_KEY, model, learnedAt },
     update: { model, learnedAt },
   });
+}
+
+/** Stores the adopted levels inside a platform's stored baselines, leaving the models and learnedAt as they are. */
+export async function saveBaselineLevels(db: PrismaClient, platformId: string, levels: SeriesLevels): Promise<void> {
+  await db.$executeRaw`
+    UPDATE baseline SET model = jsonb_set(model, '{levels}', ${JSON.stringify(levels)}::jsonb), updated_at = now()
+    WHERE platform_id = ${platformId} AND academy_id = ${SHAPE_KEY}`;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { firstCountedMinute, listServedAcademies, readLateMinutes, readReporterCounts, type CountWindow } from '@/lib/db/detection';
-import { readPlatformBaselines, saveBaselines } from '@/lib/db/series';
+import { readPlatformBaselines, saveBaselineLevels, saveBaselines } from '@/lib/db/series';
 import { applyIncidentChanges, listIncidentsNear, refreshIncidentStats, setCommonCauses } from '@/lib/db/incidents';
 import type { Prisma, PrismaClient } from '@/lib/db/types';
 import { findCommonCauses, type OpenEpisodeRef } from './common-cause';
 import { groupIncidents, type ScopedEpisodes } from './incidents';
 import { historyRange } from './history-range';
+import { adoptLevelShifts, rebaseLevels } from './level-factors';
 import { createGridProvider, fallbackPlatformBaselines, learnPlatformBaselines, type PlatformBaselines } from './platform-baseline';
 import { reconcileIncidents } from './reconcile';
 import { detectPlatformWindow } from './run-platform';
@@ -25,8 +26,8 @@ export const MAX_RELEARN_PER_PASS = 1;
 /** A « détectée » that relied on late reports: published when they arrived (at), for minute `observed`. */
 export type LateDetectionNotice = { platformId: string; scope: string; observed: number; at: number };
 
-/** A series whose level changed for good (not an outage): for moderators to review. */
-export type LevelShiftNotice = { platformId: string; scope: string; factor: number; at: number };
+/** A series whose level changed for good (not an outage), from `since`: for moderators to review. */
+export type LevelShiftNotice = { platformId: string; scope: string; factor: number; at: number; since: number };
 
 export type DetectionRun = { now: Date; platforms: number; created: number; updated: number; closed: number; levelShifts: LevelShiftNotice[]; lateDetections: LateDetectionNotice[] };
 
@@ -36,18 +37,24 @@ function floorMinute(t: number): number {
   return t - (t % MINUTE_MS);
 }
 
-/** Learns one platform's baselines from its distinct reporters over historyRange(), or the fallback. */
-async function learn(db: PrismaClient, platformId: string, academies: string[], now: Date): Promise<PlatformBaselines> {
+/**
+ * Learns one platform's baselines from its distinct reporters over historyRange(), or the fallback; the
+ * levels adopted before are re-estimated against the new baselines.
+ */
+async function learn(db: PrismaClient, platformId: string, academies: string[], now: Date, previous: PlatformBaselines | undefined): Promise<PlatformBaselines> {
   const first = await firstCountedMinute(db);
   const range = historyRange(now.getTime(), first?.getTime() ?? null);
-  if (!range) return fallbackPlatformBaselines(academies);
+  if (!range) return { ...fallbackPlatformBaselines(academies), ...(previous?.levels ? { levels: previous.levels } : {}) };
   const counts = (await readReporterCounts(db, { from: new Date(range.from), to: new Date(range.to), platformIds: [platformId] })).get(platformId) ?? new Map();
   const length = Math.round((range.to - range.from) / MINUTE_MS);
   const histories = academies.map((academyId) => ({
     academyId,
     history: { t0: range.from, bucketMs: MINUTE_MS, counts: counts.get(academyId) ?? new Float64Array(length) },
   }));
-  return learnPlatformBaselines({ histories, grids: createGridProvider() });
+  const grids = createGridProvider();
+  const baselines = learnPlatformBaselines({ histories, grids });
+  const levels = rebaseLevels({ levels: previous?.levels, histories, baselines, grids });
+  return Object.keys(levels).length > 0 ? { ...baselines, levels } : baselines;
 }
 
 async function baselinesFor(
@@ -64,7 +71,7 @@ async function baselinesFor(
     return cached.baselines;
   }
   if (cached) budget.relearn -= 1;
-  const baselines = await learn(db, platformId, academies, now);
+  const baselines = await learn(db, platformId, academies, now, cached?.baselines);
   await saveBaselines(db, platformId, baselines, now);
   cache.set(platformId, { baselines, learnedAt: now.getTime() });
   return baselines;
@@ -108,7 +115,8 @@ export async function runDetection(db: PrismaClient, opts: { now?: Date; cache?:
     const episodes = detectPlatformWindow({ platformId, layout, baselines, series, grids, dayFactors });
     scoped.push(...(await gateDetectedByNetworks(db, episodes, end)));
   }
-  const levelShifts = scoped.flatMap(({ platformId, scope, episodes }) => episodes.flatMap((e) => (e.levelShift ? [{ platformId, scope, ...e.levelShift }] : [])));
+  const levelShifts = scoped.flatMap(({ platformId, scope, episodes }) => episodes.flatMap((e) => (e.levelShift ? [{ platformId, scope, ...e.levelShift, since: e.start }] : [])));
+  await adoptLevels(db, cache, levelShifts, start);
   const lateDetections = scoped.flatMap(({ platformId, scope, episodes }) =>
     episodes.flatMap((e) => (e.lateDetection && e.detectedAt !== null ? [{ platformId, scope, observed: e.detectedAt, at: e.lateDetection.knownAt }] : [])),
   );
@@ -128,6 +136,20 @@ export async function runDetection(db: PrismaClient, opts: { now?: Date; cache?:
     levelShifts,
     lateDetections,
   };
+}
+
+/**
+ * Keeps the changes of level this pass recognised with the platform's baselines, so later passes (and
+ * later days) expect the new level from the shift's start instead of recognising it again.
+ */
+async function adoptLevels(db: PrismaClient, cache: BaselineCache, shifts: readonly LevelShiftNotice[], windowStart: number): Promise<void> {
+  for (const platformId of new Set(shifts.map((s) => s.platformId))) {
+    const cached = cache.get(platformId);
+    if (!cached) continue;
+    const levels = adoptLevelShifts(cached.baselines.levels, shifts.filter((s) => s.platformId === platformId), windowStart);
+    await saveBaselineLevels(db, platformId, levels);
+    cache.set(platformId, { ...cached, baselines: { ...cached.baselines, levels } });
+  }
 }
 
 /** Episodes set aside as changes of level are not incidents (their notices go to moderators). */

@@ -2,6 +2,7 @@ import { expectedOnGrid } from './baseline';
 import { createDetector } from './detector';
 import type { DetectorOptions } from './detector-config';
 import type { ScopedEpisodes } from './incidents';
+import { levelFactorsOnLayout, NATIONAL_SCOPE } from './level-factors';
 import { createGridProvider, expectedTotalOnLayout, type GridProvider, type Layout, type PlatformBaselines } from './platform-baseline';
 
 /** knownAt: when each bucket's count was complete (epoch ms; 0 or absent = on time). */
@@ -26,7 +27,8 @@ function runSeries(
 
 /**
  * Runs the detector causally over a regular window of one platform: each académie against its
- * own baseline, and the platform total (scope 'national') against the sum of the académies'.
+ * own baseline, and the platform total (scope 'national') against the sum of the académies', each at
+ * its adopted level (baselines.levels) where a change of level was recognised before.
  */
 export function detectPlatformWindow(input: {
   platformId: string;
@@ -40,6 +42,8 @@ export function detectPlatformWindow(input: {
   dayFactors?: ReadonlyMap<string, Float64Array>;
 }): ScopedEpisodes[] {
   const { platformId, layout, baselines, series, dayFactors } = input;
+  const levels = baselines.levels ?? {};
+  let academyLevels = false;
   const grids = input.grids ?? createGridProvider();
   const scoped: ScopedEpisodes[] = [];
   const total = new Float64Array(layout.length);
@@ -52,8 +56,10 @@ export function detectPlatformWindow(input: {
     if (!model) continue;
     const expected = expectedOnGrid(model, grids(academyId, layout));
     const factors = dayFactors?.get(academyId);
+    const level = levelFactorsOnLayout(levels[academyId], layout);
+    academyLevels ||= level !== null;
     for (let i = 0; i < layout.length; i++) {
-      const mean = (expected.means[i] ?? 0) * (factors?.[i] ?? 1);
+      const mean = (expected.means[i] ?? 0) * (factors?.[i] ?? 1) * (level?.[i] ?? 1);
       expected.means[i] = mean;
       scaledTotal[i] = (scaledTotal[i] ?? 0) + mean;
     }
@@ -61,8 +67,10 @@ export function detectPlatformWindow(input: {
   }
   if (series.length < 2) return scoped;
   const expected = expectedTotalOnLayout(baselines, layout, grids);
-  if (dayFactors) expected.means.set(scaledTotal);
-  scoped.push({ platformId, scope: 'national', episodes: runSeries(layout, { counts: total, knownAt: totalKnownAt }, expected, baselines.totalDispersion, input.config) });
+  if (dayFactors || academyLevels) expected.means.set(scaledTotal);
+  const national = levelFactorsOnLayout(levels[NATIONAL_SCOPE], layout);
+  if (national) for (let i = 0; i < layout.length; i++) expected.means[i] = (expected.means[i] ?? 0) * (national[i] ?? 1);
+  scoped.push({ platformId, scope: NATIONAL_SCOPE, episodes: runSeries(layout, { counts: total, knownAt: totalKnownAt }, expected, baselines.totalDispersion, input.config) });
   return scoped;
 }
 

@@ -100,6 +100,15 @@ export const LEVEL_SHIFT_MIN_QUIET_MEAN = 10;
 export const LEVEL_SHIFT_QUIET_SHARE = 0.3;
 /** The χ² margin of the shape test across episodes (the raised quiet buckets already rule outages out). */
 export const LEVEL_SHIFT_WINDOW_MIN_EVIDENCE = 10;
+/**
+ * Re-learning the baselines re-estimates an adopted level against the new baseline over the days since the
+ * shift, when they expect at least LEVEL_REBASE_MIN_EXPECTED reporters; a level within LEVEL_REBASE_DROP
+ * of 1 is dropped (the new baseline has taken it in).
+ */
+export const LEVEL_REBASE_MIN_EXPECTED = 50;
+export const LEVEL_REBASE_DROP = 0.1;
+/** Level steps kept per series (older ones only matter before the detection window). */
+export const LEVEL_STEPS_KEPT = 8;
 /** A bucket is hot (part of the anomaly) when its own count has an upper-tail p below this. */
 export const HOT_BUCKET_P = 0.1;
 /** Windows up to this length decide whether the anomaly has stopped. */

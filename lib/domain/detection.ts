@@ -56,4 +56,12 @@ export type PlatformBaselines = {
   shape: BaselineModel;
   academies: Record<string, BaselineModel>;
   totalDispersion: number;
+  /** Adopted changes of level per series (académie id or 'national'), kept with the baselines. */
+  levels?: SeriesLevels;
 };
+
+/** From `since` (epoch ms) on, a series' expected counts are its baseline's times `factor`. */
+export type LevelStep = { since: number; factor: number };
+
+/** Level steps per series (académie id or 'national'), oldest first. */
+export type SeriesLevels = Record<string, LevelStep[]>;

@@ -1,49 +1,73 @@
 import type { PrismaClient } from '@/lib/db/types';
 import { deleteDossierChunks } from '@/lib/db/dossier-chunks';
-import { claimQueuedDossier, expireDossiers, finishDossier, updateDossierProgress } from '@/lib/db/dossiers';
+import { claimDossierBuild, expireDossiers, failAbandonedDossierBuilds, finishDossier, touchDossierBuild, type DossierClaim } from '@/lib/db/dossiers';
 import type { SigningKey } from '@/lib/evidence/signing-key';
 import { buildDossier } from './build';
 import { dossierRequestSchema } from './schema';
-import { deleteLegacyDossierFile, dossierChunkSink, dossierWorkDir } from './storage';
+import { deleteLegacyDossierFile, dossierChunkSink, dossierWorkDir, DossierLeaseLost, removeAbandonedScratch } from './storage';
 
 /** How long a built dossier stays downloadable. */
 export const DOSSIER_RETENTION_MS = 30 * 86_400_000;
+/** A builder refreshes its lease this often, whatever the build is doing. */
+export const DOSSIER_HEARTBEAT_MS = 15_000;
+/** A build not refreshed for this long has lost its builder (process killed or crashed): it is claimed again. */
+export const DOSSIER_LEASE_MS = 2 * 60_000;
+/** Claims of one dossier before an interrupted build is given up with a message to the requester. */
+export const DOSSIER_MAX_ATTEMPTS = 3;
 
-async function buildOne(input: { db: PrismaClient; key: SigningKey; dataDir: string; now?: Date; id: string; filters: unknown }): Promise<void> {
-  const { db, id } = input;
-  const request = dossierRequestSchema.parse(input.filters);
+const FAILED = 'La construction du dossier a échoué ; réessayez ou réduisez la période.';
+const ABANDONED = 'La construction du dossier a été interrompue à plusieurs reprises (arrêt du serveur) ; réessayez ou réduisez la période.';
+
+/** Builds one claimed dossier into the database; false when another builder took it over meanwhile. */
+async function buildOne(input: { db: PrismaClient; key: SigningKey; dataDir: string; now?: Date }, claim: DossierClaim): Promise<boolean> {
+  const { db } = input;
+  const request = dossierRequestSchema.parse(claim.filters);
+  await deleteDossierChunks(db, [claim.id]);
+  const sink = dossierChunkSink(db, claim.id, claim.attempt);
+  const lease = { id: claim.id, attempt: claim.attempt };
   let saved = 0;
-  await deleteDossierChunks(db, [id]);
-  const sink = dossierChunkSink(db, id);
-  const result = await buildDossier({
-    db, key: input.key, request, sink, workDir: dossierWorkDir(input.dataDir), now: input.now,
-    onProgress: (fraction) => {
-      if (fraction - saved < 0.1) return;
-      saved = fraction;
-      void updateDossierProgress(db, id, fraction).catch(() => {});
-    },
-  });
-  await sink.close();
-  const now = input.now ?? new Date();
-  await finishDossier(db, id, { state: 'ready', reportCount: result.reportCount, sizeBytes: result.sizeBytes, sha256: result.sha256, expiresAt: new Date(now.getTime() + DOSSIER_RETENTION_MS) });
+  const heartbeat = setInterval(() => void touchDossierBuild(db, lease).catch(() => {}), DOSSIER_HEARTBEAT_MS);
+  heartbeat.unref();
+  try {
+    const result = await buildDossier({
+      db, key: input.key, request, sink, workDir: dossierWorkDir(input.dataDir), now: input.now,
+      onProgress: (fraction) => {
+        if (fraction - saved < 0.1) return;
+        saved = fraction;
+        void touchDossierBuild(db, { ...lease, progress: fraction }).catch(() => {});
+      },
+    });
+    await sink.close();
+    const now = input.now ?? new Date();
+    return await finishDossier(db, lease, { state: 'ready', reportCount: result.reportCount, sizeBytes: result.sizeBytes, sha256: result.sha256, expiresAt: new Date(now.getTime() + DOSSIER_RETENTION_MS) });
+  } finally {
+    clearInterval(heartbeat);
+  }
 }
 
 /**
- * Builds the queued dossiers one after the other (progress saved as it goes) into the database, where
- * every instance can serve them, then deletes expired ones. Several instances may run it: each dossier is
- * claimed by one.
+ * Builds the waiting dossiers one after the other (progress and lease saved as it goes) into the database,
+ * where every instance can serve them, then deletes expired ones. Several instances may run it: each
+ * dossier is claimed by one. A build whose builder died is claimed again once its lease expires, and
+ * failed with a message after DOSSIER_MAX_ATTEMPTS claims, so no dossier stays « building » for ever.
  */
 export async function runDossierQueue(input: { db: PrismaClient; key: SigningKey; dataDir: string; now?: Date }): Promise<number> {
   const { db } = input;
+  const lease = { leaseMs: DOSSIER_LEASE_MS, maxAttempts: DOSSIER_MAX_ATTEMPTS };
+  await deleteDossierChunks(db, await failAbandonedDossierBuilds(db, { ...lease, error: ABANDONED }));
+  await removeAbandonedScratch(input.dataDir);
   let built = 0;
-  for (let job = await claimQueuedDossier(db); job; job = await claimQueuedDossier(db)) {
+  for (let claim = await claimDossierBuild(db, lease); claim; claim = await claimDossierBuild(db, lease)) {
     try {
-      await buildOne({ ...input, id: job.id, filters: job.filters });
-      built += 1;
+      if (await buildOne(input, claim)) built += 1;
+      else console.error(`[dossiers] ${claim.id}: claimed again by another builder, result dropped`);
     } catch (error) {
+      if (error instanceof DossierLeaseLost) {
+        console.error(`[dossiers] ${claim.id}: claimed again by another builder, build stopped`);
+        continue;
+      }
       console.error('[dossiers] build failed:', error instanceof Error ? error.message : error);
-      await deleteDossierChunks(db, [job.id]).catch(() => {});
-      await finishDossier(db, job.id, { state: 'failed', error: 'La construction du dossier a échoué ; réessayez ou réduisez la période.' });
+      if (await finishDossier(db, claim, { state: 'failed', error: FAILED })) await deleteDossierChunks(db, [claim.id]).catch(() => {});
     }
   }
   const expired = await expireDossiers(db, input.now ?? new Date());

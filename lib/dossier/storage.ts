@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { insertDossierChunk, readDossierChunk } from '@/lib/db/dossier-chunks';
 import type { DbLike } from '@/lib/db/audit';
@@ -13,8 +13,14 @@ export function dossierWorkDir(dataDir: string): string {
   return path.join(dataDir, 'dossiers', 'tmp');
 }
 
-/** Stores a ZIP as it is produced, in numbered pieces of CHUNK_BYTES that every instance can read. */
-export function dossierChunkSink(db: DbLike, dossierId: string): ByteSink & { close: () => Promise<number> } {
+/** The build attempt no longer holds its dossier (its lease expired and another builder claimed it). */
+export class DossierLeaseLost extends Error {}
+
+/**
+ * Stores a ZIP as it is produced, in numbered pieces of CHUNK_BYTES that every instance can read; with
+ * `attempt`, only while that build attempt holds the dossier (DossierLeaseLost otherwise).
+ */
+export function dossierChunkSink(db: DbLike, dossierId: string, attempt?: number): ByteSink & { close: () => Promise<number> } {
   let parts: Uint8Array[] = [];
   let size = 0;
   let seq = 0;
@@ -23,7 +29,7 @@ export function dossierChunkSink(db: DbLike, dossierId: string): ByteSink & { cl
     const data = new Uint8Array(Buffer.concat(parts));
     parts = [];
     size = 0;
-    await insertDossierChunk(db, { dossierId, seq: seq++, data });
+    if (!(await insertDossierChunk(db, { dossierId, seq: seq++, data, attempt }))) throw new DossierLeaseLost(`dossier ${dossierId}: build lease lost`);
   };
   return {
     write: async (chunk) => {
@@ -62,6 +68,18 @@ export async function openDossierZip(db: DbLike, input: { dossierId: string; siz
       }
     },
   });
+}
+
+const SCRATCH_MAX_AGE_MS = 86_400_000;
+
+/** Removes build scratch folders a dead builder left behind (untouched for a day: no build lasts that long). */
+export async function removeAbandonedScratch(dataDir: string): Promise<void> {
+  const dir = dossierWorkDir(dataDir);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith('dossier-'))) {
+    const info = await stat(path.join(dir, name)).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > SCRATCH_MAX_AGE_MS) await rm(path.join(dir, name), { recursive: true, force: true });
+  }
 }
 
 /** Removes a ZIP kept on disk by earlier versions (DATA_DIR/dossiers/<uuid>.zip), if any. */

@@ -33,6 +33,30 @@ export function merkleRoot(entryHashes: readonly Uint8Array[]): Uint8Array {
   return merkleRootOfLeaves(entryHashes.map(leafHash));
 }
 
+/**
+ * Root of entry hashes fed one at a time, in ledger order: the same root as merkleRoot, holding only
+ * one subtree root per bit of the count (perfect subtrees merge as they fill, then fold right to left).
+ */
+export function createMerkleAccumulator(): { push: (entryHash: Uint8Array) => void; root: () => Uint8Array } {
+  const stack: Array<{ hash: Uint8Array; size: number }> = [];
+  return {
+    push(entryHash) {
+      let node = { hash: leafHash(entryHash), size: 1 };
+      for (let top = stack.at(-1); top && top.size === node.size; top = stack.at(-1)) {
+        stack.pop();
+        node = { hash: prefixed(NODE, top.hash, node.hash), size: node.size * 2 };
+      }
+      stack.push(node);
+    },
+    root() {
+      if (stack.length === 0) return sha256Bytes(new Uint8Array(0));
+      let root = stack.at(-1)!.hash;
+      for (let i = stack.length - 2; i >= 0; i--) root = prefixed(NODE, stack[i]!.hash, root);
+      return root;
+    },
+  };
+}
+
 /** Every level of the tree, leaves first, root last (one pass; proofs are then read off it). */
 export function merkleLevels(leaves: readonly Uint8Array[]): Uint8Array[][] {
   const levels: Uint8Array[][] = [[...leaves]];

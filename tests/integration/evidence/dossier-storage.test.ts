@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -10,6 +10,7 @@ import { CHUNK_BYTES } from '@/lib/dossier/storage';
 import { runDossierQueue } from '@/lib/dossier/queue';
 import { dossierRequestSchema } from '@/lib/dossier/schema';
 import { verifyDossierZip } from '@/lib/dossier/verify';
+import { verifyDossierFile } from '@/lib/dossier/verify-file';
 import { sha256Hex } from '@/lib/evidence/hash';
 import { keyFromSeed } from '@/lib/evidence/signing-key';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
@@ -63,7 +64,10 @@ describe('dossier storage shared by every instance', () => {
     expect(res.headers.get('content-length')).toBe(String(row.sizeBytes));
     const zip = new Uint8Array(await res.arrayBuffer());
     expect(sha256Hex(zip)).toBe(row.sha256);
-    const check = verifyDossierZip(zip, { publicKeyHex: key.publicKeyHex });
+    const file = path.join(builderDataDir, 'download.zip');
+    writeFileSync(file, zip);
+    const check = await verifyDossierFile(file, { publicKeyHex: key.publicKeyHex });
+    expect(await verifyDossierZip(zip, { publicKeyHex: key.publicKeyHex })).toEqual(check);
     expect(check.problems).toEqual([]);
     expect(check.intact.join('\n')).toMatch(/3\u202f000 signalement\(s\) prouvés/);
   }, 300_000);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -12,7 +12,8 @@ import { runDossierQueue } from '@/lib/dossier/queue';
 import { dossierRequestSchema } from '@/lib/dossier/schema';
 import { openDossierZip } from '@/lib/dossier/storage';
 import { sha256Hex } from '@/lib/evidence/hash';
-import { verifyDossierZip } from '@/lib/dossier/verify';
+import { verifyDossierZip, type VerifyOptions } from '@/lib/dossier/verify';
+import { verifyDossierFile } from '@/lib/dossier/verify-file';
 import { publishDueDigests } from '@/lib/evidence/publish';
 import { keyFromSeed, signText } from '@/lib/evidence/signing-key';
 import { verifyLedger } from '@/lib/evidence/verify-ledger';
@@ -27,6 +28,7 @@ const request = dossierRequestSchema.parse({ title: 'ENT du 6 avril', notes: 'Po
 let db: PrismaClient;
 let database: Awaited<ReturnType<typeof preparedDatabase>> | undefined;
 let zip: Uint8Array;
+const scratch = mkdtempSync(path.join(tmpdir(), 'dossier-verify-test-'));
 
 beforeAll(async () => {
   database = await preparedDatabase();
@@ -42,7 +44,19 @@ beforeAll(async () => {
   zip = (await buildDossierBytes({ db, key, request, now })).zip;
 }, 180_000);
 
-afterAll(() => database?.close());
+afterAll(async () => {
+  rmSync(scratch, { recursive: true, force: true });
+  await database?.close();
+});
+
+/** The command-line verifier (streamed from a file) and the browser's (in memory) must give the same findings. */
+async function verify(bytes: Uint8Array, options: Omit<VerifyOptions, 'registre'> = {}) {
+  const file = path.join(scratch, `${randomUUID()}.zip`);
+  writeFileSync(file, bytes);
+  const streamed = await verifyDossierFile(file, options);
+  expect(await verifyDossierZip(bytes, options)).toEqual(streamed);
+  return streamed;
+}
 
 function edit(change: (files: Record<string, Uint8Array>) => void): Uint8Array {
   const files = unzipSync(zip);
@@ -57,8 +71,8 @@ function editText(name: string, change: (text: string) => string): Uint8Array {
 }
 
 describe('buildDossier and verifyDossierZip', () => {
-  test('an untouched dossier verifies: files, signature, ledger days and every report', () => {
-    const result = verifyDossierZip(zip, { publicKeyHex: key.publicKeyHex });
+  test('an untouched dossier verifies: files, signature, ledger days and every report', async () => {
+    const result = await verify(zip, { publicKeyHex: key.publicKeyHex });
     expect(result.problems).toEqual([]);
     expect(result.intact.join('\n')).toMatch(/41 signalement\(s\) prouvés/);
     const files = unzipSync(zip);
@@ -77,44 +91,52 @@ describe('buildDossier and verifyDossierZip', () => {
     expect(data(again.manifest)).toEqual(data(first));
   });
 
-  test('one CSV cell changed: the line is named', () => {
-    const result = verifyDossierZip(editText('reports.csv', (t) => { const lines = t.split('\n'); lines[4] = lines[4]!.replace('lille', 'lyon').replace('lyon,login', 'lille,login'); lines[4] = lines[4]!.replace(',parent,', ',teacher,'); return lines.join('\n'); }));
+  test('one CSV cell changed: the line is named', async () => {
+    const result = await verify(editText('reports.csv', (t) => { const lines = t.split('\n'); lines[4] = lines[4]!.replace('lille', 'lyon').replace('lyon,login', 'lille,login'); lines[4] = lines[4]!.replace(',parent,', ',teacher,'); return lines.join('\n'); }));
     expect(result.ok).toBe(false);
     expect(result.problems).toContain('Ligne 5 de reports.csv modifiée.');
     expect(result.problems.join('\n')).toMatch(/Ligne 5 de reports\.csv : signalement absent du registre du 6 avril 2021/);
   });
 
-  test('one PDF byte changed', () => {
-    const result = verifyDossierZip(edit((f) => { const pdf = f['rapport.pdf']!; pdf[200] = pdf[200]! ^ 1; }));
+  test('one PDF byte changed', async () => {
+    const result = await verify(edit((f) => { const pdf = f['rapport.pdf']!; pdf[200] = pdf[200]! ^ 1; }));
     expect(result.problems).toEqual(['Fichier rapport.pdf modifié (son empreinte SHA-256 ne correspond plus).']);
   });
 
-  test('the manifest changed', () => {
-    const result = verifyDossierZip(editText('manifest.json', (t) => t.replace('Pour le rectorat.', 'Pour la presse.')));
+  test('the manifest changed', async () => {
+    const result = await verify(editText('manifest.json', (t) => t.replace('Pour le rectorat.', 'Pour la presse.')));
     expect(result.problems).toEqual(['Signature du manifeste invalide : manifest.json a été modifié ou signé avec une autre clé.']);
   });
 
-  test('a report row removed or added', () => {
-    const removed = verifyDossierZip(editText('reports.csv', (t) => t.split('\n').filter((_, i) => i !== 10).join('\n')));
+  test('a report row removed or added', async () => {
+    const removed = await verify(editText('reports.csv', (t) => t.split('\n').filter((_, i) => i !== 10).join('\n')));
     expect(removed.problems).toContain('Ligne 11 de reports.csv supprimée.');
     expect(removed.problems.join('\n')).toMatch(/compte 40 signalement\(s\), le manifeste en annonce 41/);
-    const added = verifyDossierZip(editText('reports.csv', (t) => { const lines = t.split('\n'); lines.splice(3, 0, lines[3]!.replace(/^[0-9a-f-]{36}/, randomUUID())); return lines.join('\n'); }));
+    const added = await verify(editText('reports.csv', (t) => { const lines = t.split('\n'); lines.splice(3, 0, lines[3]!.replace(/^[0-9a-f-]{36}/, randomUUID())); return lines.join('\n'); }));
     expect(added.problems).toContain('Ligne 4 de reports.csv ajoutée.');
     expect(added.problems.join('\n')).toMatch(/Ligne 4 de reports\.csv : signalement absent du registre du 6 avril 2021/);
   });
 
-  test('the signature replaced with another key', () => {
+  test('the signature replaced with another key', async () => {
     const forged = editText('manifest.json', (t) => {
       const m = JSON.parse(t) as Manifest;
       m.ledger.publicKey = stranger.publicKeyHex;
       m.signature = signText(stranger, manifestSigningText(m));
       return serializeManifest(m);
     });
-    const result = verifyDossierZip(forged, { publicKeyHex: key.publicKeyHex });
+    const result = await verify(forged, { publicKeyHex: key.publicKeyHex });
     expect(result.problems[0]).toMatch(/n’est pas la clé publiée/);
     expect(result.problems.join('\n')).toMatch(/Condensé du registre du 6 avril 2021 : signature ou contenu invalide/);
     const resigned = editText('manifest.json', (t) => { const m = JSON.parse(t) as Manifest; m.signature = signText(stranger, manifestSigningText(m)); return serializeManifest(m); });
-    expect(verifyDossierZip(resigned).problems).toContain('Signature du manifeste invalide : manifest.json a été modifié ou signé avec une autre clé.');
+    expect((await verify(resigned)).problems).toContain('Signature du manifeste invalide : manifest.json a été modifié ou signé avec une autre clé.');
+  });
+
+  test('a registre line changed, a truncated archive, an added file', async () => {
+    const registre = await verify(editText('registre/2021-04-06.txt', (t) => t.replace(/^[0-9a-f]{64}/, 'pas une empreinte')));
+    expect(registre.problems).toContain('Registre du 6 avril 2021 (registre/2021-04-06.txt) différent de la racine de Merkle signée ce jour-là.');
+    expect(registre.problems.join('\n')).toMatch(/Ligne \d+ de reports\.csv : signalement absent du registre du 6 avril 2021/);
+    expect((await verify(zip.slice(0, zip.length - 40))).problems).toEqual(['Ce fichier n’est pas une archive ZIP lisible.']);
+    expect((await verify(edit((f) => { f['notes.txt'] = strToU8('ajout'); }))).problems).toEqual(['Fichier notes.txt ajouté : absent du manifeste.']);
   });
 
   test('a report deleted from the database after its day was sealed is found by the ledger check', async () => {
@@ -139,7 +161,7 @@ describe('runDossierQueue', () => {
     const stored = new Uint8Array(await new Response(stream).arrayBuffer());
     expect(stored.length).toBe(row.sizeBytes);
     expect(sha256Hex(stored)).toBe(row.sha256);
-    expect(verifyDossierZip(stored!).problems).toEqual([]);
+    expect((await verify(stored)).problems).toEqual([]);
     expect(await db.dossier.count({ where: { ownerId: 'u-queue', state: 'failed' } })).toBe(1);
     rmSync(dataDir, { recursive: true, force: true });
   });

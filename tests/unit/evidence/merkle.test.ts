@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { bytesToHex, sha256Bytes, utf8ToBytes } from '@/lib/evidence/hash';
-import { inclusionProof, leafHash, merkleLevels, merkleRoot, rootFromProof } from '@/lib/evidence/merkle';
+import { bytesToHex, createSha256, sha256Bytes, sha256Hex, utf8ToBytes } from '@/lib/evidence/hash';
+import { createMerkleAccumulator, inclusionProof, leafHash, merkleLevels, merkleRoot, rootFromProof } from '@/lib/evidence/merkle';
 
 /** RFC 6962 §2.1 written recursively, as the reference the iterative code must match. */
 function referenceRoot(entries: Uint8Array[]): Uint8Array {
@@ -34,6 +34,14 @@ describe('merkleRoot', () => {
   });
 });
 
+describe('createMerkleAccumulator', () => {
+  test.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 31, 64, 100, 257])('gives merkleRoot for %i entries fed one at a time', (n) => {
+    const accumulator = createMerkleAccumulator();
+    for (const entry of entries(n)) accumulator.push(entry);
+    expect(bytesToHex(accumulator.root())).toBe(bytesToHex(merkleRoot(entries(n))));
+  });
+});
+
 describe('inclusionProof', () => {
   test.each([1, 2, 5, 7, 16, 33])('every leaf of a %i-leaf tree proves back to the root', (n) => {
     const e = entries(n);
@@ -62,5 +70,12 @@ describe('native and pure SHA-256', () => {
     const { createHash } = await import('node:crypto');
     const data = utf8ToBytes('Le 6 avril 2021 à 9 h 02, « ça ne marche pas ».');
     expect(bytesToHex(sha256Bytes(data))).toBe(createHash('sha256').update(data).digest('hex'));
+  });
+
+  test('fed piece by piece, give the hash of the whole', () => {
+    const data = utf8ToBytes('registre du 6 avril 2021\n'.repeat(100));
+    const hash = createSha256();
+    for (let i = 0; i < data.length; i += 7) hash.update(data.subarray(i, i + 7));
+    expect(hash.hex()).toBe(sha256Hex(data));
   });
 });
