@@ -129,7 +129,7 @@ async function main() {
     }
   }
   const loadAverage = `${loadStart} → ${os.loadavg().map((v) => v.toFixed(1)).join(' ')} (${os.cpus().length} cores)`;
-  writeResults('memory', `Resident memory per process (RSS, MB), idle and after a simulated morning; load average ${loadAverage}`, rows, { reports: MORNING_REPORTS, loadAverage });
+  writeResults('memory', `Resident memory per process (RSS and PSS, MB), idle and after a simulated morning; load average ${loadAverage}`, rows, { reports: MORNING_REPORTS, loadAverage });
 }
 
 main().catch((error: unknown) => {
