@@ -1,19 +1,22 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { API_SECURITY_HEADERS, asHeaderList, BASE_SECURITY_HEADERS, HSTS_HEADER } from './lib/http/security-headers';
+import { nextDistDir, preloadRoutes } from './lib/server/built-config';
 
 // Messages per request from lib/i18n/request.ts (French by default, English under /en).
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
   // A separate build folder lets parallel test runs build without clobbering each other.
-  distDir: process.env.NEXT_DIST_DIR || '.next',
+  distDir: nextDistDir(process.env),
   poweredByHeader: false,
   compress: true,
   reactStrictMode: true,
   // PRELOAD_ROUTES=off loads route modules on first request (tens of MB less idle RSS, bench:memory), but the
   // SIGTERM drain fault test then sees connection resets: preloading stays the default until that is understood.
-  experimental: { preloadEntriesOnStart: process.env.PRELOAD_ROUTES !== 'off' },
+  // The production server starts from the build's copy of this configuration (lib/server/built-config.ts), which
+  // applies PRELOAD_ROUTES again at start.
+  experimental: { preloadEntriesOnStart: preloadRoutes(process.env) },
   serverExternalPackages: ['pg', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'pdfkit'],
   outputFileTracingIncludes: { '/api/health': ['./prisma/migrations/**/*'] },
   // English pages are the French pages rendered with English messages: proxy.ts sees /en/* first and sets the

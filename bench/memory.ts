@@ -17,7 +17,7 @@ const TSX_ARGS = ['--import', 'tsx', 'scripts/run-with-db.ts', '--', process.exe
 const MORNING_REPORTS = Number(process.env.BENCH_MEMORY_REPORTS ?? 20_000);
 const SETTLE_MS = 15_000;
 
-type Sample = { role: string; rssMb: number; peakMb: number };
+type Sample = { role: string; rssMb: number; pssMb: number; peakMb: number };
 
 function children(pid: number): number[] {
   try {
@@ -27,10 +27,12 @@ function children(pid: number): number[] {
   }
 }
 
-function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+/** RSS counts every page mapped (the node binary and shared libraries once per process); PSS divides shared pages among their users. */
+function memoryOf(pid: number): { rssMb: number; pssMb: number; peakMb: number } {
+  const kb = (text: string, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? 0);
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  return { rssMb: Math.round(kb(status, 'VmRSS') / 1024), pssMb: Math.round(kb(rollup, 'Pss') / 1024), peakMb: Math.round(kb(status, 'VmHWM') / 1024) };
 }
 
 function sampleTree(launcher: number): Sample[] {
@@ -78,14 +80,18 @@ async function measure(name: string, args: string[], env: Record<string, string>
       setup: name,
       process: s.role,
       'idle RSS (MB)': s.rssMb,
+      'idle PSS (MB)': s.pssMb,
       'after morning RSS (MB)': after[i]?.rssMb ?? '',
+      'after morning PSS (MB)': after[i]?.pssMb ?? '',
       'peak RSS (MB)': after[i]?.peakMb ?? '',
     }));
     rows.push({
       setup: name,
       process: `total (${MORNING_REPORTS} reports in ${morningSeconds} s)`,
       'idle RSS (MB)': idle.reduce((a, s) => a + s.rssMb, 0),
+      'idle PSS (MB)': idle.reduce((a, s) => a + s.pssMb, 0),
       'after morning RSS (MB)': after.reduce((a, s) => a + s.rssMb, 0),
+      'after morning PSS (MB)': after.reduce((a, s) => a + s.pssMb, 0),
       'peak RSS (MB)': after.reduce((a, s) => a + s.peakMb, 0),
     });
     return rows;
@@ -123,7 +129,7 @@ async function main() {
     }
   }
   const loadAverage = `${loadStart} → ${os.loadavg().map((v) => v.toFixed(1)).join(' ')} (${os.cpus().length} cores)`;
-  writeResults('memory', `Resident memory per process (RSS, MB), idle and after a simulated morning; load average ${loadAverage}`, rows, { reports: MORNING_REPORTS, loadAverage });
+  writeResults('memory', `Resident memory per process (RSS and PSS, MB), idle and after a simulated morning; load average ${loadAverage}`, rows, { reports: MORNING_REPORTS, loadAverage });
 }
 
 main().catch((error: unknown) => {

@@ -6,12 +6,17 @@ import { parseEnv } from '../lib/config/env-schema';
 import { getLiveRuntime } from '../lib/live/runtime';
 import { createDrain } from '../lib/server/drain';
 import { createEdgeServer } from '../lib/server/listener';
+import { builtNextConfig } from '../lib/server/built-config';
 import { onParentGone, superviseChild, type Supervised } from '../lib/worker/supervise';
 import { siblingEntry, WORKER_NODE_FLAGS } from './entry';
 
 async function main() {
   const dev = process.argv.includes('--dev');
   const env = parseEnv(process.env);
+  // Production starts from the configuration the build resolved, as Next's own standalone server does (this
+  // variable is how it hands it over): next.config.ts is then not transpiled, and SWC not loaded, at run time.
+  const conf = dev ? null : builtNextConfig(process.env);
+  if (conf) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf);
   const app = next({ dev, port: env.PORT, hostname: '0.0.0.0' });
   const handle = app.getRequestHandler();
   await app.prepare();
