@@ -9,7 +9,7 @@ const [kind = 'counts', query = ''] = process.argv.slice(2);
 async function main() {
   const { getDb } = await import('../../lib/db/client');
   const { getExportReader } = await import('../../lib/db/export-reader');
-  const { countTextPages, reportTextPages } = await import('../../lib/export/pages');
+  const { countPages, reportPages } = await import('../../lib/export/pages');
   const params = Object.fromEntries(new URLSearchParams(query));
   await getDb().$queryRaw`SELECT 1`;
   global.gc?.();
@@ -19,12 +19,12 @@ async function main() {
   const started = performance.now();
   const filter = { from: new Date(params.de ?? ''), to: new Date(params.a ?? ''), bucket: (params.pas ?? '15min') as '15min', platformId: params.plateforme ?? null };
   const format = { encoding: { kind: 'csv' as const, separator: ',' as const }, delimiter: '' };
-  const pages = kind === 'counts' ? countTextPages(getExportReader(), filter, format) : reportTextPages(getExportReader(), filter, format);
+  const pages = kind === 'counts' ? countPages(getExportReader(), filter, format) : reportPages(getExportReader(), filter, format);
   let rows = 0;
   let bytes = 0;
   for await (const page of pages) {
     rows += page.rows;
-    bytes += page.text.length;
+    for (const chunk of page.bytes) bytes += chunk.length;
   }
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);

@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { directQuery } from './direct-query';
-import { ISO_MS, textPageQuery, type ExportColumn, type RowEncoding, type TextPage } from './export-encoding';
-import type { SqlReader } from './export-reader';
+import { ISO_MS, pageQuery, type BytePage, type ExportColumn, type RowEncoding } from './export-encoding';
+import type { PageReader } from './export-reader';
 import type { RecentSourceReport } from './reports';
 
 export type AreaState = { platformId: string; academyId: string; reports: number; reporters: number };
@@ -45,7 +45,7 @@ export type CountKey = Pick<CountRow, 'bucket' | 'platformId' | 'academyId' | 'c
 
 type CountFilter = { to: Date; bucket: CountBucket; platformId?: string | null; academyId?: string | null; category?: string | null; limit: number };
 
-/** The count rows' query, shared by readCountRows and readCountTextPage: filter from `from`, keyset after `after`. */
+/** The count rows' query, shared by readCountRows and readCountPage: filter from `from`, keyset after `after`. */
 function countRowsQuery(input: CountFilter, from: Prisma.Sql, after: readonly unknown[] | null): Prisma.Sql {
   const conditions = [Prisma.sql`bucket_start >= ${from}`, Prisma.sql`bucket_start < ${input.to}`];
   if (input.platformId) conditions.push(Prisma.sql`platform_id = ${input.platformId}`);
@@ -192,15 +192,14 @@ export const COUNT_EXPORT_COLUMNS: readonly ExportColumn[] = [
 ];
 
 /** One page of readCountRows' rows (same filter, order and keyset), written out by PostgreSQL (see export-encoding.ts). */
-export async function readCountTextPage(
-  db: SqlReader,
+export function readCountPage(
+  reader: PageReader,
   input: { from: Date; to: Date; bucket: CountBucket; platformId?: string | null; academyId?: string | null; category?: string | null; after?: string[] | null; limit: number; encoding: RowEncoding; delimiter: string },
-): Promise<TextPage> {
+): Promise<BytePage> {
   const [bucket, platformId, academyId, category] = input.after ?? [];
   const from = bucket && Date.parse(bucket) > input.from.getTime() ? Prisma.sql`${bucket}::timestamptz` : Prisma.sql`${input.from}`;
   const rows = countRowsQuery(input, from, input.after ? [Prisma.sql`${bucket}::timestamptz`, platformId, academyId, category] : null);
   const key = ['bucket', 'platform_id', 'academy_id', 'category'];
   const lastKey = Prisma.sql`ARRAY[${ISO_MS(Prisma.sql`bucket`)}, platform_id, academy_id, category]`;
-  const [page] = await db.$queryRaw<TextPage[]>(textPageQuery({ rows, key, lastKey, columns: COUNT_EXPORT_COLUMNS, encoding: input.encoding, delimiter: input.delimiter }));
-  return page ?? { text: '', rows: 0, last: null };
+  return reader.readPage(pageQuery({ rows, key, lastKey, columns: COUNT_EXPORT_COLUMNS, encoding: input.encoding, delimiter: input.delimiter }));
 }

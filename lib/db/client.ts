@@ -9,8 +9,8 @@ export type Db = PrismaClient;
 
 const cache = globalThis as unknown as { __db?: { client: PrismaClient; url: string } };
 
-/** The process-wide Prisma client (PostgreSQL or the embedded server), created on first use. */
-export function getDb(): PrismaClient {
+/** The database of lib/env.ts; `unavailable` while the embedded server is not started. */
+export function requireDatabaseTarget(): { kind: 'embedded' | 'postgresql'; url: string } {
   const target = resolveDatabase(env);
   if (!target.url) {
     throw new AppError(
@@ -19,6 +19,12 @@ export function getDb(): PrismaClient {
       { retryAfterSeconds: 5 },
     );
   }
+  return { kind: target.kind, url: target.url };
+}
+
+/** The process-wide Prisma client (PostgreSQL or the embedded server), created on first use. */
+export function getDb(): PrismaClient {
+  const target = requireDatabaseTarget();
   if (cache.__db && cache.__db.url === target.url) return cache.__db.client;
   const client = createPrismaClient({
     url: target.url,

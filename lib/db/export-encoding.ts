@@ -6,8 +6,11 @@ export type RowEncoding = { kind: 'csv'; separator: ',' | ';' } | { kind: 'json'
 /** One public column: its exported name, its value over the page's row `t`, and whether it is free text. */
 export type ExportColumn = { name: string; value: Prisma.Sql; text: boolean };
 
-/** Rows of one page written out, joined by the caller's delimiter, and the key after its last row. */
-export type TextPage = { text: string; rows: number; last: string[] | null };
+/**
+ * Rows of one page written out in UTF-8 and joined by the caller's delimiter, as the driver received
+ * them (views of its buffers: no string is built), and the key after its last row.
+ */
+export type BytePage = { bytes: Uint8Array[]; rows: number; last: string[] | null };
 
 /** Date.prototype.toISOString's form (timestamps are stored to the millisecond). */
 export const ISO_MS = (ts: Prisma.Sql) => Prisma.sql`to_char(${ts} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -27,9 +30,9 @@ function encodedRow(columns: readonly ExportColumn[], encoding: RowEncoding): Pr
 /**
  * One page of `rows` (a subquery aliased `t`, ordered by `key` and limited) encoded by PostgreSQL:
  * the public columns are built once per row (`p`), written as CSV or JSON, and joined in key order
- * into one text, so the server handles one string per page instead of one object per row.
+ * into one text. One row: `rows`, `last` (the last key as a JSON array, or NULL), then `text`.
  */
-export function textPageQuery(input: { rows: Prisma.Sql; key: readonly string[]; lastKey: Prisma.Sql; columns: readonly ExportColumn[]; encoding: RowEncoding; delimiter: string }): Prisma.Sql {
+export function pageQuery(input: { rows: Prisma.Sql; key: readonly string[]; lastKey: Prisma.Sql; columns: readonly ExportColumn[]; encoding: RowEncoding; delimiter: string }): Prisma.Sql {
   const order = Prisma.raw(input.key.join(', '));
   const orderDesc = Prisma.raw(input.key.map((k) => `${k} DESC`).join(', '));
   const publicColumns = Prisma.join(input.columns.map((c) => Prisma.sql`${c.value} AS ${Prisma.raw(c.name)}`));
@@ -38,8 +41,8 @@ export function textPageQuery(input: { rows: Prisma.Sql; key: readonly string[];
       SELECT t.*, ${encodedRow(input.columns, input.encoding)} AS line
       FROM (${input.rows}) t, LATERAL (SELECT ${publicColumns}) p
     )
-    SELECT coalesce(string_agg(line, ${input.delimiter}::text ORDER BY ${order}), '') AS text,
-           count(*)::int AS rows,
-           (SELECT ${input.lastKey} FROM page ORDER BY ${orderDesc} LIMIT 1) AS last
+    SELECT count(*)::int AS rows,
+           (SELECT to_json(${input.lastKey})::text FROM page ORDER BY ${orderDesc} LIMIT 1) AS last,
+           coalesce(string_agg(line, ${input.delimiter}::text ORDER BY ${order}), '') AS text
     FROM page`;
 }

@@ -1,6 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import { ISO_MS, textPageQuery, type ExportColumn, type RowEncoding, type TextPage } from './export-encoding';
-import type { SqlReader } from './export-reader';
+import { ISO_MS, pageQuery, type BytePage, type ExportColumn, type RowEncoding } from './export-encoding';
+import type { PageReader } from './export-reader';
 
 /** A report as published: no fingerprint, device or moderation internals; the comment only once approved. */
 export const REPORT_EXPORT_COLUMNS: readonly ExportColumn[] = [
@@ -17,10 +17,10 @@ export const REPORT_EXPORT_COLUMNS: readonly ExportColumn[] = [
  * Counted, not hidden reports over [from, to) in (createdAt, id) order after `after` (keyset, as
  * returned in `last`), at most `limit`, written out by PostgreSQL (see export-encoding.ts).
  */
-export async function readReportTextPage(
-  db: SqlReader,
+export function readReportPage(
+  reader: PageReader,
   input: { from: Date; to: Date; platformId?: string | null; academyId?: string | null; category?: string | null; after?: string[] | null; limit: number; encoding: RowEncoding; delimiter: string },
-): Promise<TextPage> {
+): Promise<BytePage> {
   const conditions = [
     Prisma.sql`created_at >= ${input.from}`,
     Prisma.sql`created_at < ${input.to}`,
@@ -40,6 +40,5 @@ export async function readReportTextPage(
     ORDER BY created_at, id
     LIMIT ${input.limit}`;
   const lastKey = Prisma.sql`ARRAY[${ISO_MS(Prisma.sql`created_at`)}, id::text]`;
-  const [page] = await db.$queryRaw<TextPage[]>(textPageQuery({ rows, key: ['created_at', 'id'], lastKey, columns: REPORT_EXPORT_COLUMNS, encoding: input.encoding, delimiter: input.delimiter }));
-  return page ?? { text: '', rows: 0, last: null };
+  return reader.readPage(pageQuery({ rows, key: ['created_at', 'id'], lastKey, columns: REPORT_EXPORT_COLUMNS, encoding: input.encoding, delimiter: input.delimiter }));
 }

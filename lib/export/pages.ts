@@ -1,7 +1,7 @@
-import { readCountTextPage, type CountBucket } from '@/lib/db/aggregates';
-import type { RowEncoding, TextPage } from '@/lib/db/export-encoding';
-import { readReportTextPage } from '@/lib/db/public-reports';
-import type { SqlReader } from '@/lib/db/export-reader';
+import { readCountPage, type CountBucket } from '@/lib/db/aggregates';
+import type { BytePage, RowEncoding } from '@/lib/db/export-encoding';
+import type { PageReader } from '@/lib/db/export-reader';
+import { readReportPage } from '@/lib/db/public-reports';
 import { firstSliceStart, nextSliceFactor, sliceEnd } from './slices';
 
 export const PAGE_SIZE = 20_000;
@@ -15,7 +15,7 @@ export type RowFormat = { encoding: RowEncoding; delimiter: string };
 export type SliceState = { factor: number };
 
 /** Aggregated counts over the filter, in key order, written out a page (≤ pageSize rows) at a time. */
-export async function* countTextPages(db: SqlReader, filter: CountFilter, format: RowFormat, pageSize = PAGE_SIZE, slices: SliceState = { factor: 1 }): AsyncGenerator<TextPage> {
+export async function* countPages(reader: PageReader, filter: CountFilter, format: RowFormat, pageSize = PAGE_SIZE, slices: SliceState = { factor: 1 }): AsyncGenerator<BytePage> {
   const to = filter.to.getTime();
   for (let start = firstSliceStart(filter.from, filter.bucket); start < to; ) {
     const end = sliceEnd(start, filter.bucket, slices.factor);
@@ -23,7 +23,7 @@ export async function* countTextPages(db: SqlReader, filter: CountFilter, format
     let after: string[] | null = null;
     let rows = 0;
     for (;;) {
-      const page = await readCountTextPage(db, { ...slice, after, limit: pageSize });
+      const page = await readCountPage(reader, { ...slice, after, limit: pageSize });
       if (page.rows > 0) yield page;
       rows += page.rows;
       if (page.rows < pageSize) break;
@@ -35,10 +35,10 @@ export async function* countTextPages(db: SqlReader, filter: CountFilter, format
 }
 
 /** Public reports over the filter in (createdAt, id) order, written out a page at a time. */
-export async function* reportTextPages(db: SqlReader, filter: ReportFilter, format: RowFormat, pageSize = PAGE_SIZE): AsyncGenerator<TextPage> {
+export async function* reportPages(reader: PageReader, filter: ReportFilter, format: RowFormat, pageSize = PAGE_SIZE): AsyncGenerator<BytePage> {
   let after: string[] | null = null;
   for (;;) {
-    const page = await readReportTextPage(db, { ...filter, ...format, after, limit: pageSize });
+    const page = await readReportPage(reader, { ...filter, ...format, after, limit: pageSize });
     if (page.rows > 0) yield page;
     if (page.rows < pageSize) return;
     after = page.last;

@@ -3,12 +3,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GET as countsExport } from '@/app/api/v1/exports/comptages/route';
 import { GET as reportsExport } from '@/app/api/v1/exports/signalements/route';
 import { getDb } from '@/lib/db/client';
-import { parseCsv } from '@/lib/export/csv';
-import { countTextPages, reportTextPages, type RowFormat } from '@/lib/export/pages';
+import { getExportReader } from '@/lib/db/export-reader';
+import { csvLine, parseCsv } from '@/lib/export/csv';
+import { countPages, reportPages, type RowFormat } from '@/lib/export/pages';
 import { reportRow } from '../../helpers/factories';
 import { nextIp } from '../../helpers/requests';
 
 const db = getDb();
+const reader = getExportReader();
+const decoded = (bytes: Uint8Array[]) => Buffer.concat(bytes).toString('utf8');
 const T0 = Date.parse('2013-05-14T07:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 const PERIOD = 'de=2013-05-14T07:00:00Z&a=2013-05-14T13:00:00Z';
@@ -64,6 +67,11 @@ async function publicReports() {
   return rows.map((r) => [r.id, r.createdAt.toISOString(), r.platformId, r.academyId, r.category, r.role ?? '', r.commentState === 'approved' ? (r.comment ?? '') : '']);
 }
 
+async function publicReportObjects() {
+  const rows = await db.report.findMany({ where: { createdAt: { gte: at(0), lt: at(360) }, counted: true, moderationState: { not: 'hidden' } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  return rows.map((r) => ({ id: r.id, date: r.createdAt.toISOString(), plateforme: r.platformId, academie: r.academyId, probleme: r.category, role: r.role, commentaire: r.commentState === 'approved' ? r.comment : null }));
+}
+
 describe('GET /api/v1/exports/comptages', () => {
   test.each([
     ['15min', 15, 'virgule', ','],
@@ -110,9 +118,9 @@ describe('GET /api/v1/exports/comptages', () => {
   test('pages of 7 rows give exactly the rows of one page of 100 000 (keyset and time slices)', async () => {
     const filter = { from: at(0), to: at(360), bucket: '15min' as const };
     const small: string[] = [];
-    for await (const page of countTextPages(db, filter, CSV_ROWS, 7)) small.push(page.text);
+    for await (const page of countPages(reader, filter, CSV_ROWS, 7)) small.push(decoded(page.bytes));
     const big: string[] = [];
-    for await (const page of countTextPages(db, filter, CSV_ROWS, 100_000)) big.push(page.text);
+    for await (const page of countPages(reader, filter, CSV_ROWS, 100_000)) big.push(decoded(page.bytes));
     expect(small.join('')).toBe(big.join(''));
     expect(small.length).toBeGreaterThan(1);
     expect(parseCsv(small.join(''), ',').length).toBe((await expectedCounts(15)).length);
@@ -138,8 +146,35 @@ describe('GET /api/v1/exports/signalements', () => {
     expect(json.items.filter((r) => r.commentaire !== null)).toHaveLength(1);
     expect(geo.features.flatMap((f) => f.properties.rows)).toHaveLength(12);
     const paged: string[] = [];
-    for await (const page of reportTextPages(db, { from: at(0), to: at(360) }, CSV_ROWS, 5)) paged.push(page.text);
+    for await (const page of reportPages(reader, { from: at(0), to: at(360) }, CSV_ROWS, 5)) paged.push(decoded(page.bytes));
     expect(paged.length).toBeGreaterThan(1);
     expect(parseCsv(paged.join(''), ',')).toEqual(expected);
+  });
+
+  test('every format is, byte for byte, its framing around csvLine or JSON.stringify of each row', async () => {
+    const rows = await publicReportObjects();
+    const body = async (query: string) => Buffer.from(await (await get(reportsExport, '/api/v1/exports/signalements', `${PERIOD}&${query}`)).arrayBuffer());
+    const lines = (objects: typeof rows, delimiter: string) => objects.map((r) => JSON.stringify(r)).join(delimiter);
+
+    const csv = await body('format=csv&bom=1&separateur=point-virgule');
+    const preamble = csv.toString('utf8').split('\r\n').slice(0, 2).join('\r\n');
+    expect(preamble.startsWith('\uFEFF# Source : ')).toBe(true);
+    expect(csv.toString('utf8')).toBe(`${preamble}\r\n${csvLine(Object.keys(rows[0] ?? {}), ';')}${rows.map((r) => csvLine(Object.values(r), ';')).join('')}`);
+
+    const ndjson = (await body('format=ndjson')).toString('utf8');
+    expect(ndjson).toBe(`${ndjson.split('\n')[0]}\n${lines(rows, '\n')}\n`);
+
+    const json = (await body('format=json')).toString('utf8');
+    const { meta } = JSON.parse(json) as { meta: unknown };
+    expect(json).toBe(`{"meta":${JSON.stringify(meta)},"items":[\n${lines(rows, ',\n')}\n]}\n`);
+
+    const geojson = (await body('format=geojson')).toString('utf8');
+    const geo = JSON.parse(geojson) as { licence: string; licenceUrl: string; citation: string; features: Array<{ geometry: unknown; properties: { academie: string; nom: string } }> };
+    const features = geo.features.map((f) => {
+      const own = rows.filter((r) => r.academie === f.properties.academie);
+      return `{"type":"Feature","geometry":${JSON.stringify(f.geometry)},"properties":${JSON.stringify({ academie: f.properties.academie, nom: f.properties.nom }).slice(0, -1)},"rows":[${lines(own, ',')}]}}`;
+    });
+    expect(features.filter((f) => !f.endsWith('"rows":[]}}'))).toHaveLength(new Set(rows.map((r) => r.academie)).size);
+    expect(geojson).toBe(`{"type":"FeatureCollection","licence":${JSON.stringify(geo.licence)},"licenceUrl":${JSON.stringify(geo.licenceUrl)},"citation":${JSON.stringify(geo.citation)},"features":[\n${features.join(',\n')}\n]}\n`);
   });
 });
