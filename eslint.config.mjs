@@ -10,6 +10,7 @@ import boundaries from 'eslint-plugin-boundaries';
 //   lib/http                    request/response helpers (a leaf above domain)
 //   lib/db                      SQL and Prisma
 //   lib/domain                  types, ids, errors, constants
+//   lib/log                     the logger (pino): a leaf every layer may import
 const LAYERS = [
   { type: 'app', pattern: ['app/**', 'components/**', 'proxy.ts', 'messages/**'], partialMatch: false },
   { type: 'entry', pattern: ['scripts/**', 'bench/**'], partialMatch: false },
@@ -17,6 +18,7 @@ const LAYERS = [
   { type: 'http', pattern: ['lib/http/**'], partialMatch: false },
   { type: 'db', pattern: ['lib/db/**'], partialMatch: false },
   { type: 'domain', pattern: ['lib/domain/**'], partialMatch: false },
+  { type: 'log', pattern: ['lib/log/**'], partialMatch: false },
   { type: 'feature', pattern: ['lib/*/**', 'lib/*.ts'], partialMatch: false },
 ];
 
@@ -42,12 +44,13 @@ export default defineConfig([
         {
           default: 'disallow',
           policies: [
-            allow('app', ['app', 'feature', 'http', 'db', 'domain']),
-            allow('entry', ['entry', 'feature', 'http', 'db', 'domain']),
-            allow('feature', ['feature', 'http', 'db', 'domain', 'app']),
-            allow('http', ['http', 'domain']),
-            allow('db', ['db', 'domain', 'generated']),
+            allow('app', ['app', 'feature', 'http', 'db', 'domain', 'log']),
+            allow('entry', ['entry', 'feature', 'http', 'db', 'domain', 'log']),
+            allow('feature', ['feature', 'http', 'db', 'domain', 'app', 'log']),
+            allow('http', ['http', 'domain', 'log']),
+            allow('db', ['db', 'domain', 'generated', 'log']),
             allow('domain', ['domain']),
+            allow('log', ['log']),
             allow('generated', ['generated']),
           ],
         },

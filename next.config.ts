@@ -14,7 +14,7 @@ const nextConfig: NextConfig = {
   // PRELOAD_ROUTES=off loads route modules on first request (tens of MB less idle RSS, bench:memory), but the
   // SIGTERM drain fault test then sees connection resets: preloading stays the default until that is understood.
   experimental: { preloadEntriesOnStart: process.env.PRELOAD_ROUTES !== 'off' },
-  serverExternalPackages: ['pg', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'pdfkit'],
+  serverExternalPackages: ['pg', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'pdfkit', 'pino'],
   outputFileTracingIncludes: { '/api/health': ['./prisma/migrations/**/*'] },
   // English pages are the French pages rendered with English messages: proxy.ts sees /en/* first and sets the
   // locale header, then these rewrites map the path (config rewrites, unlike proxy rewrites, keep prefetches working).

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_LEVELS } from '../log/levels';
 import { settingDefinition, type IntegerSettingDefinition, type SettingName } from '../settings/definitions';
 
 const optionalString = z
@@ -103,7 +104,7 @@ export const envSchema = z.object({
   BODY_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
   MAX_CONNECTIONS_PER_SOURCE: z.coerce.number().int().min(1).max(1_000_000).default(256),
   MAX_PENDING_BODIES_PER_SOURCE: z.coerce.number().int().min(1).max(100_000).default(16),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   NEXTAUTH_SECRET: z.preprocess(
     (v) => (v === '' ? undefined : v),
     z.string().min(32, 'doit faire au moins 32 caractères / must be at least 32 characters').optional(),

@@ -5,6 +5,9 @@ import type { SigningKey } from '@/lib/evidence/signing-key';
 import { buildDossier } from './build';
 import { dossierRequestSchema } from './schema';
 import { deleteLegacyDossierFile, dossierChunkSink, dossierWorkDir } from './storage';
+import { componentLogger, errorMessage } from '@/lib/log/logger';
+
+const log = componentLogger('dossiers');
 
 /** How long a built dossier stays downloadable. */
 export const DOSSIER_RETENTION_MS = 30 * 86_400_000;
@@ -41,7 +44,7 @@ export async function runDossierQueue(input: { db: PrismaClient; key: SigningKey
       await buildOne({ ...input, id: job.id, filters: job.filters });
       built += 1;
     } catch (error) {
-      console.error('[dossiers] build failed:', error instanceof Error ? error.message : error);
+      log.error({ err: errorMessage(error) }, 'build failed');
       await deleteDossierChunks(db, [job.id]).catch(() => {});
       await finishDossier(db, job.id, { state: 'failed', error: 'La construction du dossier a échoué ; réessayez ou réduisez la période.' });
     }
