@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOG_LEVELS } from '../log/levels';
-import { settingDefinition, type IntegerSettingDefinition, type SettingName } from '../settings/definitions';
+import { settingDefinition, type IntegerSettingDefinition, type SettingName } from '../domain/settings';
 
 const optionalString = z
   .string()

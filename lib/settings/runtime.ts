@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db/client';
 import { readSettingRows } from '@/lib/db/settings';
 import { env } from '@/lib/env';
 import { withTimeout } from '@/lib/http/timeout';
-import type { RuntimeSettings } from './definitions';
+import type { RuntimeSettings } from '@/lib/domain/settings';
 import { applyOverrides, defaultSettings, parseOverrides, SETTING_KEYS } from './resolve';
 import { componentLogger, errorMessage } from '@/lib/log/logger';
 
