@@ -9,7 +9,9 @@ import boundaries from 'eslint-plugin-boundaries';
 //   lib/<feature>               ingest, detect, live, …
 //   lib/http                    request/response helpers (a leaf above domain)
 //   lib/db                      SQL and Prisma
+//   lib/env, lib/config         the parsed environment and its schema (read by lib/db for its URL and pool)
 //   lib/domain                  types, ids, errors, constants
+//   lib/log                     the logger (pino): a leaf every layer may import
 const LAYERS = [
   { type: 'app', pattern: ['app/**', 'components/**', 'proxy.ts', 'messages/**'], partialMatch: false },
   { type: 'entry', pattern: ['scripts/**', 'bench/**'], partialMatch: false },
@@ -17,6 +19,8 @@ const LAYERS = [
   { type: 'http', pattern: ['lib/http/**'], partialMatch: false },
   { type: 'db', pattern: ['lib/db/**'], partialMatch: false },
   { type: 'domain', pattern: ['lib/domain/**'], partialMatch: false },
+  { type: 'log', pattern: ['lib/log/**'], partialMatch: false },
+  { type: 'env', pattern: ['lib/env/**', 'lib/config/**'], partialMatch: false },
   { type: 'feature', pattern: ['lib/*/**', 'lib/*.ts'], partialMatch: false },
 ];
 
@@ -42,12 +46,14 @@ export default defineConfig([
         {
           default: 'disallow',
           policies: [
-            allow('app', ['app', 'feature', 'http', 'db', 'domain']),
-            allow('entry', ['entry', 'feature', 'http', 'db', 'domain']),
-            allow('feature', ['feature', 'http', 'db', 'domain', 'app']),
-            allow('http', ['http', 'domain']),
-            allow('db', ['db', 'domain', 'generated']),
+            allow('app', ['app', 'feature', 'http', 'db', 'env', 'domain', 'log']),
+            allow('entry', ['entry', 'feature', 'http', 'db', 'env', 'domain', 'log']),
+            allow('feature', ['feature', 'http', 'db', 'env', 'domain', 'app', 'log']),
+            allow('http', ['http', 'domain', 'log']),
+            allow('db', ['db', 'env', 'domain', 'generated', 'log']),
+            allow('env', ['env', 'domain', 'log']),
             allow('domain', ['domain']),
+            allow('log', ['log']),
             allow('generated', ['generated']),
           ],
         },
@@ -71,11 +77,11 @@ export default defineConfig([
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {
-    // STYLE.md §6: configuration is read once, in lib/env.ts and its schema.
+    // STYLE.md §6: configuration is read once, in lib/env and its schema.
     files: ['app/**', 'components/**', 'lib/**'],
-    ignores: ['lib/env.ts', 'lib/public-env.ts', 'lib/config/**'],
+    ignores: ['lib/env/**', 'lib/public-env.ts', 'lib/config/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Lire la configuration via lib/env.ts.' }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Lire la configuration via lib/env.' }],
     },
   },
   globalIgnores([

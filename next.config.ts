@@ -17,7 +17,7 @@ const nextConfig: NextConfig = {
   // The production server starts from the build's copy of this configuration (lib/server/built-config.ts), which
   // applies PRELOAD_ROUTES again at start.
   experimental: { preloadEntriesOnStart: preloadRoutes(process.env) },
-  serverExternalPackages: ['pg', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'pdfkit'],
+  serverExternalPackages: ['pg', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'pdfkit', 'pino'],
   outputFileTracingIncludes: { '/api/health': ['./prisma/migrations/**/*'] },
   // English pages are the French pages rendered with English messages: proxy.ts sees /en/* first and sets the
   // locale header, then these rewrites map the path (config rewrites, unlike proxy rewrites, keep prefetches working).

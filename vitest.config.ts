@@ -7,6 +7,8 @@ const serverOnlyStub = fileURLToPath(new URL('./tests/helpers/server-only.ts', i
 export default defineConfig({
   resolve: { alias: { ...alias, 'server-only': serverOnlyStub } },
   test: {
+    // Tests exercise failure paths on purpose: only errors reach the log unless LOG_LEVEL says otherwise.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' },
     projects: [
       {
         extends: true,

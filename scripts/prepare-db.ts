@@ -6,6 +6,9 @@ import { resolveDatabase } from '../lib/db/connection';
 import { MigrationError } from '../lib/db/migrate/apply';
 import { prepareDatabase } from '../lib/setup/prepare-database';
 import { onParentGone } from '../lib/worker/supervise';
+import { componentLogger, errorMessage } from '../lib/log/logger';
+
+const log = componentLogger('setup');
 
 /** Exit status for a configuration or migration error (EX_CONFIG), passed on by the launcher. */
 const EXIT_CONFIG = 78;
@@ -14,15 +17,15 @@ async function main() {
   onParentGone(() => process.exit(1));
   const target = resolveDatabase(parseEnv(process.env));
   if (!target.url) throw new Error('prepare-db : aucune base (DATABASE_URL ou base embarquée démarrée) / no database');
-  await prepareDatabase({ url: target.url, kind: target.kind, log: (line) => console.log(`[école-en-panne] ${line}`) });
+  await prepareDatabase({ url: target.url, kind: target.kind, log: (line) => log.info(line) });
   process.exit(0);
 }
 
 main().catch((error: unknown) => {
   if (error instanceof EnvError || error instanceof MigrationError) {
-    console.error(`\n${error.message}\n`);
+    log.error({ code: 'config' }, error.message);
     process.exit(EXIT_CONFIG);
   }
-  console.error(error);
+  log.error({ err: error }, errorMessage(error));
   process.exit(1);
 });

@@ -8,9 +8,11 @@ import { parseEnv, EnvError } from '../lib/config/env-schema';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
 import { onParentGone } from '../lib/worker/supervise';
 import { describeDatabaseTarget } from '../lib/db/target';
+import { componentLogger, errorMessage } from '../lib/log/logger';
 import { siblingEntry } from './entry';
 
-const log = (line: string) => console.log(`[école-en-panne] ${line}`);
+const logger = componentLogger('launcher');
+const log = (line: string) => logger.info(line);
 const EXIT_CONFIG = 78;
 
 class PrepareError extends Error {
@@ -65,7 +67,7 @@ async function main() {
   process.on('SIGHUP', () => forward('SIGTERM'));
   onParentGone(() => forward('SIGTERM'));
   child.on('error', (error) => {
-    console.error(`Lancement impossible de ${bin} : ${error.message}`);
+    logger.error({ command: bin, err: error.message }, `lancement impossible de ${bin}`);
     void stop().finally(() => process.exit(1));
   });
   child.on('exit', (code, signal) => {
@@ -77,10 +79,10 @@ async function main() {
 
 main().catch((error: unknown) => {
   if (error instanceof EnvError) {
-    console.error(`\n${error.message}\n`);
+    logger.error({ code: 'config' }, error.message);
     process.exit(EXIT_CONFIG);
   }
   if (error instanceof PrepareError) process.exit(error.status === EXIT_CONFIG ? EXIT_CONFIG : 1);
-  console.error(error);
+  logger.error({ err: error }, errorMessage(error));
   process.exit(1);
 });

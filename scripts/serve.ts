@@ -8,7 +8,10 @@ import { createDrain } from '../lib/server/drain';
 import { createEdgeServer } from '../lib/server/listener';
 import { builtNextConfig } from '../lib/server/built-config';
 import { onParentGone, superviseChild, type Supervised } from '../lib/worker/supervise';
+import { componentLogger, errorMessage } from '../lib/log/logger';
 import { siblingEntry, WORKER_NODE_FLAGS } from './entry';
+
+const log = componentLogger('server');
 
 async function main() {
   const dev = process.argv.includes('--dev');
@@ -30,22 +33,22 @@ async function main() {
   let stopping = false;
 
   server.on('error', (error) => {
-    console.error(`[école-en-panne] écoute impossible sur le port ${env.PORT} :`, error.message);
+    log.error({ port: env.PORT, err: error.message }, `écoute impossible sur le port ${env.PORT}`);
     process.exit(1);
   });
   server.listen({ port: env.PORT, backlog: env.LISTEN_BACKLOG }, () => {
-    console.log(`[école-en-panne] prêt sur http://localhost:${env.PORT}${dev ? ' (dev)' : ''}`);
+    log.info({ port: env.PORT, dev }, `prêt sur http://localhost:${env.PORT}${dev ? ' (dev)' : ''}`);
     if (env.DETECTOR === 'on' && !stopping) worker = superviseChild({ name: 'worker', ...siblingEntry('worker', WORKER_NODE_FLAGS) });
   });
   const shutdown = (why: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[école-en-panne] arrêt (${why}) : ${drain.inflight()} requête(s) en cours`);
+    log.info({ reason: why, inflight: drain.inflight() }, `arrêt (${why}) : ${drain.inflight()} requête(s) en cours`);
     setTimeout(() => process.exit(1), env.SHUTDOWN_GRACE_MS + 5_000).unref();
     void Promise.all([drain.drain(env.SHUTDOWN_GRACE_MS), live.stop().catch(() => {})])
       .then(([complete]) => {
         load.stop();
-        if (!complete) console.error('[école-en-panne] délai de grâce écoulé, connexions restantes coupées');
+        if (!complete) log.warn('délai de grâce écoulé, connexions restantes coupées');
         return worker?.stop();
       })
       .finally(() => process.exit(0));
@@ -56,6 +59,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  log.error({ err: error }, `démarrage impossible : ${errorMessage(error)}`);
   process.exit(1);
 });

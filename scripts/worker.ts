@@ -14,6 +14,9 @@ import { onParentGone } from '../lib/worker/supervise';
 import { webhooksJob } from '../lib/webhooks/job';
 import { notifyJob } from '../lib/notify/job';
 import { reportPartitionsJob } from '../lib/jobs/report-partitions';
+import { componentLogger, errorMessage } from '../lib/log/logger';
+
+const log = componentLogger('worker');
 
 const STOP_GRACE_MS = 10_000;
 
@@ -24,12 +27,11 @@ async function main() {
   const db = createPrismaClient({ url: target.url, kind: target.kind, poolMax: 2, timeoutMs: 60_000 });
   const holder = `${os.hostname()}:${process.pid}`;
   const key = loadSigningKey({ configured: env.LEDGER_SIGNING_KEY, dataDir: env.DATA_DIR });
-  const log = (line: string) => console.log(line);
   const scheduler = createTickScheduler({
-    jobs: [detectionJob(db, log), purgeFingerprintsJob(db), webhooksJob(db), notifyJob(db), sealLedgerDaysJob(db, key), buildDossiersJob(db, key, env.DATA_DIR),
+    jobs: [detectionJob(db, (line) => componentLogger('detect').info(line)), purgeFingerprintsJob(db), webhooksJob(db), notifyJob(db), sealLedgerDaysJob(db, key), buildDossiersJob(db, key, env.DATA_DIR),
       reportPartitionsJob(db, { retentionMonths: env.REPORT_RETENTION_MONTHS ?? null, archiveDir: env.REPORT_ARCHIVE_DIR ?? path.join(env.DATA_DIR, 'archives') })],
     claim: (name, tickAt) => claimJobTick(db, { name, tickAt, holder }),
-    onError: (job, error) => console.error(`[worker] ${job} : échec :`, error instanceof Error ? error.message : error),
+    onError: (job, error) => log.error({ job, err: errorMessage(error) }, `${job} : échec`),
   });
   scheduler.start();
   let stopping = false;
@@ -48,6 +50,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error('[worker]', error instanceof Error ? error.message : error);
+  log.error({ err: errorMessage(error) }, errorMessage(error));
   process.exit(1);
 });

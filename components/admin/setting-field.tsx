@@ -1,4 +1,4 @@
-import type { SettingDefinition } from '@/lib/settings/definitions';
+import type { SettingDefinition } from '@/lib/domain/settings';
 import { formatCount } from '@/lib/domain/format';
 
 type Props = {

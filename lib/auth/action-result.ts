@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { isAppError } from '@/lib/http/errors';
 import { zodIssues } from '@/lib/http/zod-issues';
 import type { ActionResult } from './schema';
+import { componentLogger } from '@/lib/log/logger';
+
+const log = componentLogger('action');
 
 export type { ActionResult };
 
@@ -21,7 +24,7 @@ export async function actionResult(run: () => Promise<ActionResult>): Promise<Ac
       const issues = zodIssues(error, { rootField: 'form' });
       return { ok: false, code: 'invalid_input', error: issues[0]?.message ?? 'Formulaire invalide.', issues };
     }
-    console.error('[action] unexpected error', error);
+    log.error({ err: error }, 'unexpected error');
     return { ok: false, code: 'internal', error: 'Erreur interne du serveur.' };
   }
 }

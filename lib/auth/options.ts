@@ -6,6 +6,9 @@ import { createAuthAdapter } from './adapter';
 import { authProviders } from './providers';
 import { getAuthSecret, usesSecureCookies } from './runtime';
 import { closeSession, openSession, SESSION_MAX_AGE_S, type SignedInUser } from './sign-in';
+import { componentLogger } from '@/lib/log/logger';
+
+const log = componentLogger('auth');
 
 /** Only existing, enabled accounts sign in, and an OpenID provider must have verified the address. */
 async function allowSignIn(input: { email: string | null | undefined; provider: string; emailVerified: unknown }): Promise<boolean> {
@@ -60,9 +63,9 @@ export async function getAuthOptions(): Promise<AuthOptions> {
       },
     },
     logger: {
-      error: (code) => console.error('[auth]', code),
+      error: (code) => log.error({ code }, 'next-auth error'),
       warn: (code) => {
-        if (code !== 'NEXTAUTH_URL') console.warn('[auth]', code);
+        if (code !== 'NEXTAUTH_URL') log.warn({ code }, 'next-auth warning');
       },
       debug: () => {},
     },

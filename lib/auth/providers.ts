@@ -7,6 +7,9 @@ import { findUserByEmail } from '@/lib/db/users';
 import { env } from '@/lib/env';
 import { isMailConfigured, sendMail } from './mailer';
 import { authorizeCredentials } from './sign-in';
+import { componentLogger } from '@/lib/log/logger';
+
+const log = componentLogger('auth');
 
 export const MAGIC_LINK_MAX_AGE_S = 15 * 60;
 
@@ -18,7 +21,7 @@ function toHeaders(raw: Record<string, unknown> | undefined): Headers {
 
 let warned = false;
 function warnOnce(message: string): void {
-  if (!warned) console.error(`[auth] ${message}`);
+  if (!warned) log.error(message);
   warned = true;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { settingDefinition, type IntegerSettingDefinition, type SettingName } from '../settings/definitions';
+import { LOG_LEVELS } from '../log/levels';
+import { settingDefinition, type IntegerSettingDefinition, type SettingName } from '../domain/settings';
 
 const optionalString = z
   .string()
@@ -115,7 +116,7 @@ export const envSchema = z.object({
   BODY_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
   MAX_CONNECTIONS_PER_SOURCE: z.coerce.number().int().min(1).max(1_000_000).default(256),
   MAX_PENDING_BODIES_PER_SOURCE: z.coerce.number().int().min(1).max(100_000).default(16),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   NEXTAUTH_SECRET: z.preprocess(
     (v) => (v === '' ? undefined : v),
     z.string().min(32, 'doit faire au moins 32 caractères / must be at least 32 characters').optional(),

@@ -4,7 +4,7 @@ import { embeddedUrl, type OwnerInfo } from './embedded/owner-url';
 
 export type DatabaseTarget = { kind: 'postgresql' | 'embedded'; url: string | null };
 
-/** The settings of lib/env.ts that choose the database. */
+/** The settings of lib/env that choose the database. */
 export type DatabaseEnv = { DATABASE_URL?: string; EMBEDDED_DATABASE_URL?: string; DATA_DIR: string };
 
 /** DATABASE_URL wins; otherwise the embedded server started by `npm start` / `npm run dev`. */

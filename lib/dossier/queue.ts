@@ -5,6 +5,9 @@ import type { SigningKey } from '@/lib/evidence/signing-key';
 import { buildDossier } from './build';
 import { dossierRequestSchema } from './schema';
 import { deleteLegacyDossierFile, dossierChunkSink, dossierWorkDir, DossierLeaseLost, removeAbandonedScratch } from './storage';
+import { componentLogger, errorMessage } from '@/lib/log/logger';
+
+const log = componentLogger('dossiers');
 
 /** How long a built dossier stays downloadable. */
 export const DOSSIER_RETENTION_MS = 30 * 86_400_000;
@@ -60,13 +63,13 @@ export async function runDossierQueue(input: { db: PrismaClient; key: SigningKey
   for (let claim = await claimDossierBuild(db, lease); claim; claim = await claimDossierBuild(db, lease)) {
     try {
       if (await buildOne(input, claim)) built += 1;
-      else console.error(`[dossiers] ${claim.id}: claimed again by another builder, result dropped`);
+      else log.warn({ dossier: claim.id }, 'claimed again by another builder, result dropped');
     } catch (error) {
       if (error instanceof DossierLeaseLost) {
-        console.error(`[dossiers] ${claim.id}: claimed again by another builder, build stopped`);
+        log.warn({ dossier: claim.id }, 'claimed again by another builder, build stopped');
         continue;
       }
-      console.error('[dossiers] build failed:', error instanceof Error ? error.message : error);
+      log.error({ dossier: claim.id, err: errorMessage(error) }, 'build failed');
       if (await finishDossier(db, claim, { state: 'failed', error: FAILED })) await deleteDossierChunks(db, [claim.id]).catch(() => {});
     }
   }

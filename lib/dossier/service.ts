@@ -11,6 +11,9 @@ import { AppError } from '@/lib/http/errors';
 import { runDossierQueue } from './queue';
 import type { DossierRequest } from './schema';
 import { openDossierZip } from './storage';
+import { componentLogger, errorMessage } from '@/lib/log/logger';
+
+const log = componentLogger('dossiers');
 
 export type DossierView = Omit<DossierRecord, 'filters' | 'ownerId' | 'organisationId'> & { filters: unknown; downloadUrl: string | null };
 
@@ -28,7 +31,7 @@ let draining: Promise<unknown> | null = null;
 /** Starts the build queue in this process now (the scheduler also runs it, for restarts and other instances). */
 export function kickDossierQueue(): void {
   draining ??= runDossierQueue({ db: getDb(), key: instanceKey(), dataDir: env.DATA_DIR })
-    .catch((error: unknown) => console.error('[dossiers] queue failed:', error instanceof Error ? error.message : error))
+    .catch((error: unknown) => log.error({ err: errorMessage(error) }, 'queue failed'))
     .finally(() => (draining = null));
 }
 

@@ -4,6 +4,9 @@ import { getDatabaseKind } from '@/lib/db/client';
 import { checkDatabase, type DatabaseHealth } from '@/lib/db/health';
 import { withTimeout } from '@/lib/http/timeout';
 import { checkRedis, type RedisHealth } from '@/lib/redis/client';
+import { componentLogger, errorMessage } from '@/lib/log/logger';
+
+const log = componentLogger('health');
 
 const DATABASE_PROBE_MS = 2_500;
 
@@ -32,7 +35,7 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
   const base = { version: pkg.version, time: now.toISOString() };
   const [database, redis] = await Promise.all([
     withTimeout(checkDatabase(), DATABASE_PROBE_MS).catch((error: unknown) => {
-      console.error('[health] database unreachable', error instanceof Error ? error.message : error);
+      log.error({ err: errorMessage(error) }, 'database unreachable');
       return null;
     }),
     checkRedis(),

@@ -1,5 +1,8 @@
 import { AppError, isAppError } from './errors';
 import { isDatabaseUnavailable } from './db-errors';
+import { componentLogger } from '@/lib/log/logger';
+
+const log = componentLogger('http');
 
 export type ErrorPayload = { status: number; headers: Record<string, string>; body: string };
 
@@ -12,7 +15,7 @@ export function toErrorPayload(error: unknown): ErrorPayload {
       retryAfterSeconds: 5,
     });
   } else {
-    console.error('[http] unexpected error', error);
+    log.error({ err: error }, 'unexpected error');
     appError = new AppError('internal', 'Erreur interne du serveur.');
   }
   const body: { error: { code: string; message: string; issues?: unknown } } = {

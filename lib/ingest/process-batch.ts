@@ -6,6 +6,9 @@ import { planBatch, toReportRow, type PendingReport, type PlannedReport } from '
 import type { InFlightReports } from './in-flight';
 import type { ReportAccepted } from './schema';
 import { COUNT_WINDOW_MS, DUPLICATE_WINDOW_MS, FLOOD_WINDOW_MS, REPORTER_WINDOW_MS } from './thresholds';
+import { componentLogger, errorMessage } from '@/lib/log/logger';
+
+const log = componentLogger('ingest');
 
 export type BatchResult = ReportAccepted;
 
@@ -94,7 +97,7 @@ function announce(onStored: NonNullable<BatchHooks['onStored']>, planned: Planne
     onStored(planned.filter((p) => insertedIds.has(p.id)));
   } catch (error) {
     // The reports are stored: a failing announcement must not turn their answer into an error.
-    console.error('[ingest] onStored failed:', error instanceof Error ? error.message : error);
+    log.error({ err: errorMessage(error) }, 'onStored failed');
   }
 }
 

@@ -3,7 +3,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
 import { createPowChallenge, verifyPowPayload } from '@/lib/pow/challenge';
 import { surgeConfigWithFloor } from '@/lib/pow/surge';
-import type { RuntimeSettings } from '@/lib/settings/definitions';
+import type { RuntimeSettings } from '@/lib/domain/settings';
 import { fieldIssue } from './issue-messages';
 import { getIngestRuntime } from './runtime';
 

@@ -1,5 +1,6 @@
 import type { RateLimitStore } from '@/lib/ratelimit/types';
-import { REQUEST_LIMIT, REQUEST_WINDOW_MS } from './thresholds';
+import { REQUEST_LIMIT } from '@/lib/domain/limits';
+import { REQUEST_WINDOW_MS } from './thresholds';
 
 export type RequestLimitDecision =
   { allowed: true } | { allowed: false; retryAfterSeconds: number };

@@ -22,8 +22,6 @@ export const FLOOD_WINDOW_MS = 5 * MINUTE_MS;
 /** Short comments ("ça marche pas") are legitimately repeated during a real outage. */
 export const FLOOD_MIN_COMMENT_LENGTH = 24;
 
-/** Request-level limit per source fingerprint, whatever the outcome (HTTP 429 above). */
-export const REQUEST_LIMIT = 30;
 export const REQUEST_WINDOW_MS = MINUTE_MS;
 
 /**

@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db/client';
 import { listIncidentsUpdatedSince } from '@/lib/db/live';
 import { env } from '@/lib/env';
+import { componentLogger } from '@/lib/log/logger';
 import { invalidateMapState, setMapStateSeqSource } from '@/lib/map-state/runtime';
 import { createLiveHub, type LiveHub } from './hub';
 import { createIncidentWatcher } from './incident-watcher';
@@ -13,11 +14,8 @@ export type LiveRuntime = { hub: LiveHub; ready: Promise<void>; stop(): Promise<
 // One hub per process, shared by scripts/serve.ts and the Next.js bundle (two module copies).
 const holder = globalThis as unknown as { __live?: LiveRuntime };
 
-const LEVELS = { debug: 0, info: 1, warn: 2, error: 3 } as const;
-const log: LiveLog = (level, message) => {
-  if (LEVELS[level] < LEVELS[env.LOG_LEVEL]) return;
-  (level === 'error' ? console.error : level === 'warn' ? console.warn : console.log)(message);
-};
+const logger = componentLogger('live');
+const log: LiveLog = (level, message) => logger[level](message);
 
 /** The process's live hub: bus from LIVE_BUS, incident watcher on the database; started on first use. */
 export function getLiveRuntime(): LiveRuntime {

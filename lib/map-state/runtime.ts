@@ -4,6 +4,7 @@ import type { MapCatalog, SparklineBucket } from '@/lib/db/map-state';
 import type { BuildMapStateInput } from './build-map-state';
 import { createMemoryMapStateCache, type MapStateCache } from './cache';
 import type { MapState } from './types';
+import { componentLogger, errorMessage } from '@/lib/log/logger';
 
 /** Database inputs of the states at one instant for one category (shared by every platform filter). */
 export type MapInputs = Omit<BuildMapStateInput, 'platformId'> & { knownPlatforms: ReadonlySet<string> };
@@ -24,7 +25,8 @@ export type MapStateRuntime = {
 };
 
 const holder = globalThis as unknown as { __mapState?: MapStateRuntime };
-const logError = (error: unknown) => console.error('[map-state] refresh failed:', error instanceof Error ? error.message : error);
+const log = componentLogger('map-state');
+const logError = (error: unknown) => log.error({ err: errorMessage(error) }, 'refresh failed');
 
 /** Per-process caches, on globalThis so that the Next.js bundle and scripts/serve.ts share them. */
 export function getMapStateRuntime(): MapStateRuntime {

@@ -3,6 +3,9 @@ import { isMailConfigured, sendMail } from '@/lib/auth/mailer';
 import { AppError } from '@/lib/http/errors';
 import { siteOrigin } from '@/lib/seo/site';
 import type { NotificationText, NotifyLocale } from './messages';
+import { componentLogger, errorMessage } from '@/lib/log/logger';
+
+const log = componentLogger('notify');
 
 function link(path: string, token: string): string {
   return new URL(`${path}?jeton=${token}`, siteOrigin() ?? 'http://localhost').toString();
@@ -26,7 +29,7 @@ export async function sendConfirmationMail(input: { to: string; locale: NotifyLo
       : `Confirmez que vous voulez être prévenu quand ce service tombe en panne et quand il remarche\u00a0:\n${confirm}\n\nSi vous n’avez rien demandé, ignorez ce message\u00a0: rien ne vous sera envoyé.\nSe désabonner\u00a0: ${unsubscribeLink(input.unsubscribeToken)}`;
   const subject = input.locale === 'en' ? 'École en panne: confirm your alerts' : 'École en panne\u00a0: confirmez vos alertes';
   await sendMail({ to: input.to, subject, text, headers: unsubscribeHeaders(input.unsubscribeToken) }).catch((error: unknown) => {
-    console.error('[notify] confirmation e-mail not sent', error);
+    log.error({ err: errorMessage(error) }, 'confirmation e-mail not sent');
     throw new AppError('unavailable', 'L’e-mail de confirmation n’a pas pu être envoyé. Réessayez dans quelques minutes.', { retryAfterSeconds: 60 });
   });
 }

@@ -1,6 +1,7 @@
 import { readPowSurge, syncPowSurge } from '@/lib/db/pow';
 import type { PrismaClient } from '@/lib/db/types';
 import { INITIAL_SURGE_STATE, updateSurge, type SurgeConfig, type SurgeState } from './surge';
+import { componentLogger } from '@/lib/log/logger';
 
 const MINUTE_MS = 60_000;
 /** Width of a shared traffic bucket: the last-minute total is read at this resolution. */
@@ -28,7 +29,7 @@ export function createSharedSurge(
   db: PrismaClient,
   options: { id?: string; log?: (message: string) => void } = {},
 ): SharedSurge {
-  const log = options.log ?? console.warn;
+  const log = options.log ?? ((message: string) => componentLogger('pow').warn(message));
   let state: SurgeState = INITIAL_SURGE_STATE;
   let lastTotal = 0;
   let pending = 0;

@@ -3,10 +3,10 @@ import {
   SURGE_FACTOR_OFF,
   SURGE_FACTOR_ON,
   SURGE_FLOOR_OFF_PER_MINUTE,
-  SURGE_FLOOR_ON_PER_MINUTE,
   SURGE_HALF_LIFE_MS,
   SURGE_MIN_ON_MS,
 } from './thresholds';
+import { SURGE_FLOOR_ON_PER_MINUTE } from '@/lib/domain/limits';
 
 export type SurgeConfig = {
   factorOn: number;

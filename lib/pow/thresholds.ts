@@ -8,9 +8,8 @@ export const POW_COUNTER_MAX = 2_000;
 export const POW_TTL_MS = 10 * MINUTE_MS;
 export const POW_PAYLOAD_MAX_LENGTH = 4_096;
 
-/** PoW switches on when the last-minute report count exceeds max(FACTOR_ON × baseline, FLOOR_ON). */
+/** PoW switches on when the last-minute report count exceeds max(FACTOR_ON × baseline, FLOOR_ON; in lib/domain/limits.ts). */
 export const SURGE_FACTOR_ON = 4;
-export const SURGE_FLOOR_ON_PER_MINUTE = 60;
 /** …and off when it drops below max(FACTOR_OFF × baseline, FLOOR_OFF), after SURGE_MIN_ON_MS. */
 export const SURGE_FACTOR_OFF = 2;
 export const SURGE_FLOOR_OFF_PER_MINUTE = 30;

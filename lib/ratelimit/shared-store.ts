@@ -3,6 +3,9 @@ import { createFallbackStore } from './fallback-store';
 import { createMemoryStore } from './memory-store';
 import { createRedisStore } from './redis-store';
 import type { RateLimitStore } from './types';
+import { componentLogger, errorMessage } from '@/lib/log/logger';
+
+const log = componentLogger('ratelimit');
 
 const ERROR_LOG_INTERVAL_MS = 30_000;
 // After a failed or late Redis call, answer from memory for this long rather than wait again per request.
@@ -21,7 +24,7 @@ export function createSharedStore(input: { redisUrl?: string; prefix?: string; m
     const now = Date.now();
     if (now - lastLog < ERROR_LOG_INTERVAL_MS) return;
     lastLog = now;
-    console.warn(`[ratelimit:${input.label}] Redis indisponible, limites appliquées par instance :`, (error as Error)?.message ?? error);
+    log.warn({ limiter: input.label, err: errorMessage(error) }, 'Redis indisponible, limites appliquées par instance');
   };
   redis.on('error', logThrottled);
   return createFallbackStore(createRedisStore(redis, { prefix: input.prefix }), memory, logThrottled, { cooldownMs: FALLBACK_COOLDOWN_MS });

@@ -4,7 +4,7 @@ import { appendAudit } from '@/lib/db/audit';
 import { getDb } from '@/lib/db/client';
 import { lockSettingRows, readSettingRows, writeSettingRows } from '@/lib/db/settings';
 import { AppError } from '@/lib/http/errors';
-import { SETTING_DEFINITIONS, type RuntimeSettings, type SettingDefinition } from './definitions';
+import { SETTING_DEFINITIONS, type RuntimeSettings, type SettingDefinition } from '@/lib/domain/settings';
 import { applyOverrides, isEmptyChange, parseOverrides, planSettingsChange, SETTING_KEYS, settingKey, type Overrides } from './resolve';
 import { envDefaults, invalidateRuntimeSettings } from './runtime';
 import { checkSettings, type SettingsPatch } from './schema';

@@ -1,4 +1,4 @@
-import { SETTING_DEFINITIONS, type RuntimeSettings, type SettingName } from './definitions';
+import { SETTING_DEFINITIONS, type RuntimeSettings, type SettingName } from '@/lib/domain/settings';
 import { settingValueSchemas, type SettingsPatch } from './schema';
 
 /** Runtime settings live in the `setting` table under these keys, beside generated secrets they never expose. */

@@ -3,8 +3,11 @@ import { getDb } from '@/lib/db/client';
 import { readSettingRows } from '@/lib/db/settings';
 import { env } from '@/lib/env';
 import { withTimeout } from '@/lib/http/timeout';
-import type { RuntimeSettings } from './definitions';
+import type { RuntimeSettings } from '@/lib/domain/settings';
 import { applyOverrides, defaultSettings, parseOverrides, SETTING_KEYS } from './resolve';
+import { componentLogger, errorMessage } from '@/lib/log/logger';
+
+const log = componentLogger('settings');
 
 /** A change made on another instance applies here within this delay (ms). */
 export const SETTINGS_TTL_MS = 10_000;
@@ -35,7 +38,7 @@ function refresh(s: Holder): Promise<RuntimeSettings> {
   const load = withTimeout(readSettingRows(getDb(), SETTING_KEYS), env.DB_TIMEOUT_MS)
     .then((rows) => ({ values: applyOverrides(envDefaults(), parseOverrides(rows)), ttl: SETTINGS_TTL_MS }))
     .catch((error: unknown) => {
-      console.error('[settings] read failed, keeping the previous values or the defaults', error);
+      log.error({ err: errorMessage(error) }, 'read failed, keeping the previous values or the defaults');
       return { values: s.entry?.values ?? envDefaults(), ttl: RETRY_AFTER_FAILURE_MS };
     })
     .then(({ values, ttl }) => {

@@ -7,7 +7,7 @@ import {
   type RuntimeSettings,
   type SettingName,
   type TextSettingDefinition,
-} from './definitions';
+} from '@/lib/domain/settings';
 
 function integerValue(name: SettingName) {
   const d = settingDefinition(name) as IntegerSettingDefinition;

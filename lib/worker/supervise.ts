@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { backoffDelayMs } from '@/lib/domain/backoff';
+import { componentLogger } from '@/lib/log/logger';
 
 export const RESTART_BASE_MS = 1_000;
 export const RESTART_MAX_MS = 60_000;
@@ -19,7 +20,8 @@ export function superviseChild(opts: {
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
 }): Supervised {
-  const log = opts.log ?? ((line: string) => console.error(line));
+  const logger = componentLogger('supervisor');
+  const log = opts.log ?? ((line: string) => logger.warn(line));
   let child: ChildProcess | null = null;
   let stopping = false;
   let failures = 0;

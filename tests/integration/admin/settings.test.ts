@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { PATCH, GET } from '@/app/api/admin/settings/route';
 import { POST as postReport } from '@/app/api/reports/route';
 import { getDb } from '@/lib/db/client';
-import { REQUEST_LIMIT } from '@/lib/ingest/thresholds';
+import { REQUEST_LIMIT } from '@/lib/domain/limits';
 import { updateSettings } from '@/lib/settings/admin';
 import { settingKey } from '@/lib/settings/resolve';
 import { getRuntimeSettings } from '@/lib/settings/runtime';

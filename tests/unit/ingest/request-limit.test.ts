@@ -1,6 +1,6 @@
 import { describe, test, expect } from 'vitest';
 import { checkRequestLimit } from '@/lib/ingest/request-limit';
-import { REQUEST_LIMIT } from '@/lib/ingest/thresholds';
+import { REQUEST_LIMIT } from '@/lib/domain/limits';
 import { createMemoryStore } from '@/lib/ratelimit/memory-store';
 
 describe('checkRequestLimit', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { REQUEST_LIMIT } from '@/lib/ingest/thresholds';
-import { READ_LIMIT_PER_MINUTE } from '@/lib/settings/definitions';
+import { REQUEST_LIMIT } from '@/lib/domain/limits';
+import { READ_LIMIT_PER_MINUTE } from '@/lib/domain/settings';
 import { applyOverrides, defaultSettings, isEmptyChange, parseOverrides, planSettingsChange, settingKey } from '@/lib/settings/resolve';
 import { checkSettings, settingsFormSchema, settingsPatchSchema } from '@/lib/settings/schema';
 

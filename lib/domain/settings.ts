@@ -1,5 +1,4 @@
-import { REQUEST_LIMIT } from '../ingest/thresholds';
-import { SURGE_FLOOR_ON_PER_MINUTE } from '../pow/thresholds';
+import { REQUEST_LIMIT, SURGE_FLOOR_ON_PER_MINUTE } from './limits';
 
 /** Requests per minute on the public read APIs, per source without a key, per key with one. */
 export const READ_LIMIT_PER_MINUTE = 600;
