@@ -31,7 +31,11 @@ function state(platformId: string | null, category: (typeof PROBLEM_CATEGORIES)[
       ['pronote', new Map([['lille', 10], ['paris', 20], ['versailles', 15]])],
       ['ent-hdf', new Map([['lille', 1]])],
     ]),
-    incidents: [],
+    // A national outage on cned and a local one on pronote: académie severities then depend on national totals.
+    incidents: [
+      { id: 'n1', platformId: 'cned', level: 'detected', startedAt: new Date(at.getTime() - 20 * 60_000), detectedAt: null, endedAt: null, national: true, academies: ['lille', 'paris', 'versailles'].map((academyId) => ({ academyId, joinedAt: new Date(at.getTime() - 20 * 60_000) })) },
+      { id: 'l1', platformId: 'pronote', level: 'possible', startedAt: new Date(at.getTime() - 10 * 60_000), detectedAt: null, endedAt: null, national: false, academies: [{ academyId: 'paris', joinedAt: new Date(at.getTime() - 10 * 60_000) }] },
+    ],
     sparklines: new Map(PLATFORMS.map((p) => [p.id, new Array<number>(36).fill(0)])),
     platformId,
     category,
@@ -39,12 +43,16 @@ function state(platformId: string | null, category: (typeof PROBLEM_CATEGORIES)[
   });
 }
 
-// Reports over the last 4 hours and a few minutes ahead (window edge, sparkline edges, newer than the state).
+// Reports mostly in the 30-minute window, some over the last 4 hours and a few minutes ahead (sparkline edges, newer than the state).
 const reportArb = fc.record({
-  platformId: fc.constantFrom('cned', 'pronote', 'ent-hdf'),
-  academyId: fc.constantFrom('lille', 'paris', 'versailles'),
+  // Weighted towards cned in lille: enough reporters there to cross the "stands out" threshold of the national outage.
+  platformId: fc.constantFrom('cned', 'cned', 'pronote', 'ent-hdf'),
+  academyId: fc.constantFrom('lille', 'lille', 'paris', 'versailles'),
   category: fc.constantFrom('login', 'slow', 'unreachable'),
-  offsetMs: fc.integer({ min: -4 * 3_600_000, max: 10 * 60_000 }),
+  offsetMs: fc.oneof(
+    { arbitrary: fc.integer({ min: -32 * 60_000, max: 60_000 }), weight: 4 },
+    { arbitrary: fc.integer({ min: -4 * 3_600_000, max: 10 * 60_000 }), weight: 1 },
+  ),
   reporter: fc.boolean(),
 });
 
@@ -84,10 +92,10 @@ describe('foldDeltas', () => {
   test('applying the folded frame equals applying each report one by one, in any order and any split', () => {
     fc.assert(
       fc.property(
-        fc.array(reportArb, { minLength: 1, maxLength: 40 }),
+        fc.array(reportArb, { minLength: 1, maxLength: 60 }),
         fc.constantFrom(null, 'pronote', 'cned'),
         fc.constantFrom(null, 'login'),
-        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 60 }),
         (raw, platformId, category, cut) => {
           const initial = state(platformId, category);
           const deltas = toDeltas(raw);
@@ -98,8 +106,20 @@ describe('foldDeltas', () => {
           expect(split).toEqual(each);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
+  });
+
+  test('an académie reported early follows national totals that move after it (as a fresh state would)', () => {
+    const initial = state(null, null);
+    const r = (academyId: string) => ({ platformId: 'cned', academyId, category: 'login', offsetMs: -60_000, reporter: true });
+    const deltas = toDeltas([...Array.from({ length: 4 }, () => r('lille')), ...Array.from({ length: 4 }, () => r('paris'))]);
+    const folded = foldDeltas(deltas).reduce(applyDelta, initial);
+    const each = deltas.map(one).reduce(applyDelta, initial);
+    const lille = (s: MapState) => s.academies.find((a) => a.academyId === 'lille')?.platforms.find((p) => p.platformId === 'cned');
+    expect(lille(foldDeltas(deltas.slice(0, 4)).reduce(applyDelta, initial))).toMatchObject({ reporters: 6, standsOut: true });
+    expect(lille(folded)).toMatchObject({ reporters: 6, national: true, standsOut: false });
+    expect(each).toEqual(folded);
   });
 
   test('a frame partly in the state is neither applied nor skipped whole: it straddles', () => {
