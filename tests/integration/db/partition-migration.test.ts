@@ -6,7 +6,7 @@ import { MIGRATIONS_DIR } from '@/lib/db/migrations-dir';
 import { connectExecutor } from '@/lib/db/pg-executor';
 import { listReportPartitionMonths } from '@/lib/db/report-partitions';
 import { findReportsByKeys, insertReportBatch } from '@/lib/db/reports';
-import { seedReferenceData } from '@/lib/db/seed';
+import { seedReferenceData } from '@/lib/setup/reference-data';
 import { monthOf, addMonths } from '@/lib/domain/report-partitions';
 import { publishDueDigests } from '@/lib/evidence/publish';
 import { keyFromSeed } from '@/lib/evidence/signing-key';
