@@ -2,6 +2,7 @@
 // delay from a report's POST (its observedAt, same machine clock) to its delta. Driven by IPC messages.
 import http from 'node:http';
 import { createSseParser } from '../../lib/live/sse-parser';
+import { reportsOf } from './stream-reports';
 
 type Conn = { open: boolean; sampled: boolean; events: number; reports: number };
 type OpenMsg = { type: 'open'; port: number; count: number; sampleEvery: number };
@@ -31,10 +32,11 @@ function connect(port: number, sampled: boolean): Promise<void> {
       const feed = sampled
         ? createSseParser((m) => {
             conn.events += 1;
-            const delta = JSON.parse(m.data) as { kind: string; at?: string };
-            if (delta.kind !== 'report' || !delta.at) return;
-            conn.reports += 1;
-            delays.push(Date.now() - Date.parse(delta.at));
+            const found = reportsOf(m.data);
+            if (!found) return;
+            conn.reports += found.reports;
+            const delay = Date.now() - found.oldest;
+            for (let i = 0; i < found.reports; i += 1) delays.push(delay);
           })
         : (chunk: string) => {
             for (let i = chunk.indexOf('\ndata: '); i !== -1; i = chunk.indexOf('\ndata: ', i + 1)) conn.events += 1;

@@ -1,9 +1,10 @@
 // Viewers of the surge benchmark, run as its own process and driven over IPC: `count` viewers each
 // hold the live stream (/api/flux) open and poll /api/etat every `pollMs` (jittered), one address
 // each, on 127.0.0.1:<port> only. Measures map-read latency and, on every `sampleEvery`-th stream,
-// the delay from a report's POST (its observedAt) to its delta. Exits on 'stop' or at `maxSeconds`.
+// the delay from a report's POST (its observedAt) to the counts frame carrying it (from the frame's oldest report). Exits on 'stop' or at `maxSeconds`.
 import http from 'node:http';
 import { percentileOfSorted as percentile } from './stats';
+import { reportsOf } from './stream-reports';
 
 export type ViewersOpen = { type: 'open'; port: number; count: number; sampleEvery: number; pollMs: number; maxSeconds: number };
 export type ViewersStats = {
@@ -29,8 +30,7 @@ export type ViewersStats = {
 
 const HISTOGRAM_MS = 120_000;
 const PLATFORMS = ['pronote', 'cned-ma-classe-a-la-maison', 'monlycee-net', 'ent-hauts-de-france'];
-// A report delta as the hub writes it: `{"kind":"report","seq":…,"at":"…",…}` (key order as decoded from the bus).
-const REPORT_AT = /"kind":"report",[^}]*?"at":"([^"]+)"/g;
+const DATA_LINE = /^data: (.*)$/gm;
 
 let opened = 0;
 let failed = 0;
@@ -73,9 +73,12 @@ function openStream(port: number, n: number, sampled: boolean): Promise<void> {
         const cut = text.lastIndexOf('\n');
         carry = text.slice(cut + 1);
         const now = Date.now();
-        for (const m of text.slice(0, cut + 1).matchAll(REPORT_AT)) {
-          const delay = Math.max(0, Math.min(HISTOGRAM_MS, now - Date.parse(m[1] ?? '')));
-          if (Number.isFinite(delay)) live[delay] = (live[delay] ?? 0) + 1;
+        for (const m of text.slice(0, cut + 1).matchAll(DATA_LINE)) {
+          const found = reportsOf(m[1] ?? '');
+          if (!found) continue;
+          // Each report of a counts frame is timed from the frame's oldest one (an upper bound).
+          const delay = Math.max(0, Math.min(HISTOGRAM_MS, now - found.oldest));
+          if (Number.isFinite(delay)) live[delay] = (live[delay] ?? 0) + found.reports;
         }
       });
       res.on('close', () => {

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StatusInterval } from '@/lib/dashboard/status-history';
 import { parseDelta } from '@/lib/live-client/parse-delta';
-import type { LiveDelta } from '@/lib/map-state/types';
+import type { StreamDelta } from '@/lib/map-state/types';
 import { applyReportDelta } from '@/lib/series/live';
 import type { SeriesPayload } from '@/lib/series/types';
 import type { WindowPreset } from '@/lib/series/window';
@@ -87,7 +87,7 @@ export function SeriesPanel({ initial, intervals, lineNames, livePreset, timeZon
     const refresh = () => void load(seriesUrl(initial, { fenetre: livePreset }), true);
     const timer = setInterval(refresh, REFRESH_MS);
     // New reports arrive within a second through the live stream; the refetch slides the window.
-    let queue: LiveDelta[] = [];
+    let queue: StreamDelta[] = [];
     const source = typeof EventSource === 'undefined' ? null : new EventSource(`/api/flux${initial.platformId ? `?plateforme=${initial.platformId}` : ''}`);
     if (source) {
       source.onmessage = (event: MessageEvent<string>) => {

@@ -1,4 +1,5 @@
-import type { LiveDelta, MapState } from '@/lib/map-state/types';
+import { straddles } from '@/lib/map-state/apply-delta';
+import type { MapState, StreamDelta } from '@/lib/map-state/types';
 import { afterStreamFailure, APPLY_EVERY_MS, jittered, POLL_INTERVAL_MS, REFRESH_INTERVAL_MS, RESYNC_SPREAD_MS } from './backoff';
 import { isMapState, parseDelta } from './parse-delta';
 
@@ -12,7 +13,7 @@ export type LiveConnectionOptions = {
   stateUrl: string;
   /** Seq of the state currently shown. */
   currentSeq(): number;
-  onDeltas(deltas: LiveDelta[]): void;
+  onDeltas(deltas: StreamDelta[]): void;
   onState(state: MapState): void;
   onMode?(mode: LiveMode): void;
   /** Browser APIs, replaceable where they do not exist (no EventSource: polling only). */
@@ -33,7 +34,7 @@ export function createLiveConnection(opts: LiveConnectionOptions): { start(): vo
   let mode: LiveMode = 'connecting';
   let failures = 0;
   let lastSeq = 0;
-  let queue: LiveDelta[] = [];
+  let queue: StreamDelta[] = [];
   let fetching: Promise<void> | null = null;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -53,6 +54,16 @@ export function createLiveConnection(opts: LiveConnectionOptions): { start(): vo
     if (fetching || queue.length === 0) return;
     const deltas = queue;
     queue = [];
+    // A state read while the stream runs may end inside a counts frame: the stream is resumed at the
+    // state's seq (the server folds the rest anew), and what was queued comes again from there.
+    const seq = opts.currentSeq();
+    if (source && deltas.some((d) => straddles(d, seq))) {
+      source.close();
+      source = null;
+      lastSeq = seq;
+      connect();
+      return;
+    }
     opts.onDeltas(deltas);
   };
 

@@ -1,5 +1,5 @@
-import { INCIDENT_LEVELS, PROBLEM_CATEGORIES, type ProblemCategory } from '@/lib/domain/types';
-import type { IncidentSummary, LiveDelta, MapState } from '@/lib/map-state/types';
+import { INCIDENT_LEVELS, PROBLEM_CATEGORIES } from '@/lib/domain/types';
+import type { CountsCell, IncidentSummary, MapState, StreamDelta } from '@/lib/map-state/types';
 
 // Hand-written guards: the browser bundle stays free of zod.
 type Obj = Record<string, unknown>;
@@ -25,8 +25,21 @@ function isIncident(v: unknown): v is IncidentSummary {
   );
 }
 
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isCell = (v: unknown): v is CountsCell =>
+  Array.isArray(v) &&
+  v.length === 6 &&
+  isStr(v[0]) &&
+  isStr(v[1]) &&
+  CATEGORIES.has(v[2]) &&
+  typeof v[3] === 'number' &&
+  Number.isSafeInteger(v[3]) &&
+  isCount(v[4]) &&
+  isCount(v[5]) &&
+  v[5] <= v[4];
+
 /** One `data:` line of /api/flux, or null when it is not a delta this client understands. */
-export function parseDelta(text: string): LiveDelta | null {
+export function parseDelta(text: string): StreamDelta | null {
   let v: unknown;
   try {
     v = JSON.parse(text);
@@ -36,10 +49,10 @@ export function parseDelta(text: string): LiveDelta | null {
   if (!isObj(v) || !isSeq(v.seq)) return null;
   if (v.kind === 'resync') return { kind: 'resync', seq: v.seq };
   if (v.kind === 'incident') return isIncident(v.incident) ? { kind: 'incident', seq: v.seq, incident: v.incident } : null;
-  if (v.kind !== 'report' || !isTime(v.at) || !isStr(v.platformId) || !isStr(v.academyId) || !CATEGORIES.has(v.category) || typeof v.reporter !== 'boolean') {
+  if (v.kind !== 'counts' || !isSeq(v.first) || v.first > v.seq || !isTime(v.at) || !isTime(v.since) || !Array.isArray(v.cells) || !v.cells.every(isCell)) {
     return null;
   }
-  return { kind: 'report', seq: v.seq, at: v.at, platformId: v.platformId, academyId: v.academyId, category: v.category as ProblemCategory, reporter: v.reporter };
+  return { kind: 'counts', seq: v.seq, first: v.first, at: v.at, since: v.since, cells: v.cells };
 }
 
 /** A /api/etat body shaped like a MapState (the server is trusted; this only rejects error pages). */

@@ -1,4 +1,5 @@
 import type { LiveDelta } from '@/lib/map-state/types';
+import { foldDeltas } from './fold';
 import { createReplayBuffer, type Frame } from './replay-buffer';
 import { createSeqClock, randomSeqTag } from './seq-clock';
 import { sseComment, sseEvent, sseRetry } from './sse';
@@ -44,7 +45,8 @@ export type HubOptions = {
   seqTag?: number;
 };
 
-type Client = { platformId: string | null; sink: LiveSink };
+/** `after`: the client's resume point while deltas up to it may still be pending here (null once passed). */
+type Client = { platformId: string | null; sink: LiveSink; after: number | null };
 
 // While the bus is down every publish fails: say so once in a while, not per report.
 const BUS_WARN_INTERVAL_MS = 30_000;
@@ -54,12 +56,20 @@ const platformOf = (delta: LiveDelta): string | null =>
 
 const wants = (platformId: string | null, frame: Frame) => platformId === null || frame.platformId === null || frame.platformId === platformId;
 
-const toFrame = (delta: LiveDelta): Frame => ({ seq: delta.seq, platformId: platformOf(delta), text: sseEvent(delta.seq, JSON.stringify(delta)) });
+const toFrame = (delta: LiveDelta): Frame => ({ seq: delta.seq, platformId: platformOf(delta), delta });
+
+/** SSE text for frames in seq order: reports folded into counts frames (see foldDeltas). */
+const render = (frames: readonly Frame[]): string =>
+  foldDeltas(frames.map((f) => f.delta))
+    .map((d) => sseEvent(d.seq, JSON.stringify(d)))
+    .join('');
 
 /**
  * Per-process fan-out: numbers what it publishes (the seq travels on the bus, so every instance
  * sends a delta under the same id), keeps the last deltas for resuming clients, and writes them to
- * the open streams in seq order, one chunk per client every `flushMs` (one string per filter).
+ * the open streams in seq order, one chunk per client every `flushMs` (one string per filter), the
+ * reports of a flush folded into one counts frame (id = its last seq). A client resuming inside a
+ * folded range gets the part after its seq, folded anew from the kept deltas.
  */
 export function createLiveHub(opts: HubOptions): LiveHub {
   const { bus, maxConnections, flushMs = 100, heartbeatMs = 15_000, retryMs = 5_000, maxBacklogBytes = 512 * 1024 } = opts;
@@ -110,8 +120,16 @@ export function createLiveHub(opts: HubOptions): LiveHub {
     sent = Math.max(sent, frames.at(-1)?.seq ?? sent);
     for (const frame of frames) buffer.push(frame);
     for (const [platformId, group] of groups) {
-      const text = frames.filter((f) => wants(platformId, f)).map((f) => f.text).join('');
-      if (text) for (const client of [...group]) send(client, text);
+      const wanted = frames.filter((f) => wants(platformId, f));
+      const text = render(wanted);
+      for (const client of [...group]) {
+        const after = client.after;
+        if (after !== null && sent >= after) client.after = null;
+        if (after !== null && (wanted[0]?.seq ?? Number.POSITIVE_INFINITY) <= after) {
+          const own = render(wanted.filter((f) => f.seq > after));
+          if (own) send(client, own);
+        } else if (text) send(client, text);
+      }
     }
   };
 
@@ -174,14 +192,14 @@ export function createLiveHub(opts: HubOptions): LiveHub {
     cursor: () => clock.cursor(),
     attach({ platformId, lastSeq, sink }) {
       if (count >= maxConnections) return { ok: false, retryAfterSeconds: 5 + Math.floor(random() * 10) };
-      const client: Client = { platformId, sink };
+      const client: Client = { platformId, sink, after: lastSeq };
       let opening = sseRetry(retryMs);
       const missed = lastSeq === null ? [] : buffer.since(lastSeq);
       if (missed === 'resync') {
         const seq = clock.cursor();
         opening += sseEvent(seq, JSON.stringify({ kind: 'resync', seq }));
       } else {
-        opening += missed.filter((f) => wants(platformId, f)).map((f) => f.text).join('') || sseComment('ok');
+        opening += render(missed.filter((f) => wants(platformId, f))) || sseComment('ok');
       }
       sink.write(opening);
       const group = groups.get(platformId) ?? new Set<Client>();

@@ -1,5 +1,10 @@
-/** One delta as sent: its seq, the platform it concerns (null = everyone) and its SSE frame. */
-export type Frame = { seq: number; platformId: string | null; text: string };
+import type { LiveDelta } from '@/lib/map-state/types';
+
+/**
+ * One delta as numbered by its publisher, with the platform it concerns (null = everyone). Kept one
+ * by one, not as sent (folded): a client may resume after any seq, from any instance.
+ */
+export type Frame = { seq: number; platformId: string | null; delta: LiveDelta };
 
 export type ReplayBuffer = {
   push(frame: Frame): void;

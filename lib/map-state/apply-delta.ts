@@ -2,10 +2,10 @@ import { statusFromIncidents } from '@/lib/domain/status';
 import type { IncidentLevel, PlatformStatus } from '@/lib/domain/types';
 import { academySeverity, byEntrySeverity, nationwideTotals, tagNational } from './local-severity';
 import { severityFromIncident } from './severity';
-import type { AcademyPlatformState, AcademyState, IncidentSummary, LiveDelta, MapState, PlatformSummary } from './types';
-import { floorMinute, SPARKLINE_BUCKETS, sparklineFrom, sparklineIndex, windowFrom } from './window';
+import type { AcademyPlatformState, AcademyState, CountsCell, CountsDelta, IncidentSummary, MapState, PlatformSummary, StreamDelta } from './types';
+import { SPARKLINE_BUCKETS, sparklineFrom, sparklineIndex, windowFrom } from './window';
 
-type ReportDelta = Extract<LiveDelta, { kind: 'report' }>;
+const MINUTE_MS = 60_000;
 
 const STATUS_ORDER: Record<PlatformStatus, number> = { operational: 0, degraded: 1, outage: 2 };
 const pairKey = (platformId: string, academyId: string) => `${platformId}|${academyId}`;
@@ -34,31 +34,44 @@ function levelsOf(incidents: readonly IncidentSummary[]): Map<string, { level: I
   return levels;
 }
 
-function applyReport(state: MapState, delta: ReportDelta): MapState {
-  if (state.category !== null && delta.category !== state.category) return state;
-  const t = Date.parse(delta.at);
-  if (!Number.isFinite(t)) return state;
+/** The counts of one cell added to platforms and académie entries; severities are left to `applyCounts`. */
+function addCell(state: MapState, [platformId, academyId, category, minute, reports, reporters]: CountsCell): MapState {
+  if (state.category !== null && category !== state.category) return state;
+  const t = minute * MINUTE_MS;
+  if (!Number.isFinite(t) || reports <= 0) return state;
   const at = new Date(state.at);
-  const inWindow = floorMinute(t) >= windowFrom(at, state.windowMinutes).getTime();
-  const add = delta.reporter ? 1 : 0;
+  const inWindow = t >= windowFrom(at, state.windowMinutes).getTime();
+  const add = Math.max(0, reporters);
   const from = state.sparklineFrom ? new Date(state.sparklineFrom) : sparklineFrom(at);
   // A delta newer than the state's last bucket lands in it until the next full refresh slides the buckets.
   const bucket = t < from.getTime() ? -1 : sparklineIndex(from, t) === -1 ? SPARKLINE_BUCKETS - 1 : sparklineIndex(from, t);
   const platforms = state.platforms.map((p) => {
-    if (p.platformId !== delta.platformId || (!inWindow && (bucket === -1 || add === 0))) return p;
+    if (p.platformId !== platformId || (!inWindow && (bucket === -1 || add === 0))) return p;
     const sparkline = bucket !== -1 && add > 0 ? p.sparkline.map((v, i) => (i === bucket ? v + add : v)) : p.sparkline;
     return { ...p, reporters: p.reporters + (inWindow ? add : 0), sparkline };
   });
-  const selected = state.platformId === null || state.platformId === delta.platformId;
+  const selected = state.platformId === null || state.platformId === platformId;
   const academies = !inWindow || !selected ? state.academies : state.academies.map((a) => {
-    if (a.academyId !== delta.academyId) return a;
-    const existing = a.platforms.find((p) => p.platformId === delta.platformId);
-    const level = levelsOf(state.incidents).get(pairKey(delta.platformId, a.academyId))?.level ?? null;
-    const entry = existing ?? { platformId: delta.platformId, severity: severityFromIncident(level), reporters: 0, expected: 0 };
+    if (a.academyId !== academyId) return a;
+    const existing = a.platforms.find((p) => p.platformId === platformId);
+    const level = levelsOf(state.incidents).get(pairKey(platformId, a.academyId))?.level ?? null;
+    const entry = existing ?? { platformId, severity: severityFromIncident(level), reporters: 0, expected: 0 };
     const entries = [...a.platforms.filter((p) => p !== existing), { ...entry, reporters: entry.reporters + add }];
-    return withEntries({ ...state, platforms }, { ...a, reporters: a.reporters + add, reports: a.reports + 1 }, entries);
+    return { ...a, reporters: a.reporters + add, reports: a.reports + reports, platforms: entries };
   });
-  return { ...state, platforms: [...platforms].sort(byStatus), academies };
+  return { ...state, platforms, academies };
+}
+
+/**
+ * A counts frame: every cell added, then platform order and every académie's severity recomputed
+ * from the new totals (as buildMapState does). The result depends only on the reports folded, not on
+ * their order nor on how they were split into frames.
+ */
+function applyCounts(state: MapState, delta: CountsDelta): MapState {
+  const added = delta.cells.reduce(addCell, state);
+  if (added === state) return state;
+  const next = { ...added, platforms: [...added.platforms].sort(byStatus) };
+  return { ...next, academies: next.academies.map((a) => withEntries(next, a, a.platforms)) };
 }
 
 function applyIncident(state: MapState, incident: IncidentSummary): MapState {
@@ -101,9 +114,16 @@ function applyIncident(state: MapState, incident: IncidentSummary): MapState {
 /**
  * The live state after one delta from the stream. Deltas already reflected (seq ≤ state.seq) and
  * replayed states are left alone; a resync changes nothing here: the caller refetches the state.
+ * A counts frame partly reflected (first ≤ state.seq < seq) is left alone too: the connection
+ * resumes the stream at the state's seq instead (see `straddles`).
  */
-export function applyDelta(state: MapState, delta: LiveDelta): MapState {
-  if (!state.live || delta.seq <= state.seq || delta.kind === 'resync') return state;
-  const next = delta.kind === 'report' ? applyReport(state, delta) : applyIncident(state, delta.incident);
+export function applyDelta(state: MapState, delta: StreamDelta): MapState {
+  if (!state.live || delta.seq <= state.seq || delta.kind === 'resync' || straddles(delta, state.seq)) return state;
+  const next = delta.kind === 'counts' ? applyCounts(state, delta) : applyIncident(state, delta.incident);
   return { ...next, seq: delta.seq };
+}
+
+/** A counts frame folding deltas on both sides of `seq`: it can be neither applied nor skipped whole. */
+export function straddles(delta: StreamDelta, seq: number): boolean {
+  return delta.kind === 'counts' && delta.first <= seq && seq < delta.seq;
 }

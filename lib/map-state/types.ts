@@ -84,7 +84,7 @@ export type MapState = {
   sparklineFrom?: string;
 };
 
-/** Small deltas sent on the live stream (SSE `data:` JSON, SSE `id:` = seq). */
+/** Deltas between instances (bus, hub) and to in-process listeners, numbered by their publisher (seq). */
 export type LiveDelta =
   | {
       kind: 'report';
@@ -99,3 +99,18 @@ export type LiveDelta =
   | { kind: 'incident'; seq: number; incident: IncidentSummary }
   /** The client must refetch the full state (missed events, restart, moderation changed counts). */
   | { kind: 'resync'; seq: number };
+
+/**
+ * Reports of one stream frame folded per platform, académie, category and minute:
+ * [platformId, academyId, category, epoch minute (ms / 60 000), reports, distinct reporters].
+ */
+export type CountsCell = [platformId: string, academyId: string, category: ProblemCategory, minute: number, reports: number, reporters: number];
+
+/**
+ * Report deltas with seqs in [first, seq] folded into one frame (the stream never sends single reports:
+ * at surge each viewer would receive ~200 bytes per report). `at` / `since`: latest / earliest report instant.
+ */
+export type CountsDelta = { kind: 'counts'; seq: number; first: number; at: string; since: string; cells: CountsCell[] };
+
+/** What the live stream sends (SSE `data:` JSON, SSE `id:` = seq). */
+export type StreamDelta = CountsDelta | Exclude<LiveDelta, { kind: 'report' }>;

@@ -1,11 +1,20 @@
 import { createSseParser } from '@/lib/live/sse-parser';
-import type { LiveDelta } from '@/lib/map-state/types';
+import type { StreamDelta } from '@/lib/map-state/types';
+import { streamItems, type StreamItem } from './stream-items';
 
-export type SseCollector = { deltas: LiveDelta[]; ids: string[]; raw: string; waitFor(predicate: (d: LiveDelta) => boolean, timeoutMs?: number): Promise<LiveDelta> };
+/** `frames`: the deltas as sent; `deltas`: the same with counts frames expanded to one item per report. */
+export type SseCollector = {
+  frames: StreamDelta[];
+  deltas: StreamItem[];
+  ids: string[];
+  raw: string;
+  waitFor(predicate: (d: StreamItem) => boolean, timeoutMs?: number): Promise<StreamItem>;
+};
 
 /** Reads an event stream body in the background and collects its deltas. */
 export function collectSse(body: ReadableStream<Uint8Array>): SseCollector {
   const collector: SseCollector = {
+    frames: [],
     deltas: [],
     ids: [],
     raw: '',
@@ -20,7 +29,9 @@ export function collectSse(body: ReadableStream<Uint8Array>): SseCollector {
     },
   };
   const feed = createSseParser((m) => {
-    collector.deltas.push(JSON.parse(m.data) as LiveDelta);
+    const delta = JSON.parse(m.data) as StreamDelta;
+    collector.frames.push(delta);
+    collector.deltas.push(...streamItems(delta));
     if (m.id) collector.ids.push(m.id);
   });
   const decoder = new TextDecoder();

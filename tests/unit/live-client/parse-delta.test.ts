@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { isMapState, parseDelta } from '@/lib/live-client/parse-delta';
 
-const report = { kind: 'report', seq: 1_700_000_000_000_001, at: '2021-04-06T07:02:00.000Z', platformId: 'pronote', academyId: 'paris', category: 'login', reporter: true };
+const report = {
+  kind: 'counts',
+  seq: 1_700_000_000_000_001,
+  first: 1_699_999_999_000_001,
+  at: '2021-04-06T07:02:00.000Z',
+  since: '2021-04-06T07:01:00.000Z',
+  cells: [['pronote', 'paris', 'login', 26_955_481, 3, 2]],
+};
 const incident = {
   kind: 'incident',
   seq: 5,
@@ -20,9 +27,12 @@ describe('parseDelta', () => {
     ['no seq', JSON.stringify({ ...report, seq: undefined })],
     ['negative seq', JSON.stringify({ ...report, seq: -1 })],
     ['unknown kind', JSON.stringify({ kind: 'hello', seq: 1 })],
-    ['unknown category', JSON.stringify({ ...report, category: 'bored' })],
     ['bad time', JSON.stringify({ ...report, at: 'hier' })],
-    ['reporter not boolean', JSON.stringify({ ...report, reporter: 1 })],
+    ['first after seq', JSON.stringify({ ...report, first: report.seq + 1 })],
+    ['a cell with an unknown category', JSON.stringify({ ...report, cells: [['pronote', 'paris', 'bored', 1, 1, 1]] })],
+    ['a cell with more reporters than reports', JSON.stringify({ ...report, cells: [['pronote', 'paris', 'login', 1, 1, 2]] })],
+    ['a cell of the wrong length', JSON.stringify({ ...report, cells: [['pronote', 'paris', 'login', 1, 1]] })],
+    ['a single report (not sent by the stream)', JSON.stringify({ kind: 'report', seq: 1, at: report.at, platformId: 'pronote', academyId: 'paris', category: 'login', reporter: true })],
     ['incident without academies', JSON.stringify({ ...incident, incident: { ...incident.incident, academies: 'lille' } })],
     ['incident with an unknown level', JSON.stringify({ ...incident, incident: { ...incident.incident, level: 'bad' } })],
   ])('rejects %s', (_, text) => {

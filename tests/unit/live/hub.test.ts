@@ -3,10 +3,11 @@ import { createLiveHub, type LiveHub, type LiveSink } from '@/lib/live/hub';
 import { createMemoryBus } from '@/lib/live/memory-bus';
 import { createPgBus } from '@/lib/live/pg-bus';
 import type { BusHandlers, LiveBus, LiveEvent } from '@/lib/live/types';
-import type { LiveDelta } from '@/lib/map-state/types';
+import type { LiveDelta, StreamDelta } from '@/lib/map-state/types';
 import { freePort } from '@/lib/net/free-port';
 
-type Collected = LiveSink & { text: string; closed: boolean; deltas(): LiveDelta[]; ids(): number[] };
+/** `items()`: what the stream carried, one entry per report (its platform) and per other delta (its kind). */
+type Collected = LiveSink & { text: string; closed: boolean; deltas(): StreamDelta[]; items(): string[]; ids(): number[] };
 
 function collector(backlog = 0): Collected {
   const sink: Collected = {
@@ -19,7 +20,8 @@ function collector(backlog = 0): Collected {
     close() {
       sink.closed = true;
     },
-    deltas: () => [...sink.text.matchAll(/^data: (.*)$/gm)].map((m) => JSON.parse(m[1] as string) as LiveDelta),
+    deltas: () => [...sink.text.matchAll(/^data: (.*)$/gm)].map((m) => JSON.parse(m[1] as string) as StreamDelta),
+    items: () => sink.deltas().flatMap((d) => (d.kind === 'counts' ? d.cells.flatMap(([platformId, , , , reports]) => Array<string>(reports).fill(platformId)) : [d.kind])),
     ids: () => [...sink.text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1])),
   };
   return sink;
@@ -41,7 +43,7 @@ describe('createLiveHub', () => {
     vi.useRealTimers();
   });
 
-  test('numbers published deltas and writes them to every stream in one chunk per flush', () => {
+  test('numbers published deltas and writes the reports of a flush to every stream as one counts frame', () => {
     const a = collector();
     const b = collector();
     hub.attach({ platformId: null, lastSeq: null, sink: a });
@@ -50,9 +52,21 @@ describe('createLiveHub', () => {
     hub.publish([report('pronote'), report('cned')]);
     expect(a.deltas()).toEqual([]);
     vi.advanceTimersByTime(100);
-    expect(a.deltas().map((d) => d.kind === 'report' && d.platformId)).toEqual(['pronote', 'cned']);
-    expect(a.ids()).toEqual([now * 1000, now * 1000 + 1000]);
-    expect(a.deltas().map((d) => d.seq)).toEqual(a.ids());
+    expect(a.items()).toEqual(['pronote', 'cned']);
+    expect(a.ids()).toEqual([now * 1000 + 1000]);
+    expect(a.deltas()).toEqual([
+      {
+        kind: 'counts',
+        seq: now * 1000 + 1000,
+        first: now * 1000,
+        at: '2021-04-06T07:02:00.000Z',
+        since: '2021-04-06T07:02:00.000Z',
+        cells: [
+          ['pronote', 'paris', 'login', Date.parse('2021-04-06T07:02:00.000Z') / 60_000, 1, 1],
+          ['cned', 'paris', 'login', Date.parse('2021-04-06T07:02:00.000Z') / 60_000, 1, 1],
+        ],
+      },
+    ]);
     expect(b.text).toBe(a.text);
   });
 
@@ -61,18 +75,24 @@ describe('createLiveHub', () => {
     hub.attach({ platformId: 'cned', lastSeq: null, sink: only });
     hub.publish([report('pronote'), report('cned'), { kind: 'resync' }]);
     vi.advanceTimersByTime(100);
-    expect(only.deltas().map((d) => d.kind)).toEqual(['report', 'resync']);
+    expect(only.items()).toEqual(['cned', 'resync']);
   });
 
-  test('a client resuming from its last seq gets what it missed; one too far behind gets a resync', () => {
+  test('a client resuming from its last seq gets what it missed (even inside a frame); one too far behind gets a resync', () => {
     const first = collector();
     hub.attach({ platformId: null, lastSeq: null, sink: first });
     hub.publish([report('a'), report('b')]);
     vi.advanceTimersByTime(100);
-    const [seenA] = first.ids();
+    const frame = first.deltas()[0];
+    const seenA = frame?.kind === 'counts' ? frame.first : 0;
     const again = collector();
-    hub.attach({ platformId: null, lastSeq: seenA ?? 0, sink: again });
-    expect(again.deltas().map((d) => d.kind === 'report' && d.platformId)).toEqual(['b']);
+    hub.attach({ platformId: null, lastSeq: seenA, sink: again });
+    expect(again.items()).toEqual(['b']);
+    expect(again.ids()).toEqual(first.ids());
+    const done = collector();
+    const attached = hub.attach({ platformId: null, lastSeq: first.ids()[0] ?? 0, sink: done });
+    expect(done.text).toBe('retry: 5000\n\n: ok\n\n');
+    if (attached.ok) attached.detach();
     hub.publish(['c', 'd', 'e', 'f', 'g'].map((p) => report(p)));
     vi.advanceTimersByTime(100);
     const late = collector();
@@ -88,7 +108,26 @@ describe('createLiveHub', () => {
     vi.advanceTimersByTime(100);
     const client = collector();
     hub.attach({ platformId: null, lastSeq: cursor, sink: client });
-    expect(client.deltas().map((d) => d.kind === 'report' && d.platformId)).toEqual(['after']);
+    expect(client.items()).toEqual(['after']);
+  });
+
+  test('a client attached with a cursor while earlier reports are pending gets only the later ones', () => {
+    const fresh = collector();
+    hub.attach({ platformId: null, lastSeq: null, sink: fresh });
+    hub.publish([report('before')]);
+    const cursor = hub.cursor();
+    now += 1;
+    hub.publish([report('after')]);
+    const client = collector();
+    hub.attach({ platformId: null, lastSeq: cursor, sink: client });
+    vi.advanceTimersByTime(100);
+    expect(fresh.items()).toEqual(['before', 'after']);
+    expect(client.items()).toEqual(['after']);
+    expect(client.ids()).toEqual(fresh.ids());
+    hub.publish([report('next')]);
+    vi.advanceTimersByTime(100);
+    expect(client.items()).toEqual(['after', 'next']);
+    expect(client.text.endsWith(fresh.text.slice(fresh.text.lastIndexOf('id: ')))).toBe(true);
   });
 
   test('refuses connections beyond the cap with a retry delay, and frees a slot on detach', () => {
@@ -182,8 +221,8 @@ describe('createLiveHub with several publishers on one bus', () => {
     await Promise.all(hubs.splice(0).map((h) => h.stop()));
     vi.useRealTimers();
   });
-  async function hubOn(bus: LiveBus, skewMs = 0): Promise<LiveHub> {
-    const hub = createLiveHub({ bus, maxConnections: 10, flushMs: 100, now: () => now + skewMs, seqTag: hubs.length + 1 });
+  async function hubOn(bus: LiveBus, skewMs = 0, flushMs = 100): Promise<LiveHub> {
+    const hub = createLiveHub({ bus, maxConnections: 10, flushMs, now: () => now + skewMs, seqTag: hubs.length + 1 });
     hubs.push(hub);
     await hub.start();
     return hub;
@@ -199,7 +238,8 @@ describe('createLiveHub with several publishers on one bus', () => {
     a.publish([report('pronote')]);
     b.publish([report('cned')]);
     vi.advanceTimersByTime(100);
-    expect(onA.ids()).toHaveLength(2);
+    expect(onA.ids()).toHaveLength(1);
+    expect(onA.items().sort()).toEqual(['cned', 'pronote']);
     expect(onB.ids()).toEqual(onA.ids());
     expect(onB.text).toBe(onA.text);
   });
@@ -220,7 +260,7 @@ describe('createLiveHub with several publishers on one bus', () => {
     vi.advanceTimersByTime(100);
     const ids = onC.ids();
     expect(ids).toEqual([...ids].sort((x, y) => x - y));
-    expect(onC.deltas().map((d) => d.kind === 'report' && d.platformId)).toEqual(['first', 'second']);
+    expect(onC.items()).toEqual(['first', 'second']);
   });
 
   test('a delta arriving after a greater seq went out becomes a resync, never a second number', async () => {
@@ -244,27 +284,33 @@ describe('createLiveHub with several publishers on one bus', () => {
     holding.held.unshift(lateBatch);
     holding.release([0, 1]);
     vi.advanceTimersByTime(100);
-    const deltas = onC.deltas();
-    expect(deltas.map((d) => (d.kind === 'report' ? d.platformId : d.kind))).toEqual(['later', 'next', 'resync']);
+    expect(onC.items()).toEqual(['later', 'next', 'resync']);
     const ids = onC.ids();
     expect(ids).toEqual([...ids].sort((x, y) => x - y));
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  test('a viewer resuming on another instance gets each report once', async () => {
+  test('a viewer resuming on another instance gets each report once, whatever the frames there', async () => {
     const shared = createMemoryBus();
-    const [a, b] = [await hubOn(shared), await hubOn(shared, -2)];
+    const [a, b] = [await hubOn(shared, 0, 50), await hubOn(shared, -2)];
     const onA = collector();
     a.attach({ platformId: null, lastSeq: null, sink: onA });
-    for (const [hub, p] of [[a, 'r1'], [b, 'r2'], [b, 'r3'], [a, 'r4']] as const) {
+    for (const [hub, p] of [[a, 'r1'], [b, 'r2']] as const) {
+      hub.publish([report(p)]);
+      now += 1;
+    }
+    vi.advanceTimersByTime(50);
+    for (const [hub, p] of [[b, 'r3'], [a, 'r4']] as const) {
       hub.publish([report(p)]);
       now += 1;
     }
     vi.advanceTimersByTime(100);
-    const seenOnA = onA.deltas().slice(0, 2);
+    // a flushed r1–r2 then r3–r4; b flushed r1–r4 at once: the resume point is inside b's frame.
+    expect(onA.ids()).toHaveLength(2);
+    const seenOnA = onA.deltas().slice(0, 1);
     const resumed = collector();
     b.attach({ platformId: null, lastSeq: seenOnA.at(-1)?.seq ?? 0, sink: resumed });
-    const all = [...seenOnA, ...resumed.deltas()].map((d) => d.kind === 'report' && d.platformId);
-    expect(all).toEqual(['r1', 'r2', 'r3', 'r4']);
+    expect(resumed.items()).toEqual(['r3', 'r4']);
+    expect([...onA.items().slice(0, 2), ...resumed.items()]).toEqual(['r1', 'r2', 'r3', 'r4']);
   });
 });

@@ -52,7 +52,7 @@ describe('createSeqClock', () => {
   });
 });
 
-const frame = (seq: number, platformId: string | null = null): Frame => ({ seq, platformId, text: `id: ${seq}\n\n` });
+const frame = (seq: number, platformId: string | null = null): Frame => ({ seq, platformId, delta: { kind: 'resync', seq } });
 
 describe('createReplayBuffer', () => {
   test('replays the frames after the client’s last seq, in order', () => {

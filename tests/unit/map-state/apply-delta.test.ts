@@ -3,7 +3,8 @@ import type { ProblemCategory } from '@/lib/domain/types';
 import { applyDelta } from '@/lib/map-state/apply-delta';
 import { buildMapState, type BuildMapStateInput, type PairCount } from '@/lib/map-state/build-map-state';
 import { incidentAt, type IncidentRecord } from '@/lib/map-state/incident-at';
-import type { LiveDelta, MapState } from '@/lib/map-state/types';
+import { foldReports } from '@/lib/live/fold';
+import type { LiveDelta, MapState, StreamDelta } from '@/lib/map-state/types';
 
 const at = new Date('2021-04-06T07:02:00Z');
 const min = (m: number) => new Date(at.getTime() + m * 60_000);
@@ -38,8 +39,17 @@ function input(over: Partial<BuildMapStateInput> = {}): BuildMapStateInput {
   };
 }
 
-function report(over: Partial<Extract<LiveDelta, { kind: 'report' }>> = {}): LiveDelta {
+type ReportDelta = Extract<LiveDelta, { kind: 'report' }>;
+
+function rawReport(over: Partial<ReportDelta> = {}): ReportDelta {
   return { kind: 'report', seq: 101, at: min(0.5).toISOString(), platformId: 'pronote', academyId: 'paris', category: 'login', reporter: true, ...over };
+}
+
+/** One report as the stream sends it: a counts frame of one. */
+function report(over: Partial<ReportDelta> = {}): StreamDelta {
+  const counts = foldReports([rawReport(over)]);
+  if (!counts) throw new Error('no counts');
+  return counts;
 }
 
 function plusOne(counts: readonly PairCount[], platformId: string, academyId: string, reporters: number): PairCount[] {
@@ -140,7 +150,7 @@ describe('applyDelta: incidents', () => {
   const opened = incident({ id: 'c1', platformId: 'cned', academies: [{ academyId: 'lille', joinedAt: min(-20) }, { academyId: 'paris', joinedAt: min(-10) }] });
   const possible = incident({ id: 'p1', platformId: 'pronote', level: 'possible', detectedAt: null, academies: [{ academyId: 'paris', joinedAt: min(-5) }] });
   const national = incident({ id: 'n1', platformId: 'ent-hdf', national: true });
-  const delta = (record: IncidentRecord, seq = 101): LiveDelta => {
+  const delta = (record: IncidentRecord, seq = 101): StreamDelta => {
     const summary = incidentAt(record, at, served(record.platformId));
     if (!summary) throw new Error('incident not open at `at`');
     return { kind: 'incident', seq, incident: summary };
@@ -162,7 +172,7 @@ describe('applyDelta: incidents', () => {
     const before = buildMapState(input({ incidents: [opened, possible] }));
     const summary = incidentAt(opened, at, served('cned'));
     if (!summary) throw new Error('incident not open at `at`');
-    const ended: LiveDelta = { kind: 'incident', seq: 101, incident: { ...summary, endedAt: min(0).toISOString() } };
+    const ended: StreamDelta = { kind: 'incident', seq: 101, incident: { ...summary, endedAt: min(0).toISOString() } };
     expect(applyDelta(before, ended)).toEqual(buildMapState(input({ incidents: [possible], seq: 101 })));
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { applyReportDelta } from '@/lib/series/live';
 import type { SeriesPayload } from '@/lib/series/types';
-import type { LiveDelta } from '@/lib/map-state/types';
+import { foldDeltas } from '@/lib/live/fold';
+import type { LiveDelta, StreamDelta } from '@/lib/map-state/types';
 
 const FROM = Date.parse('2021-04-06T07:00:00Z');
 const series = (over: Partial<SeriesPayload> = {}): SeriesPayload => ({
@@ -17,9 +18,8 @@ const series = (over: Partial<SeriesPayload> = {}): SeriesPayload => ({
   totals: { reporters: 5, expected: null, peak: { t: FROM + 300_000, perMinute: 1 } },
   ...over,
 });
-const report = (over: Partial<Extract<LiveDelta, { kind: 'report' }>> = {}): LiveDelta => ({
-  kind: 'report', seq: 1, at: '2021-04-06T07:11:30Z', platformId: 'pronote', academyId: 'lille', category: 'login', reporter: true, ...over,
-});
+const report = (over: Partial<Extract<LiveDelta, { kind: 'report' }>> = {}): StreamDelta =>
+  foldDeltas([{ kind: 'report', seq: 1, at: '2021-04-06T07:11:30Z', platformId: 'pronote', academyId: 'lille', category: 'login', reporter: true, ...over }])[0] as StreamDelta;
 
 describe('applyReportDelta', () => {
   test('a distinct reporter adds 1/bucket width to its bucket and to the total', () => {
@@ -47,7 +47,7 @@ describe('applyReportDelta', () => {
     ['another platform', report({ platformId: 'cned' })],
     ['before the window', report({ at: '2021-04-06T06:59:59Z' })],
     ['after the window', report({ at: '2021-04-06T07:15:00Z' })],
-    ['a resync', { kind: 'resync', seq: 2 } as LiveDelta],
+    ['a resync', { kind: 'resync', seq: 2 } as StreamDelta],
   ])('ignores %s', (_name, delta) => {
     const s = series();
     expect(applyReportDelta(s, delta)).toBe(s);
