@@ -89,7 +89,6 @@ async function insertWithoutCategories(db: PrismaClient, rows: NewReportRow[]): 
         ${rows.map((r) => r.category)}::text[], ${rows.map((r) => r.idempotencyKey)}::text[], ${rows.map((r) => r.sourceFingerprint)}::text[],
         ${rows.map((r) => r.counted)}::boolean[], ${rows.map((r) => r.distinctReporter)}::boolean[], ${rows.map((r) => r.createdAt)}::timestamptz[])
         AS r(id, platform_id, academy_id, category, idempotency_key, source_fingerprint, counted, distinct_reporter, created_at)
-      ON CONFLICT (idempotency_key) DO NOTHING
       RETURNING platform_id, academy_id, counted, distinct_reporter, date_trunc('minute', created_at) AS bucket_start
     ), counted AS (
       INSERT INTO report_count (platform_id, academy_id, bucket_start, reports, reporters, created_at, updated_at)
