@@ -30,8 +30,10 @@ export function canonicalPath(path: string): string | null {
   if (path === '/' || path.startsWith('//')) return null;
   const out: string[] = [];
   for (const segment of path.split('/').slice(1)) {
-    if (segment === '.') continue;
-    if (segment === '..') out.pop();
+    // As URL parsers do, `%2e` (either case) counts as a dot: `%2e`, `.%2e`, `%2e%2e` are dot segments too.
+    const dots = segment.replace(/%2e/gi, '.');
+    if (dots === '.') continue;
+    if (dots === '..') out.pop();
     else out.push(segment);
   }
   while (out.length > 0 && out[out.length - 1] === '') out.pop();

@@ -34,11 +34,16 @@ describe('canonicalPath', () => {
     ['/a/./b/../c', '/a/c'],
     ['/plateformes/', '/plateformes'],
     ['/../..', '/'],
+    // Percent-encoded dots are dot segments for URL parsers (found by the e2e fuzzer: /incidents/%2e).
+    ['/incidents/%2e', '/incidents'],
+    ['/incidents/%2E', '/incidents'],
+    ['/a/b/.%2e', '/a'],
+    ['/a/b/%2e%2E/c', '/a/c'],
   ])('%s → %s', (path, expected) => {
     expect(canonicalPath(path)).toBe(expected);
   });
 
-  test.each(['/', '/plateformes/pronote', '//evil.example', '/a..b/.c'])('%s is left alone', (path) => {
+  test.each(['/', '/plateformes/pronote', '//evil.example', '/a..b/.c', '/a/%2e%2e%2e', '/a/x%2e'])('%s is left alone', (path) => {
     expect(canonicalPath(path)).toBeNull();
   });
 });
