@@ -46,7 +46,8 @@ async function startFloor(url: string, floor: 'thin' | 'statement'): Promise<Ser
   const port = await freePort();
   const child = spawn('node', ['--import', 'tsx', 'bench/lib/baseline-server.ts'], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), FLOOR: floor },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // The IPC channel lets the floor exit when this process is gone, however it ends.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     detached: true,
   });
   await waitUntilUp(port, '/', child);

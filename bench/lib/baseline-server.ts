@@ -6,12 +6,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import pg from 'pg';
 import { reportBatchInsert } from '../../lib/db/reports';
+import { onParentGone } from '../../lib/worker/supervise';
 
 const url = process.env.DATABASE_URL;
 const port = Number(process.env.PORT);
 const floor = process.env.FLOOR ?? 'thin';
 if (!url || !port) throw new Error('DATABASE_URL and PORT are required');
 const pool = new pg.Pool({ connectionString: url, max: 10 });
+onParentGone(() => process.exit(0));
 
 type Body = { platform: string; academy: string; category: string; idempotencyKey: string };
 

@@ -26,17 +26,28 @@ export async function startPostgres(): Promise<{ url: string; stop(): void; rest
   asPostgres(
     `'${PG_BIN}/pg_ctl' -D '${dir}/data' -w -l '${dir}/log' -o "-p ${port} -k '${dir}' -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB" start`,
   );
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      asPostgres(`'${PG_BIN}/pg_ctl' -D '${dir}/data' -m fast stop`);
+    } catch {
+      // Already stopped.
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  // pg_ctl daemonises the server: stop it however the benchmark ends (an interrupted run left it running).
+  process.once('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => process.exit(130));
+  }
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     restart() {
       asPostgres(`'${PG_BIN}/pg_ctl' -D '${dir}/data' -w -m fast restart`);
     },
-    stop() {
-      try {
-        asPostgres(`'${PG_BIN}/pg_ctl' -D '${dir}/data' -m fast stop`);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+    stop,
   };
 }
