@@ -21,21 +21,10 @@ export function leafHash(entryHash: Uint8Array): Uint8Array {
   return prefixed(LEAF, entryHash);
 }
 
-/** Root over the leaf hashes (already leafHash-ed); the empty tree's root is SHA-256 of nothing. */
-export function merkleRootOfLeaves(leaves: readonly Uint8Array[]): Uint8Array {
-  if (leaves.length === 0) return sha256Bytes(new Uint8Array(0));
-  // Bottom-up pairing gives the RFC 6962 shape: an unpaired last node is promoted unchanged.
-  return merkleLevels(leaves).at(-1)![0]!;
-}
-
-/** Root of a day's entries, from their SHA-256 entry hashes in ledger order. */
-export function merkleRoot(entryHashes: readonly Uint8Array[]): Uint8Array {
-  return merkleRootOfLeaves(entryHashes.map(leafHash));
-}
-
 /**
- * Root of entry hashes fed one at a time, in ledger order: the same root as merkleRoot, holding only
- * one subtree root per bit of the count (perfect subtrees merge as they fill, then fold right to left).
+ * The one computation of a root: entry hashes fed one at a time, in ledger order, holding only one subtree root
+ * per bit of the count (perfect subtrees merge as they fill, then fold right to left). The empty tree's root is
+ * SHA-256 of nothing. merkleRoot and the streaming dossier verifier both go through it.
  */
 export function createMerkleAccumulator(): { push: (entryHash: Uint8Array) => void; root: () => Uint8Array } {
   const stack: Array<{ hash: Uint8Array; size: number }> = [];
@@ -57,7 +46,18 @@ export function createMerkleAccumulator(): { push: (entryHash: Uint8Array) => vo
   };
 }
 
-/** Every level of the tree, leaves first, root last (one pass; proofs are then read off it). */
+/** Root of a day's entries, from their SHA-256 entry hashes in ledger order. */
+export function merkleRoot(entryHashes: Iterable<Uint8Array>): Uint8Array {
+  const tree = createMerkleAccumulator();
+  for (const entryHash of entryHashes) tree.push(entryHash);
+  return tree.root();
+}
+
+/**
+ * Every level of the tree over leaf hashes (leafHash-ed), leaves first, root last: only for audit paths
+ * (inclusionProof). Bottom-up pairing promotes an unpaired last node unchanged, which gives the RFC 6962 shape, so
+ * its top equals merkleRoot (tested); roots themselves come from merkleRoot.
+ */
 export function merkleLevels(leaves: readonly Uint8Array[]): Uint8Array[][] {
   const levels: Uint8Array[][] = [[...leaves]];
   let level = levels[0]!;

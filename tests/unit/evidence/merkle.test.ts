@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { bytesToHex, createSha256, sha256Bytes, sha256Hex, utf8ToBytes } from '@/lib/evidence/hash';
 import { createMerkleAccumulator, inclusionProof, leafHash, merkleLevels, merkleRoot, rootFromProof } from '@/lib/evidence/merkle';
@@ -73,11 +74,36 @@ describe('merkleRoot', () => {
   });
 });
 
-describe('createMerkleAccumulator', () => {
-  test.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 31, 64, 100, 257])('gives merkleRoot for %i entries fed one at a time', (n) => {
-    const accumulator = createMerkleAccumulator();
-    for (const entry of entries(n)) accumulator.push(entry);
-    expect(bytesToHex(accumulator.root())).toBe(bytesToHex(merkleRoot(entries(n))));
+describe('merkleLevels (for proofs) agrees with merkleRoot (the one root computation)', () => {
+  /** The top of the levels, every audit path, and the streamed root all give the same root. */
+  function checkTree(e: Uint8Array[]): void {
+    const root = bytesToHex(merkleRoot(e));
+    const streamed = createMerkleAccumulator();
+    for (const entry of e) streamed.push(entry);
+    expect(bytesToHex(streamed.root())).toBe(root);
+    const levels = merkleLevels(e.map(leafHash));
+    if (e.length === 0) {
+      expect(levels).toEqual([[]]);
+      expect(root).toBe(sha256Hex(new Uint8Array(0)));
+      return;
+    }
+    expect(bytesToHex(levels.at(-1)![0]!)).toBe(root);
+    expect(bytesToHex(referenceRoot(e))).toBe(root);
+    for (let i = 0; i < e.length; i += 1) {
+      const path = inclusionProof(levels, i);
+      expect(bytesToHex(rootFromProof({ entryHash: e[i]!, index: i, size: e.length, path })!)).toBe(root);
+    }
+  }
+
+  test('for every size from 0 to 70, odd sizes included', () => {
+    for (let n = 0; n <= 70; n += 1) checkTree(entries(n));
+  });
+
+  test('for arbitrary entries of arbitrary count', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ minLength: 32, maxLength: 32 }), { maxLength: 140 }), (e) => checkTree(e)),
+      { numRuns: 200 },
+    );
   });
 });
 
