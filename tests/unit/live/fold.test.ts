@@ -5,42 +5,21 @@ import { foldDeltas, foldReports } from '@/lib/live/fold';
 import { applyDelta, straddles } from '@/lib/map-state/apply-delta';
 import { buildMapState } from '@/lib/map-state/build-map-state';
 import type { LiveDelta, MapState, StreamDelta } from '@/lib/map-state/types';
+import { ACADEMY_IDS, at, expectedCounts, incident, mapStateInput, min } from '@/tests/helpers/map-state-fixture';
 
 type ReportDelta = Extract<LiveDelta, { kind: 'report' }>;
 
-const at = new Date('2021-04-06T07:02:00Z');
-const PLATFORMS = [
-  { id: 'cned', academies: ['lille', 'paris', 'versailles'] },
-  { id: 'pronote', academies: ['lille', 'paris', 'versailles'] },
-  { id: 'ent-hdf', academies: ['lille'] },
-];
-
 function state(platformId: string | null, category: (typeof PROBLEM_CATEGORIES)[number] | null): MapState {
-  return buildMapState({
-    at,
-    live: true,
-    windowMinutes: 30,
-    academyIds: ['lille', 'paris', 'versailles'],
-    platforms: PLATFORMS,
-    counts: [
-      { platformId: 'pronote', academyId: 'paris', reports: 6, reporters: 5 },
-      { platformId: 'cned', academyId: 'lille', reports: 2, reporters: 2 },
-    ],
-    expected: new Map([
-      ['cned', new Map([['lille', 2], ['paris', 4], ['versailles', 3]])],
-      ['pronote', new Map([['lille', 10], ['paris', 20], ['versailles', 15]])],
-      ['ent-hdf', new Map([['lille', 1]])],
-    ]),
+  return buildMapState(mapStateInput({
+    expected: new Map([...expectedCounts(), ['ent-hdf', new Map([['lille', 1]])]]),
     // A national outage on cned and a local one on pronote: académie severities then depend on national totals.
     incidents: [
-      { id: 'n1', platformId: 'cned', level: 'detected', startedAt: new Date(at.getTime() - 20 * 60_000), detectedAt: null, endedAt: null, national: true, academies: ['lille', 'paris', 'versailles'].map((academyId) => ({ academyId, joinedAt: new Date(at.getTime() - 20 * 60_000) })) },
-      { id: 'l1', platformId: 'pronote', level: 'possible', startedAt: new Date(at.getTime() - 10 * 60_000), detectedAt: null, endedAt: null, national: false, academies: [{ academyId: 'paris', joinedAt: new Date(at.getTime() - 10 * 60_000) }] },
+      incident({ id: 'n1', platformId: 'cned', detectedAt: null, national: true, academies: ACADEMY_IDS.map((academyId) => ({ academyId, joinedAt: min(-20) })) }),
+      incident({ id: 'l1', platformId: 'pronote', level: 'possible', startedAt: min(-10), detectedAt: null, academies: [{ academyId: 'paris', joinedAt: min(-10) }] }),
     ],
-    sparklines: new Map(PLATFORMS.map((p) => [p.id, new Array<number>(36).fill(0)])),
     platformId,
     category,
-    seq: 100,
-  });
+  }));
 }
 
 // Reports mostly in the 30-minute window, some over the last 4 hours and a few minutes ahead (sparkline edges, newer than the state).

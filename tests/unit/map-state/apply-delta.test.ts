@@ -1,43 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import type { ProblemCategory } from '@/lib/domain/types';
 import { applyDelta } from '@/lib/map-state/apply-delta';
-import { buildMapState, type BuildMapStateInput, type PairCount } from '@/lib/map-state/build-map-state';
+import { buildMapState, type PairCount } from '@/lib/map-state/build-map-state';
 import { incidentAt, type IncidentRecord } from '@/lib/map-state/incident-at';
 import { foldReports } from '@/lib/live/fold';
 import type { LiveDelta, MapState, StreamDelta } from '@/lib/map-state/types';
+import { at, incident, mapStateInput, min, PLATFORMS, zeros } from '@/tests/helpers/map-state-fixture';
 
-const at = new Date('2021-04-06T07:02:00Z');
-const min = (m: number) => new Date(at.getTime() + m * 60_000);
-const PLATFORMS = [
-  { id: 'cned', academies: ['lille', 'paris', 'versailles'] },
-  { id: 'pronote', academies: ['lille', 'paris', 'versailles'] },
-  { id: 'ent-hdf', academies: ['lille'] },
-];
-const zeros = () => new Array<number>(36).fill(0);
-
-function input(over: Partial<BuildMapStateInput> = {}): BuildMapStateInput {
-  return {
-    at,
-    live: true,
-    windowMinutes: 30,
-    academyIds: ['lille', 'paris', 'versailles'],
-    platforms: PLATFORMS,
-    counts: [
-      { platformId: 'pronote', academyId: 'paris', reports: 6, reporters: 5 },
-      { platformId: 'cned', academyId: 'lille', reports: 2, reporters: 2 },
-    ],
-    expected: new Map([
-      ['cned', new Map([['lille', 2], ['paris', 4], ['versailles', 3]])],
-      ['pronote', new Map([['lille', 10], ['paris', 20], ['versailles', 15]])],
-    ]),
-    incidents: [],
-    sparklines: new Map(PLATFORMS.map((p) => [p.id, zeros()])),
-    platformId: null,
-    category: null,
-    seq: 100,
-    ...over,
-  };
-}
+const input = mapStateInput;
 
 type ReportDelta = Extract<LiveDelta, { kind: 'report' }>;
 
@@ -60,10 +30,6 @@ function plusOne(counts: readonly PairCount[], platformId: string, academyId: st
 
 function sparklineWith(platformId: string, index: number): Map<string, number[]> {
   return new Map(PLATFORMS.map((p) => [p.id, p.id === platformId ? zeros().map((v, i) => (i === index ? 1 : v)) : zeros()]));
-}
-
-function incident(over: Partial<IncidentRecord> & { id: string; platformId: string }): IncidentRecord {
-  return { level: 'detected', startedAt: min(-20), detectedAt: min(-15), endedAt: null, national: false, academies: [], ...over };
 }
 
 const served = (platformId: string) => PLATFORMS.find((p) => p.id === platformId)?.academies ?? [];

@@ -1,40 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { buildMapState, type BuildMapStateInput } from '@/lib/map-state/build-map-state';
-import type { IncidentRecord } from '@/lib/map-state/incident-at';
+import { at, incident, mapStateInput, min } from '@/tests/helpers/map-state-fixture';
 
-const at = new Date('2021-04-06T07:02:00Z');
-const min = (m: number) => new Date(at.getTime() + m * 60_000);
-
-const PLATFORMS = [
-  { id: 'cned', academies: ['lille', 'paris', 'versailles'] },
-  { id: 'pronote', academies: ['lille', 'paris', 'versailles'] },
-  { id: 'ent-hdf', academies: ['lille'] },
-];
-
-function incident(over: Partial<IncidentRecord> & { id: string; platformId: string }): IncidentRecord {
-  return { level: 'detected', startedAt: min(-20), detectedAt: min(-15), endedAt: null, national: false, academies: [], ...over };
-}
-
-function input(over: Partial<BuildMapStateInput> = {}): BuildMapStateInput {
-  return {
-    at,
-    live: false,
-    windowMinutes: 30,
-    academyIds: ['lille', 'paris', 'versailles'],
-    platforms: PLATFORMS,
-    counts: [],
-    expected: new Map([
-      ['cned', new Map([['lille', 2], ['paris', 4], ['versailles', 3]])],
-      ['pronote', new Map([['lille', 10], ['paris', 20], ['versailles', 15]])],
-    ]),
-    incidents: [],
-    sparklines: new Map(),
-    platformId: null,
-    category: null,
-    seq: 7,
-    ...over,
-  };
-}
+/** The shared fixture as a finished (not live) picture: no counts, no sparklines. */
+const input = (over: Partial<BuildMapStateInput> = {}): BuildMapStateInput =>
+  mapStateInput({ live: false, counts: [], sparklines: new Map(), seq: 7, ...over });
 
 const academy = (state: ReturnType<typeof buildMapState>, id: string) => state.academies.find((a) => a.academyId === id);
 const platform = (state: ReturnType<typeof buildMapState>, id: string) => state.platforms.find((p) => p.platformId === id);
