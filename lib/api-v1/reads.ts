@@ -6,7 +6,7 @@ import { getDb } from '@/lib/db/client';
 import { readIncident } from '@/lib/db/dashboard';
 import { listIncidentPage, type IncidentFilter } from '@/lib/db/incident-page';
 import { findSeriesScope } from '@/lib/db/series';
-import type { IncidentListItem } from '@/lib/domain/dashboard';
+import { platformInfo, type IncidentListItem } from '@/lib/domain/dashboard';
 import { AppError } from '@/lib/http/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { invalid, issue } from './http';
@@ -17,16 +17,7 @@ const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString()
 export async function listPlatformsV1(): Promise<{ items: PlatformV1[] }> {
   const platforms = await listPlatforms({ includeRetired: true });
   return {
-    items: platforms.map((p) => ({
-      id: p.id,
-      name: p.name,
-      kind: p.kind,
-      scope: p.scope,
-      operator: p.operator,
-      academies: p.academies,
-      statusPageUrl: p.statusPageUrl,
-      retired: p.retiredAt !== null,
-    })),
+    items: platforms.map(platformInfo),
   };
 }
 

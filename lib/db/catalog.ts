@@ -1,11 +1,11 @@
 import 'server-only';
-import type { Academy, Platform, PlatformKind, PlatformScope } from '@/lib/domain/types';
+import type { Academy, Platform } from '@/lib/domain/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { getDb } from './client';
+import { PLATFORM_WITH_ACADEMIES, toPlatform } from './platform-row';
 import type { PrismaClient } from './types';
 
 type AcademyRow = Prisma.AcademyGetPayload<{ include: { region: true; departements: true } }>;
-type PlatformRow = Prisma.PlatformGetPayload<{ include: { academies: true } }>;
 
 function toAcademy(row: AcademyRow): Academy {
   return {
@@ -22,21 +22,6 @@ function toAcademy(row: AcademyRow): Academy {
   };
 }
 
-function toPlatform(row: PlatformRow): Platform {
-  return {
-    id: row.id,
-    name: row.name,
-    kind: row.kind as PlatformKind,
-    scope: row.scope as PlatformScope,
-    operator: row.operator,
-    academies: row.academies.map((a) => a.academyId).sort(),
-    domains: row.domains,
-    aliases: row.aliases,
-    statusPageUrl: row.statusPageUrl,
-    retiredAt: row.retiredAt,
-  };
-}
-
 export async function listAcademies(): Promise<Academy[]> {
   const rows = await getDb().academy.findMany({
     include: { region: true, departements: true },
@@ -48,7 +33,7 @@ export async function listAcademies(): Promise<Academy[]> {
 export async function listPlatforms(opts: { includeRetired?: boolean } = {}): Promise<Platform[]> {
   const rows = await getDb().platform.findMany({
     where: opts.includeRetired ? {} : { retiredAt: null },
-    include: { academies: true },
+    ...PLATFORM_WITH_ACADEMIES,
     orderBy: { name: 'asc' },
   });
   return rows.map(toPlatform);

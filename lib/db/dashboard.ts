@@ -1,6 +1,7 @@
-import type { AcademyInfo, CommonCauseInfo, IncidentDetail, IncidentListItem, PlatformInfo, PublicComment } from '@/lib/domain/dashboard';
-import type { IncidentLevel, IncidentState, PlatformKind, PlatformScope, ProblemCategory } from '@/lib/domain/types';
+import { platformInfo, type AcademyInfo, type CommonCauseInfo, type IncidentDetail, type IncidentListItem, type PlatformInfo, type PublicComment } from '@/lib/domain/dashboard';
+import type { IncidentLevel, IncidentState, ProblemCategory } from '@/lib/domain/types';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { PLATFORM_WITH_ACADEMIES, toPlatform, type PlatformRow } from './platform-row';
 
 type IncidentRow = Prisma.IncidentGetPayload<{ include: { platform: { select: { name: true } }; academies: true } }>;
 
@@ -138,28 +139,16 @@ export async function listApprovedComments(
   }));
 }
 
-const PLATFORM_INFO = { include: { academies: { select: { academyId: true } } } } as const;
 const ACADEMY_INFO = { include: { region: { select: { name: true } } } } as const;
 
-function toPlatformInfo(row: Prisma.PlatformGetPayload<typeof PLATFORM_INFO>): PlatformInfo {
-  return {
-    id: row.id,
-    name: row.name,
-    kind: row.kind as PlatformKind,
-    scope: row.scope as PlatformScope,
-    operator: row.operator,
-    statusPageUrl: row.statusPageUrl,
-    academies: row.academies.map((a) => a.academyId).sort(),
-    retired: row.retiredAt !== null,
-  };
-}
+const toPlatformInfo = (row: PlatformRow): PlatformInfo => platformInfo(toPlatform(row));
 
 function toAcademyInfo(row: Prisma.AcademyGetPayload<typeof ACADEMY_INFO>): AcademyInfo {
   return { id: row.id, name: row.name, regionName: row.region.name, overseas: row.overseas, timeZone: row.timeZone };
 }
 
 export async function readPlatform(db: PrismaClient, id: string): Promise<PlatformInfo | null> {
-  const row = await db.platform.findUnique({ where: { id }, ...PLATFORM_INFO });
+  const row = await db.platform.findUnique({ where: { id }, ...PLATFORM_WITH_ACADEMIES });
   return row ? toPlatformInfo(row) : null;
 }
 
@@ -184,7 +173,7 @@ export async function readNames(db: PrismaClient): Promise<{ academies: Record<s
 export async function listServingPlatforms(db: PrismaClient, academyId?: string): Promise<PlatformInfo[]> {
   const rows = await db.platform.findMany({
     where: { retiredAt: null, ...(academyId ? { academies: { some: { academyId } } } : {}) },
-    ...PLATFORM_INFO,
+    ...PLATFORM_WITH_ACADEMIES,
     orderBy: { name: 'asc' },
   });
   return rows.map(toPlatformInfo);

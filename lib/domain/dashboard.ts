@@ -1,4 +1,4 @@
-import type { IncidentLevel, IncidentState, PlatformKind, PlatformScope, ProblemCategory } from './types';
+import type { IncidentLevel, IncidentState, Platform, PlatformKind, PlatformScope, ProblemCategory } from './types';
 
 /** Times are epoch ms (UTC) so the types cross the server/client boundary unchanged. */
 export type IncidentListItem = {
@@ -57,6 +57,20 @@ export type PlatformInfo = {
   academies: string[];
   retired: boolean;
 };
+
+/** What pages and the public API show of a platform (no matching domains or aliases, retirement as a flag). */
+export function platformInfo(p: Platform): PlatformInfo {
+  return {
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    scope: p.scope,
+    operator: p.operator,
+    academies: p.academies,
+    statusPageUrl: p.statusPageUrl,
+    retired: p.retiredAt !== null,
+  };
+}
 
 export type AcademyInfo = {
   id: string;
