@@ -1,8 +1,25 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 
 const MINUTE_MS = 60_000;
 
 export type CountWindow = Map<string, Map<string, Float64Array>>;
+
+/** Fills a window from rows of (platform, académie, minute index): `value` gives what a row puts in its minute. */
+function toWindow<R extends { platform_id: string; academy_id: string; i: number }>(
+  rows: readonly R[],
+  length: number,
+  value: (row: R, current: number) => number,
+): CountWindow {
+  const window: CountWindow = new Map();
+  for (const row of rows) {
+    let byAcademy = window.get(row.platform_id);
+    if (!byAcademy) window.set(row.platform_id, (byAcademy = new Map()));
+    let minutes = byAcademy.get(row.academy_id);
+    if (!minutes) byAcademy.set(row.academy_id, (minutes = new Float64Array(length)));
+    if (row.i >= 0 && row.i < length) minutes[row.i] = value(row, minutes[row.i] ?? 0);
+  }
+  return window;
+}
 
 /** Distinct reporters per platform × académie × minute over [from, to) as dense arrays (minute-aligned). */
 export async function readReporterCounts(
@@ -10,27 +27,13 @@ export async function readReporterCounts(
   input: { from: Date; to: Date; platformIds?: string[] },
 ): Promise<CountWindow> {
   const length = Math.round((input.to.getTime() - input.from.getTime()) / MINUTE_MS);
-  const rows = input.platformIds
-    ? await db.$queryRaw<Array<{ platform_id: string; academy_id: string; i: number; n: number }>>`
-        SELECT platform_id, academy_id,
-          (floor(extract(epoch FROM bucket_start - ${input.from}::timestamptz) / 60))::int AS i, reporters AS n
-        FROM report_count
-        WHERE bucket_start >= ${input.from} AND bucket_start < ${input.to} AND reporters > 0
-          AND platform_id = ANY(${input.platformIds}::text[])`
-    : await db.$queryRaw<Array<{ platform_id: string; academy_id: string; i: number; n: number }>>`
-        SELECT platform_id, academy_id,
-          (floor(extract(epoch FROM bucket_start - ${input.from}::timestamptz) / 60))::int AS i, reporters AS n
-        FROM report_count
-        WHERE bucket_start >= ${input.from} AND bucket_start < ${input.to} AND reporters > 0`;
-  const window: CountWindow = new Map();
-  for (const row of rows) {
-    let byAcademy = window.get(row.platform_id);
-    if (!byAcademy) window.set(row.platform_id, (byAcademy = new Map()));
-    let counts = byAcademy.get(row.academy_id);
-    if (!counts) byAcademy.set(row.academy_id, (counts = new Float64Array(length)));
-    if (row.i >= 0 && row.i < length) counts[row.i] = (counts[row.i] ?? 0) + row.n;
-  }
-  return window;
+  const onlyPlatforms = input.platformIds ? Prisma.sql`AND platform_id = ANY(${input.platformIds}::text[])` : Prisma.empty;
+  const rows = await db.$queryRaw<Array<{ platform_id: string; academy_id: string; i: number; n: number }>>`
+    SELECT platform_id, academy_id,
+      (floor(extract(epoch FROM bucket_start - ${input.from}::timestamptz) / 60))::int AS i, reporters AS n
+    FROM report_count
+    WHERE bucket_start >= ${input.from} AND bucket_start < ${input.to} AND reporters > 0 ${onlyPlatforms}`;
+  return toWindow(rows, length, (row, current) => current + row.n);
 }
 
 /**
@@ -51,15 +54,7 @@ export async function readLateMinutes(
     WHERE created_at >= ${input.from} AND observed_at >= ${input.from} AND observed_at < ${input.to} AND counted
       AND created_at > date_trunc('minute', observed_at) + ${slack}::interval
     GROUP BY 1, 2, 3`;
-  const window: CountWindow = new Map();
-  for (const row of rows) {
-    let byAcademy = window.get(row.platform_id);
-    if (!byAcademy) window.set(row.platform_id, (byAcademy = new Map()));
-    let known = byAcademy.get(row.academy_id);
-    if (!known) byAcademy.set(row.academy_id, (known = new Float64Array(length)));
-    if (row.i >= 0 && row.i < length) known[row.i] = row.known.getTime();
-  }
-  return window;
+  return toWindow(rows, length, (row) => row.known.getTime());
 }
 
 /** Start of the first minute with counted reports: when this install began observing (null when none yet). */
