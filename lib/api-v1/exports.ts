@@ -30,7 +30,6 @@ function streamResponse(body: ReadableStream<Uint8Array>, input: { kind: string;
       'content-type': CONTENT_TYPES[input.options.format],
       'content-disposition': `attachment; filename="${fileName(input.kind, input.filter, input.options.format)}"`,
       'cache-control': past ? 'public, max-age=300' : 'public, max-age=30',
-      'x-content-type-options': 'nosniff',
     },
   });
 }
