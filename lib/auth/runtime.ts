@@ -7,7 +7,7 @@ import { env } from '@/lib/env';
 import { requestSourceKey } from '@/lib/ingest/request-source';
 import { createSharedStore } from '@/lib/ratelimit/shared-store';
 import type { RateLimitStore } from '@/lib/ratelimit/types';
-import { AUTH_SECRET_FILE, loadOrCreateSecretFile, secretsDir } from './secret-file';
+import { AUTH_SECRET_FILE, loadOrCreateSecretFile, secretsDir } from '@/lib/security/secret-file';
 
 const SECRET_KEY = 'nextauth_secret';
 

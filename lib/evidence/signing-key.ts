@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { loadOrCreateSecretFileSync } from '@/lib/security/secret-file';
 import { base64ToBytes, keyIdOf } from './signature';
 import { bytesToHex } from './hash';
 
@@ -24,24 +24,16 @@ export function keyFromSeed(seedBase64: string): SigningKey {
 }
 
 /**
- * The instance's ledger key: LEDGER_SIGNING_KEY when set, else DATA_DIR/ledger-ed25519.pem, created
- * (mode 0600) on first use. The private key never enters the database, so a database dump cannot sign.
+ * The instance's ledger key: LEDGER_SIGNING_KEY when set, else DATA_DIR/ledger-ed25519.pem, created (mode 0600,
+ * folder 0700) on first use by the same file-secret loader as the session secret. The private key never enters the
+ * database, so a database dump cannot sign.
  */
 export function loadSigningKey(input: { configured?: string; dataDir: string }): SigningKey {
   if (input.configured) return keyFromSeed(input.configured);
-  const file = path.join(input.dataDir, KEY_FILE_NAME);
-  if (!existsSync(file)) {
-    mkdirSync(input.dataDir, { recursive: true });
-    const { privateKey } = generateKeyPairSync('ed25519');
-    try {
-      writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
-      chmodSync(file, 0o600);
-    } catch (error) {
-      // Another instance sharing DATA_DIR created it first: use theirs.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  return toSigningKey(createPrivateKey(readFileSync(file)));
+  const { secret: pem } = loadOrCreateSecretFileSync(path.join(input.dataDir, KEY_FILE_NAME), () =>
+    generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  );
+  return toSigningKey(createPrivateKey(pem));
 }
 
 export function signText(key: SigningKey, text: string): string {

@@ -20,15 +20,13 @@ function readSecret(file: string): string | null {
   }
 }
 
-/**
- * The secret kept in `file` (mode 0600, folder 0700), created on first use from `initial()` (e.g. a
- * secret being moved out of the database) or at random. Concurrent processes agree: the first
- * writer wins and the others read its file.
- */
-export async function loadOrCreateSecretFile(file: string, initial: () => Promise<string | null> = async () => null): Promise<{ secret: string; created: boolean }> {
+function readSecretOrNull(file: string): { secret: string; created: false } | null {
   const existing = readSecret(file);
-  if (existing) return { secret: existing, created: false };
-  const candidate = (await initial()) ?? randomBytes(32).toString('base64url');
+  return existing ? { secret: existing, created: false } : null;
+}
+
+/** Writes `candidate` unless the file exists; when another process wrote it first, theirs is the secret. */
+function writeOnce(file: string, candidate: string): { secret: string; created: boolean } {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   chmodSync(path.dirname(file), 0o700);
   try {
@@ -39,4 +37,18 @@ export async function loadOrCreateSecretFile(file: string, initial: () => Promis
     if (winner) return { secret: winner, created: false };
     throw error;
   }
+}
+
+/**
+ * The one loader of secrets kept in files (the session secret, the ledger's signing key): the text of `file` (mode
+ * 0600, folder 0700, tightened when found looser), created on first use from `create()`. Concurrent processes
+ * agree: the first writer wins and the others read its file.
+ */
+export function loadOrCreateSecretFileSync(file: string, create: () => string): { secret: string; created: boolean } {
+  return readSecretOrNull(file) ?? writeOnce(file, create());
+}
+
+/** As loadOrCreateSecretFileSync, the first value from `initial()` (e.g. a secret being moved out of the database), else random. */
+export async function loadOrCreateSecretFile(file: string, initial: () => Promise<string | null> = async () => null): Promise<{ secret: string; created: boolean }> {
+  return readSecretOrNull(file) ?? writeOnce(file, (await initial()) ?? randomBytes(32).toString('base64url'));
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AUTH_SECRET_FILE, loadOrCreateSecretFile, secretsDir } from '@/lib/auth/secret-file';
+import { AUTH_SECRET_FILE, loadOrCreateSecretFile, secretsDir } from '@/lib/security/secret-file';
 import { randomUUID } from 'node:crypto';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';

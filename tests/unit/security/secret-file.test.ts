@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { loadOrCreateSecretFile, secretsDir } from '@/lib/auth/secret-file';
+import { KEY_FILE_NAME, keyFromSeed, loadSigningKey } from '@/lib/evidence/signing-key';
+import { loadOrCreateSecretFile, secretsDir } from '@/lib/security/secret-file';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -50,5 +52,31 @@ describe('loadOrCreateSecretFile', () => {
     writeFileSync(file, 's'.repeat(40), { mode: 0o644 });
     expect((await loadOrCreateSecretFile(file)).secret).toBe('s'.repeat(40));
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('loadSigningKey (the ledger key goes through the same loader)', () => {
+  test('creates DATA_DIR/ledger-ed25519.pem (0600) once, and signs with the same key afterwards', () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const first = loadSigningKey({ dataDir });
+    const file = path.join(dataDir, KEY_FILE_NAME);
+    expect(readFileSync(file, 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadSigningKey({ dataDir }).publicKeyHex).toBe(first.publicKeyHex);
+  });
+
+  test('reads a key file written before, unchanged', () => {
+    const dataDir = tempDir();
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    writeFileSync(path.join(dataDir, KEY_FILE_NAME), privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+    const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
+    expect(loadSigningKey({ dataDir }).publicKeyHex).toBe(raw);
+  });
+
+  test('LEDGER_SIGNING_KEY wins over the file', () => {
+    const dataDir = tempDir();
+    const seed = Buffer.alloc(32, 7).toString('base64');
+    expect(loadSigningKey({ configured: seed, dataDir }).keyId).toBe(keyFromSeed(seed).keyId);
+    expect(existsSync(path.join(dataDir, KEY_FILE_NAME))).toBe(false);
   });
 });
