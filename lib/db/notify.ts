@@ -1,5 +1,5 @@
 import { uuidv7 } from '@/lib/domain/uuid';
-import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 const CURSOR_KEY = 'notify_cursor';
 
@@ -117,9 +117,4 @@ export async function touchNotifySubscriptions(db: PrismaClient, input: { ids: s
 export async function deleteNotifySubscriptions(db: PrismaClient, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await db.notifySubscription.deleteMany({ where: { id: { in: ids } } });
-}
-
-export async function getSecretSetting(db: PrismaClient, input: { key: string; create: () => Prisma.InputJsonValue }): Promise<unknown> {
-  await db.setting.upsert({ where: { key: input.key }, create: { key: input.key, value: input.create() }, update: {} });
-  return (await db.setting.findUniqueOrThrow({ where: { key: input.key } })).value;
 }

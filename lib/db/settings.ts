@@ -1,3 +1,4 @@
+import type { Prisma } from '@/lib/generated/prisma/client';
 import type { DbLike, Tx } from './audit';
 
 const SETTINGS_LOCK_KEY = 7_461_332_023;
@@ -29,9 +30,13 @@ export async function readSecretSetting(db: DbLike, key: string): Promise<string
   return typeof row?.value === 'string' && row.value.length >= 32 ? row.value : null;
 }
 
-/** Stores `value` under `key` unless a value is already there (the first writer wins). */
-export async function createSettingOnce(db: DbLike, key: string, value: string): Promise<void> {
-  await db.setting.upsert({ where: { key }, create: { key, value }, update: {} });
+/**
+ * The generated value kept under `key` (a secret every instance shares: the proof-of-work key, the VAPID pair),
+ * created from `create()` by the first caller; later and concurrent callers read the first writer's value.
+ */
+export async function readOrCreateSetting(db: DbLike, key: string, create: () => Prisma.InputJsonValue): Promise<unknown> {
+  await db.setting.upsert({ where: { key }, create: { key, value: create() }, update: {} });
+  return (await db.setting.findUniqueOrThrow({ where: { key } })).value;
 }
 
 export async function deleteSetting(db: DbLike, key: string): Promise<void> {

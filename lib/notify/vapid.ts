@@ -2,7 +2,7 @@ import 'server-only';
 import webpush from 'web-push';
 import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
-import { getSecretSetting } from '@/lib/db/notify';
+import { readOrCreateSetting } from '@/lib/db/settings';
 
 const VAPID_KEY = 'notify_vapid';
 const vapidSchema = z.object({ publicKey: z.string().min(80), privateKey: z.string().min(40) });
@@ -12,7 +12,7 @@ const holder = globalThis as unknown as { __vapid?: Promise<VapidKeys> | null };
 
 /** VAPID keys generated on first use and kept in the setting table, so every instance signs with the same pair. */
 export function getVapidKeys(): Promise<VapidKeys> {
-  holder.__vapid ??= getSecretSetting(getDb(), { key: VAPID_KEY, create: () => ({ ...webpush.generateVAPIDKeys() }) })
+  holder.__vapid ??= readOrCreateSetting(getDb(), VAPID_KEY, () => ({ ...webpush.generateVAPIDKeys() }))
     .then((value) => vapidSchema.parse(value))
     .catch((error: unknown) => {
       holder.__vapid = null;
