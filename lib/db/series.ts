@@ -71,16 +71,11 @@ export async function readAcademyBaselines(
   input: { academyId: string; platformIds?: string[] },
 ): Promise<StoredAcademyBaseline[]> {
   type Row = { platform_id: string; model: unknown; learned_at: Date };
-  const rows = input.platformIds
-    ? await db.$queryRaw<Row[]>`
-        SELECT platform_id, model -> 'academies' -> ${input.academyId} AS model, learned_at
-        FROM baseline
-        WHERE academy_id = ${SHAPE_KEY} AND platform_id = ANY(${input.platformIds}::text[])
-          AND model -> 'academies' -> ${input.academyId} IS NOT NULL`
-    : await db.$queryRaw<Row[]>`
-        SELECT platform_id, model -> 'academies' -> ${input.academyId} AS model, learned_at
-        FROM baseline
-        WHERE academy_id = ${SHAPE_KEY} AND model -> 'academies' -> ${input.academyId} IS NOT NULL`;
+  const onlyPlatforms = input.platformIds ? Prisma.sql`AND platform_id = ANY(${input.platformIds}::text[])` : Prisma.empty;
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT platform_id, model -> 'academies' -> ${input.academyId} AS model, learned_at
+    FROM baseline
+    WHERE academy_id = ${SHAPE_KEY} ${onlyPlatforms} AND model -> 'academies' -> ${input.academyId} IS NOT NULL`;
   return rows.map((r) => ({ platformId: r.platform_id, model: toBaselineModel(r.model), learnedAt: r.learned_at }));
 }
 
