@@ -4,7 +4,7 @@ import { HomeDashboard } from '@/components/home/home-dashboard';
 import { env } from '@/lib/env';
 import { BOUNDARY_ATTRIBUTION } from '@/lib/geo/attribution';
 import { localizer } from '@/lib/i18n/server';
-import { parseParisLocal } from '@/lib/map-state/paris-time';
+import { parseParisLocal } from '@/lib/calendar/paris-time';
 import { getHomeView } from '@/lib/map-view/home-view';
 import { parseHomeQuery, serializeHomeQuery } from '@/lib/map-view/url-state';
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { createPrismaClient } from '../lib/db/create-client';
 import { startEmbeddedServer } from '../lib/db/embedded/owner';
 import { prepareDatabase } from '../lib/setup/prepare-database';
-import { formatParisLocal } from '../lib/map-state/paris-time';
+import { formatParisLocal } from '../lib/calendar/paris-time';
 import { startApp, stop, waitUntilUp, type Server } from './lib/app-server';
 import { fillPollData } from './lib/poll-fill';
 import type { PollConfig, PollSummary } from './lib/poll-load';

@@ -7,7 +7,7 @@ import { AcademyMapLoader } from '@/components/map/academy-map-loader';
 import { PlatformStatusList } from '@/components/platforms/platform-status-list';
 import { StatusHeadline } from '@/components/platforms/status-headline';
 import { useLiveMapState } from '@/lib/live-client/use-live-map-state';
-import { parseParisLocal } from '@/lib/map-state/paris-time';
+import { parseParisLocal } from '@/lib/calendar/paris-time';
 import type { MapState } from '@/lib/map-state/types';
 import { nameLookup, type HomeCatalog } from '@/lib/map-view/catalog';
 import { serializeHomeQuery, type HomeQuery } from '@/lib/map-view/url-state';

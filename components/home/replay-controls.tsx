@@ -15,7 +15,7 @@ import {
   type ReplayRange,
   type ReplaySpeed,
 } from '@/lib/map-view/replay';
-import { formatParisLocal } from '@/lib/map-state/paris-time';
+import { formatParisLocal } from '@/lib/calendar/paris-time';
 
 export type ReplayControlsProps = {
   /** Instant shown (ISO). */

@@ -1,6 +1,6 @@
 import { useFormatter } from 'next-intl';
 import { useCallback } from 'react';
-import { formatParisLocal } from '@/lib/map-state/paris-time';
+import { formatParisLocal } from '@/lib/calendar/paris-time';
 
 /** "09:02" for a start on the day shown, "5 avr., 18:40" for an earlier day (Paris time). */
 export function useSinceFormat(shownAt: string): (iso: string) => string {

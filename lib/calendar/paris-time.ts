@@ -1,4 +1,5 @@
-import { toLocalParts, wallClockToInstant } from '@/lib/calendar/time-zones';
+/** Paris wall-clock time: the one parser and formatters of the 'YYYY-MM-DDTHH:mm' form and of Paris days. */
+import { formatLocalDate, toLocalParts, wallClockToInstant, zonedMidnight } from './time-zones';
 
 const PARIS = 'Europe/Paris';
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -17,9 +18,20 @@ export function parseParisLocal(text: string): Date | null {
   return new Date(wallClockToInstant(wall, PARIS));
 }
 
-/** 'YYYY-MM-DDTHH:mm' in Paris time (the URL form of a replay instant). */
-export function formatParisLocal(at: Date): string {
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 'YYYY-MM-DDTHH:mm' in Paris time (the URL form of a replay instant and of a map link). */
+export function formatParisLocal(at: Date | number): string {
   const p = toLocalParts(at, PARIS);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(Math.floor(p.minuteOfDay / 60))}:${pad(p.minuteOfDay % 60)}`;
+  return `${formatLocalDate(p)}T${pad(Math.floor(p.minuteOfDay / 60))}:${pad(p.minuteOfDay % 60)}`;
+}
+
+/** The calendar day 'YYYY-MM-DD' in Paris at an instant (French civil time: ledger days, the day picker, export slices). */
+export function parisDate(at: Date | number): string {
+  return formatLocalDate(toLocalParts(at, PARIS));
+}
+
+/** Midnight in Paris starting `day` ('YYYY-MM-DD'), as epoch ms. */
+export function parisMidnight(day: string): number {
+  return zonedMidnight(day, PARIS);
 }

@@ -126,6 +126,18 @@ export function toLocalParts(instant: Date | number, timeZone: string): LocalPar
   };
 }
 
+/** Epoch ms of local midnight starting the calendar day `date` ('YYYY-MM-DD') in `timeZone` (23 or 25 hours before the next on clock changes). */
+export function zonedMidnight(date: string, timeZone: string): number {
+  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
+  return wallClockToInstant(Date.UTC(year, month - 1, day), timeZone);
+}
+
+/** The calendar day `days` after `date` ('YYYY-MM-DD'; negative goes back). */
+export function addDays(date: string, days: number): string {
+  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
 /** Local calendar date 'YYYY-MM-DD' of the given parts. */
 export function formatLocalDate(parts: Pick<LocalParts, 'year' | 'month' | 'day'>): string {
   const month = String(parts.month).padStart(2, '0');

@@ -1,3 +1,4 @@
+import { formatParisLocal } from '@/lib/calendar/paris-time';
 import type { IncidentLevel, IncidentState } from '@/lib/domain/types';
 import { localizePath } from '@/lib/i18n/paths';
 import type { Locale } from '@/lib/i18n/config';
@@ -48,24 +49,9 @@ export function shareFacts(input: {
   };
 }
 
-/** Paris wall-clock minute of an instant, as the map's `at` parameter wants it (2021-04-06T09:02). */
-export function parisMinute(t: number): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(t));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
-}
-
 /** Links of an incident: its permalink (absolute when the site origin is known) and the map at its start. */
 export function incidentLinks(input: { id: string; platformId: string; startedAt: number; origin: string | null; locale: Locale }) {
   const path = localizePath(input.locale, `/incidents/${input.id}`);
-  const map = localizePath(input.locale, `/?at=${parisMinute(input.startedAt)}&plateforme=${input.platformId}`);
+  const map = localizePath(input.locale, `/?at=${formatParisLocal(input.startedAt)}&plateforme=${input.platformId}`);
   return { permalink: input.origin ? `${input.origin}${path}` : path, path, map };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { PrismaClient } from '@/lib/db/types';
 import { listRegistrePage } from '@/lib/db/dossier';
 import { listDigests, type DigestRow } from '@/lib/db/ledger';
-import { parisDay } from '@/lib/evidence/paris-day';
+import { parisDate } from '@/lib/calendar/paris-time';
 import { publishDigest } from '@/lib/evidence/publish';
 import type { SigningKey } from '@/lib/evidence/signing-key';
 import { registreFileName } from './files';
@@ -18,7 +18,7 @@ type PreparedDay = LedgerDayProof & { seqs: BigInt64Array; count: number };
 async function digestCovering(input: { db: PrismaClient; key: SigningKey; day: string; maxSeq: bigint; now: Date }): Promise<DigestRow> {
   const [latest] = await listDigests(input.db, { limit: 1, day: input.day });
   if (latest && latest.lastSeq >= input.maxSeq) return latest;
-  const final = input.day < parisDay(input.now);
+  const final = input.day < parisDate(input.now);
   const published = await publishDigest({ db: input.db, key: input.key, day: input.day, final, now: input.now });
   if (published) return published;
   const [again] = await listDigests(input.db, { limit: 1, day: input.day });

@@ -5,7 +5,7 @@ import { bytesToHex, hexToBytes } from './hash';
 import { merkleRoot } from './merkle';
 import { digestHash, serializeDigest, type DigestCounts } from './digest';
 import { isLedgerKind } from './entries';
-import { parisDay } from './paris-day';
+import { parisDate } from '@/lib/calendar/paris-time';
 import { signText, type SigningKey } from './signing-key';
 
 function countKinds(kinds: readonly string[]): DigestCounts {
@@ -50,7 +50,7 @@ export async function publishDigest(input: { db: PrismaClient; key: SigningKey; 
 /** Seals every past day still open, oldest first, then the current day so far. Returns the digests. */
 export async function publishDueDigests(input: { db: PrismaClient; key: SigningKey; now?: Date; includeToday?: boolean }): Promise<DigestRow[]> {
   const now = input.now ?? new Date();
-  const today = parisDay(now);
+  const today = parisDate(now);
   const published: DigestRow[] = [];
   for (const day of await listDaysToSeal(input.db, today)) {
     const digest = await publishDigest({ db: input.db, key: input.key, day, final: true, now });

@@ -1,5 +1,6 @@
 import type { CountBucket } from '@/lib/db/aggregates';
-import { formatParisLocal, parseParisLocal } from '@/lib/map-state/paris-time';
+import { parisDate, parisMidnight } from '@/lib/calendar/paris-time';
+import { addDays } from '@/lib/calendar/time-zones';
 
 const MIN = 60_000;
 /** Shortest time slice aggregated per query, per bucket width: bounds one query's work whatever the period. */
@@ -8,21 +9,19 @@ const DAY_SLICE = 92;
 /** Sparse slices (a narrow filter) double up to this many times the shortest, so a year is not hundreds of queries. */
 const MAX_SLICE_FACTOR = 64;
 
-function parisMidnight(t: number, addDays: number): number {
-  const day = formatParisLocal(new Date(t)).slice(0, 10);
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(y, m - 1, d + addDays)).toISOString().slice(0, 10);
-  return parseParisLocal(`${next}T00:00`)?.getTime() ?? t + addDays * 1440 * MIN;
+/** Paris midnight starting the day `days` after the Paris day of `t`. */
+function parisMidnightAfter(t: number, days: number): number {
+  return parisMidnight(addDays(parisDate(t), days));
 }
 
 /** Start of the first slice: on a bucket boundary (a Paris midnight for days), so no bucket straddles two slices. */
 export function firstSliceStart(from: Date, bucket: CountBucket): number {
-  return bucket === '1j' ? parisMidnight(from.getTime(), 0) : Math.floor(from.getTime() / SLICE_MS[bucket]) * SLICE_MS[bucket];
+  return bucket === '1j' ? parisMidnightAfter(from.getTime(), 0) : Math.floor(from.getTime() / SLICE_MS[bucket]) * SLICE_MS[bucket];
 }
 
 /** End of the slice starting at `start` (a slice boundary), `factor` times the shortest slice long. */
 export function sliceEnd(start: number, bucket: CountBucket, factor: number): number {
-  return bucket === '1j' ? parisMidnight(start + 12 * 60 * MIN, DAY_SLICE * factor) : start + SLICE_MS[bucket] * factor;
+  return bucket === '1j' ? parisMidnightAfter(start + 12 * 60 * MIN, DAY_SLICE * factor) : start + SLICE_MS[bucket] * factor;
 }
 
 /** The next slice's factor: doubled after a slice under a quarter page, halved after one over two pages. */

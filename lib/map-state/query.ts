@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PROBLEM_CATEGORIES, type ProblemCategory } from '@/lib/domain/types';
 import type { ErrorIssue } from '@/lib/http/errors';
 import { checkInput } from '@/lib/http/zod-issues';
-import { parseParisLocal } from './paris-time';
+import { parseParisLocal } from '@/lib/calendar/paris-time';
 
 export const MAP_QUERY_MESSAGES = {
   at_invalid: 'Date invalide : utilisez par exemple 2021-04-06T09:02 (heure de Paris).',

@@ -1,7 +1,7 @@
 import 'server-only';
 import { listAcademies, listPlatforms } from '@/lib/db/catalog';
 import { getMapState } from '@/lib/map-state/get-map-state';
-import { parseParisLocal } from '@/lib/map-state/paris-time';
+import { parseParisLocal } from '@/lib/calendar/paris-time';
 import type { MapState } from '@/lib/map-state/types';
 import type { HomeCatalog } from './catalog';
 import { parseHomeQuery, resolvePlatformParam, type HomeQuery, type HomeQueryField } from './url-state';

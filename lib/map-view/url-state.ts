@@ -1,6 +1,6 @@
 import { PROBLEM_CATEGORIES, type ProblemCategory } from '@/lib/domain/types';
 import { ID_SLUG } from '@/lib/domain/slug';
-import { parseParisLocal } from '@/lib/map-state/paris-time';
+import { parseParisLocal } from '@/lib/calendar/paris-time';
 
 /** What the home page URL holds: `/?at=2021-04-06T09:02&plateforme=cned&categorie=login&academie=paris`. */
 export type HomeQuery = {

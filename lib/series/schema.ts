@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ID_SLUG } from '@/lib/domain/slug';
 import type { ErrorIssue } from '@/lib/http/errors';
 import { checkInput } from '@/lib/http/zod-issues';
-import { parseParisLocal } from '@/lib/map-state/paris-time';
+import { parseParisLocal } from '@/lib/calendar/paris-time';
 import {
   alignWindow,
   dayWindow,

@@ -1,4 +1,4 @@
-import { toLocalParts, wallClockToInstant } from '@/lib/calendar/time-zones';
+import { addDays, zonedMidnight } from '@/lib/calendar/time-zones';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -45,19 +45,9 @@ export function presetWindow(preset: WindowPreset, now: number): SeriesWindow {
   return alignWindow(end - PRESET_MS[preset], end);
 }
 
-/** Epoch ms of local midnight starting the calendar day `date` ('YYYY-MM-DD') in `timeZone`. */
-export function zonedMidnight(date: string, timeZone: string): number {
-  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
-  return wallClockToInstant(Date.UTC(year, month - 1, day), timeZone);
-}
-
 /** One whole local calendar day (00:00 to the next 00:00, 23 or 25 hours on clock changes). */
 export function dayWindow(date: string, timeZone: string): SeriesWindow {
-  const from = zonedMidnight(date, timeZone);
-  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
-  const next = new Date(Date.UTC(year, month - 1, day) + DAY_MS).toISOString().slice(0, 10);
-  const to = zonedMidnight(next, timeZone);
-  return alignWindow(from, to);
+  return alignWindow(zonedMidnight(date, timeZone), zonedMidnight(addDays(date, 1), timeZone));
 }
 
 /** Window around an incident: an hour before its start to an hour after its end (or `now`). */
@@ -65,10 +55,4 @@ export function incidentWindow(startedAt: number, endedAt: number | null, now: n
   const end = Math.min(Math.max(endedAt ?? now, startedAt) + HOUR_MS, Math.max(now, startedAt + HOUR_MS));
   const from = Math.max(startedAt - HOUR_MS, end - MAX_WINDOW_DAYS * DAY_MS);
   return alignWindow(from, end);
-}
-
-/** Today's date in Paris ('YYYY-MM-DD'), the latest day the day picker offers. */
-export function parisToday(now: number): string {
-  const p = toLocalParts(now, 'Europe/Paris');
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }

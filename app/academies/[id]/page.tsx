@@ -15,7 +15,7 @@ import { loadAcademyHeadline } from '@/lib/dashboard/headlines';
 import { loadAcademyPage } from '@/lib/dashboard/load-academy-page';
 import { currentLocale, localizer } from '@/lib/i18n/server';
 import { isPastWindow, pageWindow } from '@/lib/series/page-window';
-import { parisToday } from '@/lib/series/window';
+import { parisDate } from '@/lib/calendar/paris-time';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteOrigin } from '@/lib/seo/site';
 import '@/components/dashboard/dashboard.css';
@@ -72,7 +72,7 @@ export default async function AcademyPage(props: PageProps<'/academies/[id]'>) {
         title={t('chartTitle')}
         path={href(`/academies/${academy.id}`)}
         active={active}
-        today={parisToday(now)}
+        today={parisDate(now)}
         initial={data.series}
         intervals={[]}
         lineNames={data.names.platforms}

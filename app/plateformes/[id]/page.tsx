@@ -17,7 +17,7 @@ import { loadPlatformHeadline } from '@/lib/dashboard/headlines';
 import { loadPlatformPage } from '@/lib/dashboard/load-platform-page';
 import { currentLocale, localizer } from '@/lib/i18n/server';
 import { isPastWindow, pageWindow } from '@/lib/series/page-window';
-import { parisToday } from '@/lib/series/window';
+import { parisDate } from '@/lib/calendar/paris-time';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteOrigin } from '@/lib/seo/site';
 import '@/components/dashboard/dashboard.css';
@@ -89,7 +89,7 @@ export default async function PlatformPage(props: PageProps<'/plateformes/[id]'>
         title={t('chartTitle')}
         path={path}
         active={active}
-        today={parisToday(now)}
+        today={parisDate(now)}
         initial={data.series}
         intervals={data.history}
         lineNames={{}}

@@ -1,9 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { wallClockToInstant } from '@/lib/calendar/time-zones';
-import { parisMidnight } from '@/lib/dossier/period';
-import { parseParisLocal } from '@/lib/map-state/paris-time';
+import { wallClockToInstant, zonedMidnight } from '@/lib/calendar/time-zones';
+import { parisMidnight, parseParisLocal } from '@/lib/calendar/paris-time';
 import { parseInstant } from '@/lib/series/schema';
-import { zonedMidnight } from '@/lib/series/window';
 
 describe('wallClockToInstant', () => {
   test('maps a skipped spring time to the hour after and a repeated autumn time to its second pass', () => {
@@ -18,7 +16,7 @@ describe('Paris wall-clock readers agree', () => {
     expect(parseInstant(text)).toBe(instant);
     if (text.endsWith('T00:00')) {
       expect(zonedMidnight(text.slice(0, 10), 'Europe/Paris')).toBe(instant);
-      expect(parisMidnight(text.slice(0, 10)).getTime()).toBe(instant);
+      expect(parisMidnight(text.slice(0, 10))).toBe(instant);
     }
   });
 

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { frenchOfAcademy } from '@/lib/dashboard/academy-name';
 import { mergeIncidentLists } from '@/lib/dashboard/incident-lists';
 import { incidentSummary } from '@/lib/dashboard/incident-summary';
-import { incidentLinks, parisMinute, shareFacts } from '@/lib/dashboard/share';
+import { formatParisLocal } from '@/lib/calendar/paris-time';
+import { incidentLinks, shareFacts } from '@/lib/dashboard/share';
 import type { IncidentDetail, IncidentListItem } from '@/lib/domain/dashboard';
 
 const START = Date.parse('2021-04-06T07:02:00Z');
@@ -16,9 +17,9 @@ describe('shareFacts', () => {
   });
 });
 
-describe('incidentLinks and parisMinute', () => {
+describe('incidentLinks and formatParisLocal', () => {
   test('the map link holds the Paris minute of the start and the platform', () => {
-    expect(parisMinute(START)).toBe('2021-04-06T09:02');
+    expect(formatParisLocal(START)).toBe('2021-04-06T09:02');
     expect(incidentLinks({ id: 'abc', platformId: 'cned', startedAt: START, origin: 'https://ecole.example', locale: 'fr' })).toEqual({
       permalink: 'https://ecole.example/incidents/abc',
       path: '/incidents/abc',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { firstSliceStart, nextSliceFactor, sliceEnd, SLICE_MS } from '@/lib/export/slices';
-import { formatParisLocal } from '@/lib/map-state/paris-time';
+import { formatParisLocal } from '@/lib/calendar/paris-time';
 
 const FROM = new Date('2021-03-20T09:17:00Z');
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatParisLocal, parseParisLocal } from '@/lib/map-state/paris-time';
+import { formatParisLocal, parseParisLocal } from '@/lib/calendar/paris-time';
 import { parseMapStateQuery } from '@/lib/map-state/query';
 
 const now = new Date('2026-03-10T12:00:00Z');

@@ -5,10 +5,10 @@ import {
   dayWindow,
   incidentWindow,
   MAX_POINTS,
-  parisToday,
   presetWindow,
-  zonedMidnight,
 } from '@/lib/series/window';
+import { parisDate } from '@/lib/calendar/paris-time';
+import { zonedMidnight } from '@/lib/calendar/time-zones';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -71,8 +71,8 @@ describe('zonedMidnight and dayWindow', () => {
     expect(dayWindow('2021-04-06', 'Europe/Paris').bucketMinutes).toBe(5);
   });
 
-  test('parisToday is the Paris calendar date', () => {
-    expect(parisToday(Date.parse('2021-04-05T22:30:00Z'))).toBe('2021-04-06');
+  test('parisDate is the Paris calendar date', () => {
+    expect(parisDate(Date.parse('2021-04-05T22:30:00Z'))).toBe('2021-04-06');
   });
 });
 
