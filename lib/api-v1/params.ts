@@ -1,3 +1,4 @@
+import { ID_SLUG } from '@/lib/domain/slug';
 import { z } from 'zod';
 import { INCIDENT_LEVELS, INCIDENT_STATES, PROBLEM_CATEGORIES } from '@/lib/domain/types';
 import { EXPORT_FORMATS } from '@/lib/export/stream';
@@ -29,14 +30,13 @@ export const PARAM_MESSAGES = {
 
 export type ParamIssueCode = keyof typeof PARAM_MESSAGES;
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
 
 /** Each query parameter once: its zod schema (validation and the OpenAPI document) and its issue code. */
 export const PARAMS = {
-  plateforme: { code: 'platform_invalid', schema: optional(z.string().max(80).regex(SLUG)).meta({ description: 'Service (identifiant), ex. cned-ma-classe-a-la-maison', 'x-description-en': 'Service id, e.g. cned-ma-classe-a-la-maison' }) },
-  academie: { code: 'academy_invalid', schema: optional(z.string().max(80).regex(SLUG)).meta({ description: 'Académie (identifiant), ex. paris', 'x-description-en': 'Académie id, e.g. paris' }) },
+  plateforme: { code: 'platform_invalid', schema: optional(z.string().max(80).regex(ID_SLUG)).meta({ description: 'Service (identifiant), ex. cned-ma-classe-a-la-maison', 'x-description-en': 'Service id, e.g. cned-ma-classe-a-la-maison' }) },
+  academie: { code: 'academy_invalid', schema: optional(z.string().max(80).regex(ID_SLUG)).meta({ description: 'Académie (identifiant), ex. paris', 'x-description-en': 'Académie id, e.g. paris' }) },
   categorie: { code: 'category_invalid', schema: optional(z.enum(PROBLEM_CATEGORIES)).meta({ description: 'Type de problème', 'x-description-en': 'Problem type' }) },
   de: { code: 'from_invalid', schema: optional(z.string().max(40)).meta({ description: 'Début (inclus) : heure de Paris AAAA-MM-JJTHH:MM ou ISO 8601 avec fuseau', 'x-description-en': 'Start (inclusive): Paris time YYYY-MM-DDTHH:MM or ISO 8601 with offset' }) },
   a: { code: 'to_invalid', schema: optional(z.string().max(40)).meta({ description: 'Fin (exclue) : heure de Paris AAAA-MM-JJTHH:MM ou ISO 8601 avec fuseau ; défaut maintenant', 'x-description-en': 'End (exclusive): Paris time or ISO 8601 with offset; default now' }) },

@@ -4,13 +4,11 @@ import type { Locale } from '@/lib/i18n/config';
 import { renderBadge, type BadgeStatus } from './badge-svg';
 import { ID_SLUG as SLUG } from '@/lib/domain/slug';
 
-const SVG_FILE = /^([a-z0-9][a-z0-9-]{0,63})\.svg$/;
-
 /** `pronote.svg` → `pronote`; anything else is a 404 before any database read. */
 export function badgeFile(file: string): string {
-  const match = SVG_FILE.exec(file);
-  if (!match?.[1]) throw new AppError('not_found', 'Badge introuvable : l’adresse se termine par <service>.svg.');
-  return match[1];
+  const id = file.endsWith('.svg') ? file.slice(0, -'.svg'.length) : '';
+  if (!SLUG.test(id)) throw new AppError('not_found', 'Badge introuvable : l’adresse se termine par <service>.svg.');
+  return id;
 }
 
 export function badgeSlug(value: string): string {

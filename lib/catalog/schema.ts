@@ -1,3 +1,4 @@
+import { ID_SLUG } from '@/lib/domain/slug';
 import { z } from 'zod';
 import { PLATFORM_LEVELS, type PlatformFields } from '@/lib/domain/platform-fields';
 import { PLATFORM_KINDS, PLATFORM_SCOPES } from '@/lib/domain/types';
@@ -43,7 +44,7 @@ export const platformCreateSchema = platformFieldsSchema.extend({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Identifiant : lettres minuscules, chiffres et tirets (ex. mon-ent).')
+    .regex(ID_SLUG, 'Identifiant : lettres minuscules, chiffres et tirets (ex. mon-ent).')
     .min(2)
     .max(60),
 });

@@ -1,3 +1,4 @@
+import { ID_SLUG } from '@/lib/domain/slug';
 import { z } from 'zod';
 import { PROBLEM_CATEGORIES, REPORTER_ROLES } from '@/lib/domain/types';
 import { checkInput } from '@/lib/http/zod-issues';
@@ -9,18 +10,15 @@ import {
   OBSERVED_AT_MAX_AGE_MS,
   OBSERVED_AT_MAX_SKEW_MS,
   SLUG_MAX_LENGTH,
-  TOKEN_MAX_LENGTH,
-  TOKEN_MIN_LENGTH,
+  TOKEN_PATTERN,
 } from './thresholds';
 
 export { FIELD_ISSUE_MESSAGES, type FieldIssue, type FieldIssueCode } from './issue-messages';
 
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const TOKEN_PATTERN = new RegExp(`^[A-Za-z0-9_-]{${TOKEN_MIN_LENGTH},${TOKEN_MAX_LENGTH}}$`);
 // C0/C1 controls except tab and newline, plus bidi overrides (they can disguise text for moderators).
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
-const slug = z.string().trim().toLowerCase().min(1).max(SLUG_MAX_LENGTH).regex(SLUG_PATTERN);
+const slug = z.string().trim().toLowerCase().min(1).max(SLUG_MAX_LENGTH).regex(ID_SLUG);
 const token = z.string().regex(TOKEN_PATTERN);
 
 const comment = z

@@ -4,6 +4,8 @@ export const COMMENT_MAX_LENGTH = 500;
 export const SLUG_MAX_LENGTH = 64;
 export const TOKEN_MIN_LENGTH = 16;
 export const TOKEN_MAX_LENGTH = 64;
+/** A device token or idempotency key: base64url, as the browser generates it and the server accepts it. */
+export const TOKEN_PATTERN = new RegExp(`^[A-Za-z0-9_-]{${TOKEN_MIN_LENGTH},${TOKEN_MAX_LENGTH}}$`);
 export const HONEYPOT_MAX_LENGTH = 1_000;
 
 /** Clock skew tolerated on `observedAt` before it counts as "in the future" (ms). */

@@ -1,3 +1,4 @@
+import { ID_SLUG } from '@/lib/domain/slug';
 import { z } from 'zod';
 import { PROBLEM_CATEGORIES, type ProblemCategory } from '@/lib/domain/types';
 import type { ErrorIssue } from '@/lib/http/errors';
@@ -24,7 +25,7 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 
 const querySchema = z.object({
   at: z.preprocess(blankToUndefined, z.string().max(40).optional()),
-  plateforme: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).optional()),
+  plateforme: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().max(80).regex(ID_SLUG).optional()),
   categorie: z.preprocess(blankToUndefined, z.enum(PROBLEM_CATEGORIES).optional()),
 });
 

@@ -1,11 +1,9 @@
-import { TOKEN_MAX_LENGTH, TOKEN_MIN_LENGTH } from '@/lib/ingest/thresholds';
+import { TOKEN_PATTERN } from '@/lib/ingest/thresholds';
 import type { StorageLike } from './outbox-store';
 
 export const DEVICE_TOKEN_KEY = 'deviceToken';
 
 type RandomSource = Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string };
-
-const TOKEN_PATTERN = new RegExp(`^[A-Za-z0-9_-]{${TOKEN_MIN_LENGTH},${TOKEN_MAX_LENGTH}}$`);
 
 export function isValidToken(value: unknown): value is string {
   return typeof value === 'string' && TOKEN_PATTERN.test(value);

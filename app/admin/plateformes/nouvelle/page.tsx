@@ -4,6 +4,7 @@ import { ActionForm } from '@/components/admin/action-form';
 import { PlatformFieldInputs } from '@/components/admin/platform-fields';
 import { deniedMessage, guardPage } from '@/lib/auth/page-guard';
 import { listAcademies } from '@/lib/db/catalog';
+import { ID_SLUG_HTML_PATTERN } from '@/lib/domain/slug';
 import { createPlatformAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
@@ -18,7 +19,7 @@ export default async function NewPlatformPage() {
       <ActionForm action={createPlatformAction} submitLabel="Ajouter">
         <label>
           Identifiant (dans les adresses, non modifiable)
-          <input type="text" name="id" required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxLength={60} />
+          <input type="text" name="id" required pattern={ID_SLUG_HTML_PATTERN} maxLength={60} />
         </label>
         <PlatformFieldInputs academies={academies} />
       </ActionForm>
