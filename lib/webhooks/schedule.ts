@@ -1,3 +1,5 @@
+import { backoffDelayMs } from '@/lib/domain/backoff';
+
 /** Retries for 24 hours after the event, then the delivery is given up. */
 export const RETRY_WINDOW_MS = 24 * 3_600_000;
 const FIRST_RETRY_MS = 30_000;
@@ -10,7 +12,8 @@ export const DISABLE_AFTER_FAILURES = 15;
  * never later than 24 h after the delivery was created; null = give up.
  */
 export function nextAttemptAt(input: { attempts: number; createdAt: number; now: number }): number | null {
-  const gap = Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, input.attempts - 1), MAX_RETRY_GAP_MS);
+  // The shared back-off without its jitter (random = 1 gives the ceiling): one worker sends, nobody to spread out.
+  const gap = backoffDelayMs(input.attempts - 1, { baseMs: FIRST_RETRY_MS, maxMs: MAX_RETRY_GAP_MS }, () => 1);
   const next = input.now + gap;
   const deadline = input.createdAt + RETRY_WINDOW_MS;
   if (input.now >= deadline) return null;
