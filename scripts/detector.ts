@@ -5,10 +5,23 @@ import { parseArgs } from 'node:util';
 import { runDetection } from '../lib/detect/run-detection';
 import { connectForScript } from './db-connect';
 
+const USAGE = 'Usage : npm run detect:run -- [--at <instant ISO>] | [--from <instant ISO> [--to <instant ISO>] [--every <minutes, défaut 5>]]';
+
+function readOptions() {
+  try {
+    const { values } = parseArgs({
+      options: { at: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, every: { type: 'string' }, help: { type: 'boolean' } },
+    });
+    if (!values.help) return values;
+  } catch (error) {
+    console.error(`Erreur : ${(error as Error).message}`);
+  }
+  console.error(USAGE);
+  process.exit(2);
+}
+
 async function main() {
-  const { values } = parseArgs({
-    options: { at: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, every: { type: 'string' } },
-  });
+  const values = readOptions();
   const { db, close } = await connectForScript();
   const cache = new Map();
   try {
