@@ -50,12 +50,17 @@ const BENCH_CHILD: Record<string, string> = {
   BODY_FILE: 'static-json-server.ts serves the file its benchmark wrote',
 };
 
-const production = readsIn(['lib', 'app', 'components', 'scripts', 'next.config.ts', 'proxy.ts', 'prisma.config.ts'].flatMap(sourceFiles));
-const toolsAndTests = readsIn(['tests', 'bench', 'vitest.config.ts'].flatMap(sourceFiles));
+// scripts/test-all.ts (npm test) belongs with the tests: it reads TEST_DATABASE_URL.
+const TEST_RUNNER = path.join(ROOT, 'scripts/test-all.ts');
+const appFiles = ['lib', 'app', 'components', 'scripts', 'next.config.ts', 'proxy.ts', 'prisma.config.ts'].flatMap(sourceFiles);
+const production = readsIn(appFiles.filter((file) => file !== TEST_RUNNER));
+const toolsAndTests = readsIn([...['tests', 'bench', 'vitest.config.ts'].flatMap(sourceFiles), TEST_RUNNER]);
 const configurationDoc = backticked(readFileSync(path.join(ROOT, 'docs/configuration.md'), 'utf8'));
 const benchDoc = new Set(readFileSync(path.join(ROOT, 'bench/README.md'), 'utf8').match(/\bBENCH_[A-Z0-9_]+/g) ?? []);
 
-describe('docs/configuration.md', () => {
+const envExample = new Set([...readFileSync(path.join(ROOT, '.env.example'), 'utf8').matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!));
+
+describe('docs/configuration.md and .env.example', () => {
   test('documents every variable of the env schema', () => {
     expect(Object.keys(envSchema.shape).filter((name) => !configurationDoc.has(name))).toEqual([]);
   });
@@ -71,6 +76,12 @@ describe('docs/configuration.md', () => {
       return name.startsWith('BENCH_') ? !benchDoc.has(name) : !configurationDoc.has(name);
     });
     expect(undocumented.map((name) => `${name} (${toolsAndTests.get(name)!.join(', ')})`)).toEqual([]);
+  });
+
+  test('.env.example lists every variable of the app, and only those', () => {
+    const app = new Set([...Object.keys(envSchema.shape), ...[...production.keys()].filter((name) => !(name in OTHER_TOOLS))]);
+    expect([...app].filter((name) => !envExample.has(name))).toEqual([]);
+    expect([...envExample].filter((name) => !app.has(name))).toEqual([]);
   });
 
   test('documents no variable that nothing reads', () => {
