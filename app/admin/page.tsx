@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AdminLinkList } from '@/components/admin/admin-nav';
 import { adminLinks } from '@/lib/auth/admin-links';
 import { guardSignedIn } from '@/lib/auth/page-guard';
 
@@ -13,13 +13,7 @@ export default async function AdminHomePage() {
     <>
       <h1>Espace d’administration</h1>
       {session.roles.length === 0 ? <p>Ce compte n’a encore aucun rôle : demandez-en un à un administrateur.</p> : null}
-      <ul>
-        {links.map((link) => (
-          <li key={link.href}>
-            <Link href={link.href}>{link.label}</Link>
-          </li>
-        ))}
-      </ul>
+      <AdminLinkList links={links} />
       <p className="admin-muted">Chaque action faite ici est inscrite au journal (qui, quoi, quand, pourquoi).</p>
     </>
   );
