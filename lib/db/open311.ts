@@ -1,16 +1,8 @@
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { NewReportRow } from './reports';
 
 /** What Open311 may show of a report: public fields, and its comment only once a moderator approved it. */
-export type PublicReportRow = {
-  id: string;
-  platformId: string;
-  academyId: string;
-  category: string;
-  role: string | null;
-  comment: string | null;
-  counted: boolean;
-  flagReason: string | null;
-  createdAt: Date;
+export type PublicReportRow = Pick<NewReportRow, 'id' | 'platformId' | 'academyId' | 'category' | 'role' | 'comment' | 'counted' | 'flagReason' | 'createdAt'> & {
   updatedAt: Date;
 };
 
