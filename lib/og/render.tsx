@@ -19,3 +19,24 @@ export async function renderOgImage(props: Omit<OgCardProps, 'brand'>, opts: { m
   const headers: Record<string, string> = opts.maxAgeSeconds === undefined ? {} : { 'cache-control': `public, max-age=${opts.maxAgeSeconds}` };
   return new ImageResponse(<OgCard brand={t('common.brand')} {...props} />, { ...OG_SIZE, fonts: await loadOgFonts(), headers });
 }
+
+type OgTranslator = ReturnType<typeof ogTranslator>;
+type CardOf = Omit<OgCardProps, 'brand'>;
+
+/**
+ * The sharing image of a detail page (`/academies/[id]`, `/plateformes/[id]`, `/incidents/[id]`): reads the id, loads
+ * the subject, and draws `card(found)`; an unknown id gets the index's card, cached a minute.
+ */
+export async function renderDetailOgImage<T>(input: {
+  params: Promise<{ id: string }>;
+  load: (id: string) => Promise<T | null>;
+  unknown: (t: OgTranslator) => CardOf;
+  card: (found: T, t: OgTranslator, now: number) => Promise<{ card: CardOf; maxAgeSeconds: number }>;
+}): Promise<ImageResponse> {
+  const { id } = await input.params;
+  const t = ogTranslator();
+  const found = await input.load(id);
+  if (!found) return renderOgImage(input.unknown(t), { maxAgeSeconds: 60 });
+  const { card, maxAgeSeconds } = await input.card(found, t, Date.now());
+  return renderOgImage(card, { maxAgeSeconds });
+}
