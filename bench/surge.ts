@@ -90,7 +90,7 @@ async function runOnce(count: number): Promise<RunResult> {
       cluster.instances.map((i) => fetch(`http://[::1]:${i.port}/api/health`).then(async (r) => ((await r.json()) as { intake?: unknown }).intake ?? null, () => null)),
     );
     console.log(`${count} instance(s):`, JSON.stringify({ ...reports, timeline: undefined }), JSON.stringify(stats), JSON.stringify(intake));
-    console.log(reports.timeline.filter((t) => t.second % 10 === 9).map((t) => `${t.second + 1}s sent ${t.sent} ok ${t.accepted} refused ${t.refused} err ${t.errors}`).join('\n'));
+    console.log(reports.timeline.map((t) => `${t.second + 1}s ${t.accepted}/${t.refused}/${t.errors}`).join(' '));
     return { count, reports, viewers: stats, cpu, seconds, intake, load: [loadBefore, os.loadavg()[0] ?? 0] };
   } finally {
     viewers.send({ type: 'stop' });
