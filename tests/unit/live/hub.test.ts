@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createLiveHub, type LiveHub, type LiveSink } from '@/lib/live/hub';
+import { createLiveHub, flushDelayMs, type LiveHub, type LiveSink } from '@/lib/live/hub';
 import { createMemoryBus } from '@/lib/live/memory-bus';
 import { createPgBus } from '@/lib/live/pg-bus';
 import type { BusHandlers, LiveBus, LiveEvent } from '@/lib/live/types';
@@ -161,6 +161,39 @@ describe('createLiveHub', () => {
     hub.onDelta((d) => seen.push(d.kind));
     hub.emit([{ kind: 'resync' }, report('a')]);
     expect(seen).toEqual(['resync', 'report']);
+  });
+});
+
+describe('flush pacing with many viewers', () => {
+  test('flushDelayMs: the shortest wait with few viewers, connections / rate with many, never past the ceiling', () => {
+    const pacing = { flushMs: 100, writesPerSecond: 4000, maxFlushMs: 1000 };
+    expect(flushDelayMs(10, pacing)).toBe(100);
+    expect(flushDelayMs(400, pacing)).toBe(100);
+    expect(flushDelayMs(1000, pacing)).toBe(250);
+    expect(flushDelayMs(100_000, pacing)).toBe(1000);
+    expect(flushDelayMs(100_000, { flushMs: 100, maxFlushMs: 1000 })).toBe(100);
+  });
+
+  test('a hub with more viewers than its write rate allows flushes less often, in one frame', async () => {
+    vi.useFakeTimers();
+    const hub = createLiveHub({ bus: createMemoryBus(), maxConnections: 10, flushMs: 100, flushWritesPerSecond: 20, heartbeatMs: 15_000, seqTag: 0 });
+    try {
+      await hub.start();
+      const sinks = Array.from({ length: 5 }, () => collector());
+      for (const sink of sinks) hub.attach({ platformId: null, lastSeq: null, sink });
+      hub.publish([report('pronote')]);
+      vi.advanceTimersByTime(100);
+      hub.publish([report('cned')]);
+      vi.advanceTimersByTime(100);
+      expect(sinks[0]?.items()).toEqual([]);
+      vi.advanceTimersByTime(50);
+      // 5 viewers at 20 writes/s: one flush per 250 ms, carrying both reports.
+      for (const sink of sinks) expect(sink.items()).toEqual(['pronote', 'cned']);
+      expect(sinks[0]?.deltas()).toHaveLength(1);
+    } finally {
+      await hub.stop();
+      vi.useRealTimers();
+    }
   });
 });
 
