@@ -101,6 +101,10 @@ export function createLiveHub(opts: HubOptions): LiveHub {
   let flushTimer: NodeJS.Timeout | null = null;
   let unsubscribe: (() => void) | null = null;
   let lastBusWarnAt = Number.NEGATIVE_INFINITY;
+  // Seqs delivered here after a failed publish: a publish that timed out may still reach the bus, and its
+  // echo must not come back as "late" (a resync for every viewer) nor twice. Bounded, oldest forgotten first.
+  const localOnly = new Set<number>();
+  const LOCAL_ONLY_MAX = 10_000;
 
   const drop = (client: Client) => {
     const group = groups.get(client.platformId);
@@ -179,7 +183,8 @@ export function createLiveHub(opts: HubOptions): LiveHub {
 
   return {
     async start() {
-      unsubscribe = await bus.subscribe({ onDeltas: accept, onGap: () => emit([{ kind: 'resync' }]) });
+      const fromBus = (deltas: LiveDelta[]) => accept(localOnly.size === 0 ? deltas : deltas.filter((d) => !localOnly.delete(d.seq)));
+      unsubscribe = await bus.subscribe({ onDeltas: fromBus, onGap: () => emit([{ kind: 'resync' }]) });
     },
     async stop() {
       clearInterval(heartbeat);
@@ -200,6 +205,11 @@ export function createLiveHub(opts: HubOptions): LiveHub {
         if (now - lastBusWarnAt >= BUS_WARN_INTERVAL_MS) {
           lastBusWarnAt = now;
           log('warn', `[live] bus ${bus.kind} indisponible, diffusion locale seulement : ${error instanceof Error ? error.message : String(error)}`);
+        }
+        for (const d of deltas) localOnly.add(d.seq);
+        for (const seq of localOnly) {
+          if (localOnly.size <= LOCAL_ONLY_MAX) break;
+          localOnly.delete(seq);
         }
         accept(deltas);
       });

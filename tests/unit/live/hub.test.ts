@@ -197,6 +197,40 @@ describe('flush pacing with many viewers', () => {
   });
 });
 
+describe('createLiveHub with a bus that times out but delivers', () => {
+  test('a publish that failed late reaches viewers once, without a resync when its echo arrives', async () => {
+    vi.useFakeTimers();
+    let handlers: BusHandlers | null = null;
+    // Like a Redis publish past its deadline: the caller sees a failure, the message is delivered anyway.
+    const slowBus: LiveBus = {
+      kind: 'redis',
+      publish: (deltas) => {
+        setTimeout(() => handlers?.onDeltas(deltas), 300);
+        return Promise.reject(new Error('Command timed out'));
+      },
+      subscribe: async (h) => {
+        handlers = h;
+        return () => {};
+      },
+      close: async () => {},
+    };
+    const hub = createLiveHub({ bus: slowBus, maxConnections: 10, flushMs: 100, heartbeatMs: 15_000, seqTag: 0 });
+    try {
+      await hub.start();
+      const sink = collector();
+      hub.attach({ platformId: null, lastSeq: null, sink });
+      hub.publish([report('pronote')]);
+      await vi.advanceTimersByTimeAsync(1000);
+      hub.publish([report('cned')]);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(sink.items()).toEqual(['pronote', 'cned']);
+    } finally {
+      await hub.stop();
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('createLiveHub with an unreachable bus', () => {
   test('still delivers to its own clients when publishing fails, and start() reports the failure', async () => {
     const port = await freePort();
