@@ -6,6 +6,8 @@
 // Usage: surge-reports.ts '<json config>'; prints one JSON summary on stdout.
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseServerTiming } from '../../lib/http/server-timing';
 import { scenario2021, simulateIter, type SimReport } from '../../lib/simulate/generate';
 import { percentileOfSorted as percentile } from './stats';
 import { surgeSchedule } from './surge-schedule';
@@ -24,6 +26,13 @@ export type SurgeReportsSummary = {
   acceptedP99: number;
   answeredP99: number;
   answeredWithin2s: number;
+  /** Refused (429/503) answers' p99 latency, measured here (ms). */
+  refusedP99: number;
+  /** The app's own stages for accepted reports (its Server-Timing header): p50 / p99 ms by stage. */
+  stages: Record<string, { p50: number; p99: number }>;
+  /** This generator's own event-loop delay p99 / max (ms): a late generator inflates every latency above. */
+  generatorLoopP99: number;
+  generatorLoopMax: number;
   timeline: Array<{ second: number; sent: number; accepted: number; refused: number; errors: number }>;
 };
 
@@ -57,6 +66,10 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 2048 });
 const sentAt = new Float64Array(total);
 const latency = new Float64Array(total).fill(Number.NaN);
 const status = new Uint16Array(total);
+/** Server-Timing of accepted answers, by stage. */
+const stageTimes: Record<string, number[]> = {};
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
 /** Why an unanswered request (status 0) failed: 'timeout' (client deadline) or the socket error's code. */
 const failures: Record<string, number> = {};
 
@@ -73,6 +86,10 @@ function post(i: number, start: number): Promise<void> {
       res.on('end', () => {
         status[i] = res.statusCode ?? 0;
         latency[i] = performance.now() - t0;
+        if (status[i] === 201 || status[i] === 200) {
+          const timing = parseServerTiming(res.headers['server-timing'] as string | undefined);
+          for (const [name, ms] of Object.entries(timing)) (stageTimes[name] ??= []).push(ms);
+        }
         resolve();
       });
     });
@@ -94,6 +111,7 @@ function summarise(): SurgeReportsSummary {
   const isRefused = (s: number) => s === 429 || s === 503;
   const accepted: number[] = [];
   const answered: number[] = [];
+  const refusedTimes: number[] = [];
   const timeline = Array.from({ length: Math.ceil(ramp + hold) }, (_, second) => ({ second, sent: 0, accepted: 0, refused: 0, errors: 0 }));
   const errorStatuses: Record<string, number> = {};
   let holdAccepted = 0;
@@ -108,6 +126,7 @@ function summarise(): SurgeReportsSummary {
       if ((sentAt[i] ?? 0) >= ramp * 1000) holdAccepted += 1;
     } else if (isRefused(s)) {
       if (slot) slot.refused += 1;
+      refusedTimes.push(latency[i] ?? 0);
     } else {
       if (slot) slot.errors += 1;
       if (s !== 0) errorStatuses[String(s)] = (errorStatuses[String(s)] ?? 0) + 1;
@@ -118,6 +137,12 @@ function summarise(): SurgeReportsSummary {
   for (const [cause, n] of Object.entries({ ...failures, pending: unanswered })) if (n > 0) errorStatuses[`0 ${cause}`] = n;
   accepted.sort((a, b) => a - b);
   answered.sort((a, b) => a - b);
+  refusedTimes.sort((a, b) => a - b);
+  const stages: Record<string, { p50: number; p99: number }> = {};
+  for (const [name, times] of Object.entries(stageTimes)) {
+    times.sort((a, b) => a - b);
+    stages[name] = { p50: percentile(times, 50), p99: percentile(times, 99) };
+  }
   const count = (f: (s: number) => boolean) => Array.from(status).filter(f).length;
   const windows = timeline.map((_, i) => timeline.slice(i, i + 5).reduce((a, t) => a + t.accepted, 0) / 5);
   return {
@@ -132,6 +157,10 @@ function summarise(): SurgeReportsSummary {
     acceptedP99: percentile(accepted, 99),
     answeredP99: percentile(answered, 99),
     answeredWithin2s: answered.filter((ms) => ms <= 2000).length / total,
+    refusedP99: percentile(refusedTimes, 99),
+    stages,
+    generatorLoopP99: loop.percentile(99) / 1e6,
+    generatorLoopMax: loop.max / 1e6,
     timeline,
   };
 }

@@ -3,6 +3,7 @@
 // each, on 127.0.0.1:<port> only. Measures map-read latency and, on every `sampleEvery`-th stream,
 // the delay from a report's POST (its observedAt) to the counts frame carrying it (from the frame's oldest report). Exits on 'stop' or at `maxSeconds`.
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { percentileOfSorted as percentile } from './stats';
 import { reportsOf } from './stream-reports';
 
@@ -26,6 +27,9 @@ export type ViewersStats = {
   liveP99: number;
   liveMax: number;
   bytesPerStream: number;
+  /** This process's own event-loop delay p99 / max since the reset (ms): late here means late live figures. */
+  loopP99: number;
+  loopMax: number;
 };
 
 const HISTOGRAM_MS = 120_000;
@@ -47,6 +51,8 @@ const readFailed = (kind: string) => {
 };
 let live = new Uint32Array(HISTOGRAM_MS + 1);
 let stopped = false;
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
 // One keep-alive connection per viewer at most, as each browser has its own.
 let agent = new http.Agent({ keepAlive: true });
 const requests: http.ClientRequest[] = [];
@@ -149,6 +155,8 @@ function stats(count: number): ViewersStats {
     liveP99: histogramPercentile(99),
     liveMax: max,
     bytesPerStream: bytes / Math.max(1, count),
+    loopP99: loop.percentile(99) / 1e6,
+    loopMax: loop.max / 1e6,
   };
 }
 
@@ -173,6 +181,7 @@ process.on('message', (msg: ViewersOpen | { type: 'reset' } | { type: 'stats' } 
     dropped = 0;
     bytes = 0;
     live = new Uint32Array(HISTOGRAM_MS + 1);
+    loop.reset();
     process.send?.({ type: 'reset' });
   } else if (msg.type === 'stats') {
     process.send?.(stats(viewers));

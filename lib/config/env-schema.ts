@@ -110,6 +110,8 @@ export const envSchema = z.object({
   LISTEN_BACKLOG: z.coerce.number().int().min(1).max(65_535).default(511),
   LIVE_BUS: z.enum(['auto', 'memory', 'postgres', 'redis']).default('auto'),
   LIVE_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  /** Live fan-out pacing (lib/live/hub.ts): socket writes per second one instance aims to stay under. */
+  LIVE_FLUSH_WRITES_PER_SECOND: z.coerce.number().int().min(100).max(1_000_000).default(4000),
   LIVE_MAX_PER_SOURCE: z.coerce.number().int().min(1).max(10_000).default(6),
   LIVE_RESERVE_FOR_NEW_SOURCES: z.coerce.number().int().min(0).max(1_000_000).default(250),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),

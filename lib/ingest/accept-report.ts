@@ -1,6 +1,7 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
+import type { Spans } from '@/lib/http/server-timing';
 import { withTimeout } from '@/lib/http/timeout';
 import { getRuntimeSettings } from '@/lib/settings/runtime';
 import { checkCatalog } from './check-catalog';
@@ -14,7 +15,7 @@ import type { ReportInput } from './schema';
 import { REPORTER_WINDOW_MS, SOURCE_FREE_REPORTERS } from './thresholds';
 import { uuidv7 } from '@/lib/domain/uuid';
 
-export type AcceptContext = { headers: Headers; now?: Date };
+export type AcceptContext = { headers: Headers; now?: Date; /** Stages of this request (Server-Timing). */ timing?: Spans };
 export type AcceptResult = { status: 200 | 201; body: BatchResult };
 
 /**
@@ -66,8 +67,11 @@ export async function acceptReport(input: ReportInput, ctx: AcceptContext): Prom
   const started = performance.now();
   const remaining = () => Math.max(1, Math.min(env.DB_TIMEOUT_MS, INTAKE_DEADLINE_MS - (performance.now() - started)));
   const source = await fingerprintRequest(ctx.headers, { now, timeoutMs: remaining(), deviceToken: input.deviceToken });
+  ctx.timing?.mark('key');
   const powVerified = await admitRequest(ctx, input, source, now);
+  ctx.timing?.mark('limit');
   const issues = checkCatalog(input, await withTimeout(runtime.catalog(now), remaining()));
+  ctx.timing?.mark('catalog');
   if (issues.length > 0) throw new AppError('invalid_input', issues[0]?.message ?? 'Signalement invalide.', { issues });
   const comment = input.comment ? scrubComment(input.comment) : null;
   const result = await withTimeout(
@@ -89,5 +93,6 @@ export async function acceptReport(input: ReportInput, ctx: AcceptContext): Prom
     }),
     remaining(),
   );
+  ctx.timing?.mark('batch');
   return { status: result.status === 'accepted' ? 201 : 200, body: result };
 }

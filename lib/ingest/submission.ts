@@ -4,10 +4,11 @@ import { toErrorPayload } from '@/lib/http/error-payload';
 import { AppError } from '@/lib/http/errors';
 import { requireSameOrigin } from '@/lib/http/origin';
 import type { HttpAnswer } from '@/lib/http/respond';
+import type { Spans } from '@/lib/http/server-timing';
 import { acceptReport, type AcceptResult } from './accept-report';
 import { parseReportInput } from './schema';
 
-export type Submission = { headers: Headers; body: string; now?: Date };
+export type Submission = { headers: Headers; body: string; now?: Date; timing?: Spans };
 
 /** POST /api/reports once its body is read: throws AppError for every refusal. */
 export async function handleReportSubmission(submission: Submission): Promise<AcceptResult> {
@@ -20,7 +21,8 @@ export async function handleReportSubmission(submission: Submission): Promise<Ac
   if (!parsed.ok) {
     throw new AppError('invalid_input', 'Signalement invalide : corrigez les champs indiqués.', { issues: parsed.issues });
   }
-  return acceptReport(parsed.value, { headers, now });
+  submission.timing?.mark('parse');
+  return acceptReport(parsed.value, { headers, now, timing: submission.timing });
 }
 
 /**

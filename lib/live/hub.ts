@@ -34,7 +34,15 @@ export type HubOptions = {
   bus: LiveBus;
   maxConnections: number;
   bufferSize?: number;
+  /** Shortest wait between a delta and its flush (ms). */
   flushMs?: number;
+  /**
+   * Socket writes per second the fan-out aims to stay under: with many viewers the flush waits
+   * longer (connections / rate), up to `maxFlushMs`, so a flush's cost no longer grows with its
+   * frequency × the viewers. Unset: every flush waits `flushMs`.
+   */
+  flushWritesPerSecond?: number;
+  maxFlushMs?: number;
   heartbeatMs?: number;
   retryMs?: number;
   maxBacklogBytes?: number;
@@ -56,6 +64,13 @@ const platformOf = (delta: LiveDelta): string | null =>
 
 const wants = (platformId: string | null, frame: Frame) => platformId === null || frame.platformId === null || frame.platformId === platformId;
 
+/** How long pending deltas wait before a flush to `connections` streams (see HubOptions). */
+export function flushDelayMs(connections: number, opts: { flushMs: number; writesPerSecond?: number; maxFlushMs: number }): number {
+  if (!opts.writesPerSecond) return opts.flushMs;
+  const paced = (connections * 1000) / opts.writesPerSecond;
+  return Math.round(Math.max(opts.flushMs, Math.min(opts.maxFlushMs, paced)));
+}
+
 const toFrame = (delta: LiveDelta): Frame => ({ seq: delta.seq, platformId: platformOf(delta), delta });
 
 /** SSE text for frames in seq order: reports folded into counts frames (see foldDeltas). */
@@ -67,12 +82,13 @@ const render = (frames: readonly Frame[]): string =>
 /**
  * Per-process fan-out: numbers what it publishes (the seq travels on the bus, so every instance
  * sends a delta under the same id), keeps the last deltas for resuming clients, and writes them to
- * the open streams in seq order, one chunk per client every `flushMs` (one string per filter), the
+ * the open streams in seq order, one chunk per client every `flushMs` (longer with many viewers, see
+ * `flushWritesPerSecond`; one string per filter), the
  * reports of a flush folded into one counts frame (id = its last seq). A client resuming inside a
  * folded range gets the part after its seq, folded anew from the kept deltas.
  */
 export function createLiveHub(opts: HubOptions): LiveHub {
-  const { bus, maxConnections, flushMs = 100, heartbeatMs = 15_000, retryMs = 5_000, maxBacklogBytes = 512 * 1024 } = opts;
+  const { bus, maxConnections, flushMs = 100, maxFlushMs = 1_000, flushWritesPerSecond, heartbeatMs = 15_000, retryMs = 5_000, maxBacklogBytes = 512 * 1024 } = opts;
   const log = opts.log ?? (() => {});
   const random = opts.random ?? Math.random;
   const clock = createSeqClock(opts.now, opts.seqTag ?? randomSeqTag());
@@ -85,6 +101,10 @@ export function createLiveHub(opts: HubOptions): LiveHub {
   let flushTimer: NodeJS.Timeout | null = null;
   let unsubscribe: (() => void) | null = null;
   let lastBusWarnAt = Number.NEGATIVE_INFINITY;
+  // Seqs delivered here after a failed publish: a publish that timed out may still reach the bus, and its
+  // echo must not come back as "late" (a resync for every viewer) nor twice. Bounded, oldest forgotten first.
+  const localOnly = new Set<number>();
+  const LOCAL_ONLY_MAX = 10_000;
 
   const drop = (client: Client) => {
     const group = groups.get(client.platformId);
@@ -155,7 +175,7 @@ export function createLiveHub(opts: HubOptions): LiveHub {
       clock.observe(delta.seq);
       pending.push(announce(delta));
     }
-    if (pending.length > 0 && !flushTimer) flushTimer = setTimeout(flush, flushMs);
+    if (pending.length > 0 && !flushTimer) flushTimer = setTimeout(flush, flushDelayMs(count, { flushMs, writesPerSecond: flushWritesPerSecond, maxFlushMs }));
   };
 
   const stamp = (events: LiveEvent[]): LiveDelta[] => events.map((event) => ({ ...event, seq: clock.next() }) as LiveDelta);
@@ -163,7 +183,8 @@ export function createLiveHub(opts: HubOptions): LiveHub {
 
   return {
     async start() {
-      unsubscribe = await bus.subscribe({ onDeltas: accept, onGap: () => emit([{ kind: 'resync' }]) });
+      const fromBus = (deltas: LiveDelta[]) => accept(localOnly.size === 0 ? deltas : deltas.filter((d) => !localOnly.delete(d.seq)));
+      unsubscribe = await bus.subscribe({ onDeltas: fromBus, onGap: () => emit([{ kind: 'resync' }]) });
     },
     async stop() {
       clearInterval(heartbeat);
@@ -184,6 +205,11 @@ export function createLiveHub(opts: HubOptions): LiveHub {
         if (now - lastBusWarnAt >= BUS_WARN_INTERVAL_MS) {
           lastBusWarnAt = now;
           log('warn', `[live] bus ${bus.kind} indisponible, diffusion locale seulement : ${error instanceof Error ? error.message : String(error)}`);
+        }
+        for (const d of deltas) localOnly.add(d.seq);
+        for (const seq of localOnly) {
+          if (localOnly.size <= LOCAL_ONLY_MAX) break;
+          localOnly.delete(seq);
         }
         accept(deltas);
       });

@@ -20,7 +20,7 @@ const log: LiveLog = (level, message) => logger[level](message);
 /** The process's live hub: bus from LIVE_BUS, incident watcher on the database; started on first use. */
 export function getLiveRuntime(): LiveRuntime {
   if (holder.__live) return holder.__live;
-  const hub = createLiveHub({ bus: createBusFromEnv(env, log), maxConnections: env.LIVE_MAX_CONNECTIONS, log });
+  const hub = createLiveHub({ bus: createBusFromEnv(env, log), maxConnections: env.LIVE_MAX_CONNECTIONS, flushWritesPerSecond: env.LIVE_FLUSH_WRITES_PER_SECOND, log });
   const watcher = createIncidentWatcher({ read: (since) => listIncidentsUpdatedSince(getDb(), since), emit: hub.emit, log });
   // Cached map states carry the stream position they reflect; incident changes and resyncs make them stale.
   setMapStateSeqSource(() => hub.cursor());

@@ -18,7 +18,9 @@ const FALLBACK_COOLDOWN_MS = 1_000;
 export function createSharedStore(input: { redisUrl?: string; prefix?: string; maxKeys: number; label: string }): RateLimitStore {
   const memory = createMemoryStore({ maxKeys: input.maxKeys });
   if (!input.redisUrl) return memory;
-  const redis = createRedisClient(input.redisUrl);
+  // Auto-pipelining: the limit checks of all the requests of one event-loop turn leave in one write
+  // (one round trip, one syscall) instead of one each.
+  const redis = createRedisClient(input.redisUrl, { enableAutoPipelining: true });
   let lastLog = 0;
   const logThrottled = (error: unknown) => {
     const now = Date.now();

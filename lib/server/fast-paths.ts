@@ -5,6 +5,7 @@ import { bodyError, readNodeBody, REPORT_BODY_LIMIT_BYTES } from '@/lib/http/bod
 import { AppError } from '@/lib/http/errors';
 import { recordIntake, SLOW_ACCEPT_MS } from '@/lib/http/intake-stats';
 import { readAccessHeaders } from '@/lib/auth/read-access';
+import { createSpans, type Spans } from '@/lib/http/server-timing';
 import type { SourceLimit } from '@/lib/http/source-limit';
 import { answerReportSubmission } from '@/lib/ingest/submission';
 import { handleMapStateRequest } from '@/lib/map-state/http';
@@ -22,10 +23,14 @@ export type IntakeContext = {
 };
 
 export const SATURATED = 'Serveur saturé : votre signalement sera renvoyé automatiquement.';
+// Built once: a refusal under overload must cost next to nothing (no stack trace per request).
+const SATURATED_ERROR = new AppError('unavailable', SATURATED, { retryAfterSeconds: 2 });
 export const TOO_MANY_PENDING = 'Trop d’envois en cours depuis votre réseau : réessayez dans quelques secondes.';
 
-function serverTiming(res: http.ServerResponse, arrived: number): void {
-  res.setHeader('server-timing', `app;dur=${(performance.now() - arrived).toFixed(1)}`);
+/** `Server-Timing`: the request's stages (or its whole time in the app) and the event loop's recent delay. */
+function serverTiming(res: http.ServerResponse, arrived: number, spans?: Spans, loopDelayMs?: number): void {
+  const stages = spans ? spans.header() : `app;dur=${(performance.now() - arrived).toFixed(1)}`;
+  res.setHeader('server-timing', loopDelayMs === undefined ? stages : `${stages}, loop;dur=${loopDelayMs.toFixed(1)}`);
 }
 
 /** What /api/health reads: an accepted report (and whether it was slow), or one the app failed (5xx). */
@@ -47,7 +52,9 @@ export async function serveReport(req: http.IncomingMessage, res: http.ServerRes
     writeError(res, new AppError('rate_limited', TOO_MANY_PENDING, { retryAfterSeconds: 5 }), { close: true });
     return;
   }
+  const spans = createSpans(ctx.arrived);
   const body = await readNodeBody(req, { limit: REPORT_BODY_LIMIT_BYTES, timeoutMs: ctx.bodyTimeoutMs }).finally(release);
+  spans.mark('body');
   if (!body.ok) {
     if (body.reason === 'timeout') recordIntake('timeout');
     if (body.reason === 'aborted') res.destroy();
@@ -57,14 +64,14 @@ export async function serveReport(req: http.IncomingMessage, res: http.ServerRes
   if (ctx.load.shouldShed()) {
     recordIntake('shed');
     serverTiming(res, ctx.arrived);
-    writeError(res, new AppError('unavailable', SATURATED, { retryAfterSeconds: 2 }));
+    writeError(res, SATURATED_ERROR);
     return;
   }
   const done = ctx.load.begin();
   res.once('close', done);
-  const answer = await answerReportSubmission({ headers: toWebHeaders(req.headers), body: body.text });
+  const answer = await answerReportSubmission({ headers: toWebHeaders(req.headers), body: body.text, timing: spans });
   recordOutcome(answer.status, performance.now() - ctx.arrived);
-  serverTiming(res, ctx.arrived);
+  serverTiming(res, ctx.arrived, spans, ctx.load.loopDelayMs());
   writeAnswer(res, answer);
 }
 

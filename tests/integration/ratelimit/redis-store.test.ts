@@ -26,6 +26,17 @@ describe.skipIf(!url)('Redis rate-limit store (TEST_REDIS_URL)', () => {
     expect(fromRedis[3]).toEqual([false, 3, 700]);
   });
 
+  test('runs its script by digest, and reloads it when Redis has lost it (restart, SCRIPT FLUSH)', async () => {
+    await redis?.connect().catch(() => {});
+    const store = createRedisStore(redis as Redis, { prefix: 'test:' });
+    const key = `flush-${Date.now()}`;
+    await redis?.script('FLUSH');
+    expect((await store.hit(key, 60_000, 2, 5_000)).allowed).toBe(true);
+    expect((await store.hit(key, 60_000, 2, 5_001)).count).toBe(2);
+    await redis?.script('FLUSH');
+    expect(await store.hit(key, 60_000, 2, 5_002)).toMatchObject({ allowed: false, count: 2 });
+  });
+
   test('is shared between two clients (two app instances)', async () => {
     const other = new Redis(url as string);
     const key = `shared-${Date.now()}`;

@@ -33,7 +33,7 @@ describe('intake under attack (issue 10)', () => {
       slowBodies: 200,
       stalledChunks: 20,
       streams: 1000,
-      // Fewer in flight at once than shedding ever refuses (32): acceptance here cannot depend on the machine's speed.
+      // Fewer in flight at once than shedding ever refuses (MIN_INFLIGHT_TO_SHED, 8): acceptance here cannot depend on the machine’s speed.
       spreadMs: 5000,
     });
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isTrustedProxy, trustedProxyList } from '@/lib/http/trusted-proxies';
+import { isTrustedProxy, TRUSTED_PROXY_MEMO_MAX, trustedProxyList } from '@/lib/http/trusted-proxies';
 
 describe('trustedProxyList and isTrustedProxy', () => {
   test.each([
@@ -39,4 +39,21 @@ describe('trustedProxyList and isTrustedProxy', () => {
       expect(() => trustedProxyList([range])).toThrow(/invalide/);
     },
   );
+});
+
+describe('isTrustedProxy remembers its verdicts per list', () => {
+  test('the same verdicts on the second ask, per list, and past the memo bound', () => {
+    const ours = trustedProxyList(['127.0.0.1']);
+    const other = trustedProxyList(['10.0.0.0/8']);
+    for (let round = 0; round < 2; round += 1) {
+      expect(isTrustedProxy(ours, '127.0.0.1')).toBe(true);
+      expect(isTrustedProxy(other, '127.0.0.1')).toBe(false);
+      expect(isTrustedProxy(ours, '10.0.0.1')).toBe(false);
+      expect(isTrustedProxy(other, '10.0.0.1')).toBe(true);
+    }
+    // Client-chosen forwarded hops fill the memo: it is cleared, and the verdicts stay right.
+    for (let i = 0; i < TRUSTED_PROXY_MEMO_MAX + 10; i += 1) isTrustedProxy(other, `11.0.${i >> 8}.${i & 255}`);
+    expect(isTrustedProxy(other, '10.0.0.1')).toBe(true);
+    expect(isTrustedProxy(other, '11.0.0.1')).toBe(false);
+  });
 });

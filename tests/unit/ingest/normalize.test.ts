@@ -1,5 +1,5 @@
 import { describe, test, expect } from 'vitest';
-import { commentKey, scrubComment } from '@/lib/ingest/normalize';
+import { COMMENT_KEY_MEMO_MAX, commentKey, scrubComment } from '@/lib/ingest/normalize';
 
 describe('scrubComment', () => {
   test.each([
@@ -54,5 +54,12 @@ describe('commentKey', () => {
   test('ignores case, accents, punctuation and spacing', () => {
     expect(commentKey('PRONOTE  ne marche pas !!!')).toBe(commentKey('pronote ne marche pas'));
     expect(commentKey('Élève bloqué')).toBe('eleve bloque');
+  });
+
+  test('a remembered key is the same key, before and after the memo fills up', () => {
+    expect(commentKey('Élève bloqué')).toBe('eleve bloque');
+    for (let i = 0; i < COMMENT_KEY_MEMO_MAX + 5; i += 1) commentKey(`commentaire ${i}`);
+    expect(commentKey('Élève bloqué')).toBe('eleve bloque');
+    expect(commentKey('Commentaire 7 !')).toBe('commentaire 7');
   });
 });

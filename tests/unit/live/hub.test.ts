@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createLiveHub, type LiveHub, type LiveSink } from '@/lib/live/hub';
+import { createLiveHub, flushDelayMs, type LiveHub, type LiveSink } from '@/lib/live/hub';
 import { createMemoryBus } from '@/lib/live/memory-bus';
 import { createPgBus } from '@/lib/live/pg-bus';
 import type { BusHandlers, LiveBus, LiveEvent } from '@/lib/live/types';
@@ -161,6 +161,73 @@ describe('createLiveHub', () => {
     hub.onDelta((d) => seen.push(d.kind));
     hub.emit([{ kind: 'resync' }, report('a')]);
     expect(seen).toEqual(['resync', 'report']);
+  });
+});
+
+describe('flush pacing with many viewers', () => {
+  test('flushDelayMs: the shortest wait with few viewers, connections / rate with many, never past the ceiling', () => {
+    const pacing = { flushMs: 100, writesPerSecond: 4000, maxFlushMs: 1000 };
+    expect(flushDelayMs(10, pacing)).toBe(100);
+    expect(flushDelayMs(400, pacing)).toBe(100);
+    expect(flushDelayMs(1000, pacing)).toBe(250);
+    expect(flushDelayMs(100_000, pacing)).toBe(1000);
+    expect(flushDelayMs(100_000, { flushMs: 100, maxFlushMs: 1000 })).toBe(100);
+  });
+
+  test('a hub with more viewers than its write rate allows flushes less often, in one frame', async () => {
+    vi.useFakeTimers();
+    const hub = createLiveHub({ bus: createMemoryBus(), maxConnections: 10, flushMs: 100, flushWritesPerSecond: 20, heartbeatMs: 15_000, seqTag: 0 });
+    try {
+      await hub.start();
+      const sinks = Array.from({ length: 5 }, () => collector());
+      for (const sink of sinks) hub.attach({ platformId: null, lastSeq: null, sink });
+      hub.publish([report('pronote')]);
+      vi.advanceTimersByTime(100);
+      hub.publish([report('cned')]);
+      vi.advanceTimersByTime(100);
+      expect(sinks[0]?.items()).toEqual([]);
+      vi.advanceTimersByTime(50);
+      // 5 viewers at 20 writes/s: one flush per 250 ms, carrying both reports.
+      for (const sink of sinks) expect(sink.items()).toEqual(['pronote', 'cned']);
+      expect(sinks[0]?.deltas()).toHaveLength(1);
+    } finally {
+      await hub.stop();
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('createLiveHub with a bus that times out but delivers', () => {
+  test('a publish that failed late reaches viewers once, without a resync when its echo arrives', async () => {
+    vi.useFakeTimers();
+    let handlers: BusHandlers | null = null;
+    // Like a Redis publish past its deadline: the caller sees a failure, the message is delivered anyway.
+    const slowBus: LiveBus = {
+      kind: 'redis',
+      publish: (deltas) => {
+        setTimeout(() => handlers?.onDeltas(deltas), 300);
+        return Promise.reject(new Error('Command timed out'));
+      },
+      subscribe: async (h) => {
+        handlers = h;
+        return () => {};
+      },
+      close: async () => {},
+    };
+    const hub = createLiveHub({ bus: slowBus, maxConnections: 10, flushMs: 100, heartbeatMs: 15_000, seqTag: 0 });
+    try {
+      await hub.start();
+      const sink = collector();
+      hub.attach({ platformId: null, lastSeq: null, sink });
+      hub.publish([report('pronote')]);
+      await vi.advanceTimersByTimeAsync(1000);
+      hub.publish([report('cned')]);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(sink.items()).toEqual(['pronote', 'cned']);
+    } finally {
+      await hub.stop();
+      vi.useRealTimers();
+    }
   });
 });
 
