@@ -131,7 +131,7 @@ describe('faults on the local cluster (nginx, 3 instances, PostgreSQL, Redis)', 
         process.kill(server as number, 'SIGKILL');
       }),
     );
-    await waitUntil('instance exited', () => victim.process.exitCode !== null, 20_000);
+    await waitUntil('instance exited', () => victim.process.exitCode !== null || victim.process.signalCode !== null, 20_000);
     await victim.start();
   });
 
