@@ -33,10 +33,11 @@ function rssOf(pid: number): number {
   return Number(kb ?? 0) * 1024;
 }
 
+/** The server process: the launcher's child on the embedded database; on PostgreSQL the launcher runs it itself. */
 function serverPid(launcher: number): number {
-  const child = readFileSync(`/proc/${launcher}/task/${launcher}/children`, 'utf8').trim().split(/\s+/)[0];
-  if (!child) throw new Error('server process not found');
-  return Number(child);
+  const children = readFileSync(`/proc/${launcher}/task/${launcher}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  const server = children.find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('serve.js'));
+  return server ?? launcher;
 }
 
 /** GET over HTTP, drained as it comes; counts bytes and line feeds (CSV rows + header + preamble). */

@@ -35,9 +35,24 @@ function memoryOf(pid: number): { rssMb: number; pssMb: number; peakMb: number }
   return { rssMb: Math.round(kb(status, 'VmRSS') / 1024), pssMb: Math.round(kb(rollup, 'Pss') / 1024), peakMb: Math.round(kb(status, 'VmHWM') / 1024) };
 }
 
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    return '';
+  }
+}
+
+/** launcher → server → worker on the embedded database; on PostgreSQL the launcher runs the server itself (launcher = server → worker). */
+function appTree(launcher: number): { server?: number; worker?: number } {
+  const first = children(launcher)[0];
+  if (first !== undefined && commandOf(first).includes('worker.js')) return { server: launcher, worker: first };
+  return { server: first, worker: first !== undefined ? children(first)[0] : undefined };
+}
+
 function sampleTree(launcher: number): Sample[] {
-  const server = children(launcher)[0];
-  const worker = server ? children(server)[0] : undefined;
+  const { server, worker } = appTree(launcher);
+  if (server === launcher) return [{ role: 'launcher = server (Next.js + fast paths)', ...memoryOf(launcher) }, ...(worker ? [{ role: 'worker (detector + jobs)', ...memoryOf(worker) }] : [])];
   const out: Sample[] = [{ role: 'launcher (+ PGlite when embedded)', ...memoryOf(launcher) }];
   if (server) out.push({ role: 'server (Next.js + fast paths)', ...memoryOf(server) });
   if (worker) out.push({ role: 'worker (detector + jobs)', ...memoryOf(worker) });
@@ -59,7 +74,7 @@ async function morning(baseUrl: string): Promise<void> {
   }
 }
 
-async function measure(name: string, args: string[], env: Record<string, string>): Promise<Row[]> {
+async function measure(name: string, args: string[], env: Record<string, string>, healthTimeoutMs = 180_000): Promise<Row[]> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, args, {
@@ -67,8 +82,8 @@ async function measure(name: string, args: string[], env: Record<string, string>
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   try {
-    await waitFor(name, async () => (await fetch(`${baseUrl}/api/health`)).ok, 180_000);
-    await waitFor(`${name} worker`, async () => children(children(child.pid as number)[0] ?? 0).length > 0, 30_000);
+    await waitFor(name, async () => (await fetch(`${baseUrl}/api/health`)).ok, healthTimeoutMs);
+    await waitFor(`${name} worker`, async () => appTree(child.pid as number).worker !== undefined, 30_000);
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const idle = sampleTree(child.pid as number);
     const started = Date.now();
@@ -114,7 +129,8 @@ async function main() {
   }
   if (want('tsx')) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ecole-bench-mem-'));
-    rows.push(...(await measure('embedded, through tsx (baseline)', TSX_ARGS, { DATA_DIR: dir, DATABASE_URL: '' })));
+    // Compiling through tsx is slow on a loaded machine: about 60 s to health at load 7 (11 s when quiet), more than 180 s at load 20.
+    rows.push(...(await measure('embedded, through tsx (baseline)', TSX_ARGS, { DATA_DIR: dir, DATABASE_URL: '' }, 600_000)));
     rmSync(dir, { recursive: true, force: true });
   }
   if (want('postgresql')) {

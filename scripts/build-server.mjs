@@ -74,6 +74,10 @@ await build({
     'prepare-db': 'scripts/prepare-db.ts',
     serve: 'scripts/serve.ts',
   },
+  // Shared code in chunks (dist/chunk-*.js): on PostgreSQL the launcher runs dist/serve.js in its own process, which
+  // then shares the launcher's modules, and PGlite is loaded by the embedded branch only (a dynamic import).
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   plugins: [emptyServerOnly, extensionlessSubpaths],
 });
 await build({

@@ -18,3 +18,16 @@ export function siblingEntry(name: string, nodeFlags: string[] = []): { command:
  * less resident for the worker (bench:memory).
  */
 export const WORKER_NODE_FLAGS = ['--liftoff-only', '--max-semi-space-size=2'];
+
+/**
+ * The compiled script of `command` when it is node itself (`node` or this executable) running a `.js` file with no
+ * node flags, i.e. something this process could run in place of a child (`node dist/serve.js`); null otherwise
+ * (development through tsx, flags, another program).
+ */
+export function inProcessEntry(command: readonly string[], execPath: string): { script: string; args: string[] } | null {
+  const [bin, script, ...args] = command;
+  if (!bin || !script) return null;
+  if (bin !== execPath && bin !== 'node') return null;
+  if (script.startsWith('-') || !script.endsWith('.js')) return null;
+  return { script, args };
+}

@@ -1,15 +1,18 @@
 // Starts (or reuses) the database, migrates it, then runs the given command (the server) with the
 // database URL in its environment. The child is tied to us by an IPC channel: it drains and exits
 // when we die, even by SIGKILL; we exit with its status when it dies (a supervisor restarts us).
+// With PostgreSQL (DATABASE_URL) there is nothing left to own once the database is migrated: when the command
+// is a compiled script run by plain node (`node dist/serve.js`), this process becomes the server (imports it)
+// instead of spawning it, one Node process less (docs/deployment.md).
 // Usage: node dist/run-with-db.js -- node dist/serve.js   (development: through tsx, see package.json)
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseEnv, EnvError } from '../lib/config/env-schema';
-import { startEmbeddedServer } from '../lib/db/embedded/owner';
 import { onParentGone } from '../lib/worker/supervise';
 import { describeDatabaseTarget } from '../lib/db/target';
 import { componentLogger, errorMessage } from '../lib/log/logger';
-import { siblingEntry } from './entry';
+import { inProcessEntry, siblingEntry } from './entry';
 
 const logger = componentLogger('launcher');
 const log = (line: string) => logger.info(line);
@@ -46,7 +49,18 @@ async function main() {
   if (env.DATABASE_URL) {
     log(describeDatabaseTarget({ kind: 'postgresql', url: env.DATABASE_URL }));
     await prepareInChild(childEnv);
+    const entry = inProcessEntry(command, process.execPath);
+    if (entry) {
+      // The server's own handlers take over: SIGTERM drains, a closed IPC channel to our parent stops it.
+      Object.assign(process.env, childEnv);
+      const script = path.resolve(entry.script);
+      process.argv = [process.argv[0] as string, script, ...entry.args];
+      await import(pathToFileURL(script).href);
+      return;
+    }
   } else {
+    // Imported here only: PGlite's modules (about 6 MB resident) stay out of a server running in this process.
+    const { startEmbeddedServer } = await import('../lib/db/embedded/owner');
     const server = await startEmbeddedServer({ dataDir: env.DATA_DIR, port: env.EMBEDDED_DB_PORT, sharedBuffers: env.EMBEDDED_DB_SHARED_BUFFERS });
     stop = () => server.stop();
     log(`${describeDatabaseTarget({ kind: 'embedded', dataDir: env.DATA_DIR })} ${server.owned ? '' : '(déjà ouverte par un autre processus)'}`);

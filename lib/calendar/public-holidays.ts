@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import table from './data/public-holidays.json';
 
 // strasbourg = Bas-Rhin + Haut-Rhin, both under the Alsace-Moselle local law (Vendredi saint,
 // 26 Dec).
@@ -14,28 +14,18 @@ const ACADEMY_HOLIDAY_STATES: Record<string, string> = {
 };
 const NATIONAL = 'FR';
 
-const calendars = new Map<string, Holidays>();
 const datesByStateYear = new Map<string, Set<string>>();
 
-function getCalendar(state: string): Holidays {
-  let calendar = calendars.get(state);
-  if (!calendar) {
-    calendar = state === NATIONAL ? new Holidays('FR') : new Holidays('FR', state);
-    calendars.set(state, calendar);
-  }
-  return calendar;
-}
-
-function getHolidayDates(state: string, year: number): Set<string> {
+/**
+ * Public holidays (`YYYY-MM-DD`) of a calendar in a year, from the table generated from date-holidays
+ * (`data/public-holidays.json`, scripts/public-holidays-table.ts); none outside the table's years.
+ */
+export function publicHolidays(state: string, year: number): Set<string> {
   const key = `${state}:${year}`;
   let dates = datesByStateYear.get(key);
   if (!dates) {
-    dates = new Set(
-      getCalendar(state)
-        .getHolidays(year)
-        .filter((holiday) => holiday.type === 'public')
-        .map((holiday) => holiday.date.slice(0, 10)),
-    );
+    const days = (table.years as Record<string, string[]>)[state]?.[year - table._meta.firstYear] ?? '';
+    dates = new Set(days.split(' ').filter(Boolean).map((mmdd) => `${year}-${mmdd.slice(0, 2)}-${mmdd.slice(2)}`));
     datesByStateYear.set(key, dates);
   }
   return dates;
@@ -49,5 +39,5 @@ export function getHolidayState(academyId: string): string {
 /** True when the local date 'YYYY-MM-DD' is a public holiday (jour férié) in the académie. */
 export function isPublicHoliday(localDate: string, academyId: string): boolean {
   const year = Number(localDate.slice(0, 4));
-  return getHolidayDates(getHolidayState(academyId), year).has(localDate);
+  return publicHolidays(getHolidayState(academyId), year).has(localDate);
 }

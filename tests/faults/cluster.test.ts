@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startCluster, type Cluster } from '../../scripts/cluster/start-cluster';
 import { buildServer } from './helpers/app';
 import { checkStored, postReport, startLoad, type Outcome } from './helpers/load';
-import { childrenOf, waitUntil } from './helpers/process-tree';
+import { appTree, childrenOf, waitUntil } from './helpers/process-tree';
 
 /** The promise to a reporter: an answer (stored, or refused with Retry-After) within 3 s. */
 const REPORT_DEADLINE_MS = 3_000;
@@ -126,11 +126,12 @@ describe('faults on the local cluster (nginx, 3 instances, PostgreSQL, Redis)', 
     if (!victim) throw new Error('no instance');
     expectPromisesKept(
       await underLoad(async () => {
-        const server = childrenOf(victim.process.pid as number)[0];
+        // On PostgreSQL the instance's process is its server (the launcher runs it, tests/faults/helpers/process-tree.ts).
+        const { server } = appTree(victim.process.pid as number);
         process.kill(server as number, 'SIGKILL');
       }),
     );
-    await waitUntil('instance exited', () => victim.process.exitCode !== null, 20_000);
+    await waitUntil('instance exited', () => victim.process.exitCode !== null || victim.process.signalCode !== null, 20_000);
     await victim.start();
   });
 
@@ -143,7 +144,7 @@ describe('faults on the local cluster (nginx, 3 instances, PostgreSQL, Redis)', 
 
   test('every instance frozen (SIGSTOP) for 3 s: nginx answers reports with 503 + Retry-After and the map from its cache', async () => {
     for (const instance of cluster.instances) if (instance.process.exitCode !== null || instance.process.signalCode !== null) await instance.start();
-    const servers = cluster.instances.flatMap((i) => childrenOf(i.process.pid as number).slice(0, 1));
+    const servers = cluster.instances.flatMap((i) => appTree(i.process.pid as number).server ?? []);
     expect(servers).toHaveLength(cluster.instances.length);
     const result = await underLoad(async () => {
       for (const pid of servers) process.kill(pid, 'SIGSTOP');

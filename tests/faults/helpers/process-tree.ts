@@ -27,8 +27,13 @@ export function commandOf(pid: number): string {
   }
 }
 
-/** The launcher's tree: launcher → server (dist/serve.js) → worker (dist/worker.js). */
+/**
+ * An instance's tree: launcher → server (dist/serve.js) → worker (dist/worker.js) on the embedded database; on
+ * PostgreSQL the launcher becomes the server (launcher = server → worker), known once its worker runs.
+ */
 export function appTree(launcher: number): { launcher: number; server?: number; worker?: number } {
+  const ownWorker = childrenOf(launcher).find((p) => commandOf(p).includes('worker.js'));
+  if (ownWorker !== undefined) return { launcher, server: launcher, worker: ownWorker };
   const server = childrenOf(launcher).find((p) => commandOf(p).includes('serve.js'));
   const worker = server ? childrenOf(server).find((p) => commandOf(p).includes('worker.js')) : undefined;
   return { launcher, server, worker };

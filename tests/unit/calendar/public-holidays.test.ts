@@ -1,5 +1,7 @@
 import { describe, test, expect } from 'vitest';
-import { getHolidayState, isPublicHoliday } from '@/lib/calendar/public-holidays';
+import { getHolidayState, isPublicHoliday, publicHolidays } from '@/lib/calendar/public-holidays';
+import { HOLIDAY_STATES, publicHolidaysFromPackage } from '@/lib/calendar/public-holidays-source';
+import table from '@/lib/calendar/data/public-holidays.json';
 
 describe('isPublicHoliday', () => {
   test.each([
@@ -33,5 +35,24 @@ describe('getHolidayState', () => {
     ['la-reunion', 'RE'],
   ])('%s uses %s', (academyId, state) => {
     expect(getHolidayState(academyId)).toBe(state);
+  });
+});
+
+describe('the public holidays table (lib/calendar/data/public-holidays.json)', () => {
+  test('matches date-holidays for every calendar and year it covers (regenerate: node --import tsx scripts/public-holidays-table.ts)', () => {
+    const { firstYear, lastYear } = table._meta;
+    for (const state of HOLIDAY_STATES) {
+      for (let year = firstYear; year <= lastYear; year += 1) {
+        expect([...publicHolidays(state, year)], `${state} ${year}`).toEqual(publicHolidaysFromPackage(state, year));
+      }
+    }
+  });
+
+  test('every académie calendar is in the table; a year outside it has no public holiday', () => {
+    for (const id of ['paris', 'strasbourg', 'guadeloupe', 'martinique', 'guyane', 'la-reunion', 'mayotte']) {
+      expect(HOLIDAY_STATES).toContain(getHolidayState(id));
+    }
+    expect(publicHolidays('FR', table._meta.lastYear + 1).size).toBe(0);
+    expect(isPublicHoliday(`${table._meta.lastYear + 1}-01-01`, 'paris')).toBe(false);
   });
 });
