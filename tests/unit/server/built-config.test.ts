@@ -19,7 +19,7 @@ describe('builtNextConfig', () => {
   }
 
   test('reads the configuration the build resolved, from NEXT_DIST_DIR when set', () => {
-    const config = { distDir: '.next-e2e', compress: true, experimental: { preloadEntriesOnStart: true, other: 1 } };
+    const config = { distDir: '.next-e2e', compress: true, experimental: { preloadEntriesOnStart: false, other: 1 } };
     const dir = project('.next-e2e', JSON.stringify({ version: 1, config }));
     expect(builtNextConfig({ NEXT_DIST_DIR: '.next-e2e' }, dir)).toEqual(config);
     expect(builtNextConfig({}, dir)).toBeNull();
@@ -28,7 +28,8 @@ describe('builtNextConfig', () => {
   test('PRELOAD_ROUTES is read at start, not frozen at build time', () => {
     const dir = project('.next', JSON.stringify({ config: { experimental: { preloadEntriesOnStart: true } } }));
     expect(builtNextConfig({ PRELOAD_ROUTES: 'off' }, dir)?.experimental?.preloadEntriesOnStart).toBe(false);
-    expect(builtNextConfig({}, dir)?.experimental?.preloadEntriesOnStart).toBe(true);
+    expect(builtNextConfig({}, dir)?.experimental?.preloadEntriesOnStart).toBe(false);
+    expect(builtNextConfig({ PRELOAD_ROUTES: 'on' }, dir)?.experimental?.preloadEntriesOnStart).toBe(true);
   });
 
   test('a missing or damaged file leaves the loading to Next.js', () => {
