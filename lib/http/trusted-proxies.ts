@@ -23,9 +23,27 @@ export function trustedProxyList(entries: readonly string[]): TrustedProxies {
   return list;
 }
 
-/** Whether `address` (a canonical IP without port or zone) is one of our proxies. */
+const MEMO_MAX = 4096;
+const memos = new WeakMap<TrustedProxies, Map<string, boolean>>();
+
+/**
+ * Whether `address` (a canonical IP without port or zone) is one of our proxies. Asked several times
+ * per request; a BlockList check builds a SocketAddress each time, so answers are remembered per list
+ * (the list never changes; the memo is emptied when it reaches MEMO_MAX addresses).
+ */
 export function isTrustedProxy(list: TrustedProxies, address: string | null | undefined): boolean {
   if (!address) return false;
+  let memo = memos.get(list);
+  if (!memo) memos.set(list, (memo = new Map()));
+  const known = memo.get(address);
+  if (known !== undefined) return known;
+  const trusted = checkTrustedProxy(list, address);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(address, trusted);
+  return trusted;
+}
+
+function checkTrustedProxy(list: TrustedProxies, address: string): boolean {
   const family = net.isIP(address);
   if (family === 4) return list.ipv4.check(address, 'ipv4');
   // An IPv4-mapped address (::ffff:10.0.0.1) matches IPv4 entries too.

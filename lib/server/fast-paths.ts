@@ -18,6 +18,8 @@ export type IntakeContext = {
   bodyTimeoutMs: number;
   /** Client source of this request (address, IPv6 /64 or "unknown"). */
   source: string;
+  /** The request's headers as web Headers (converted once, after the peer stamp). */
+  headers: Headers;
   arrived: number;
 };
 
@@ -62,7 +64,7 @@ export async function serveReport(req: http.IncomingMessage, res: http.ServerRes
   }
   const done = ctx.load.begin();
   res.once('close', done);
-  const answer = await answerReportSubmission({ headers: toWebHeaders(req.headers), body: body.text });
+  const answer = await answerReportSubmission({ headers: ctx.headers, body: body.text });
   recordOutcome(answer.status, performance.now() - ctx.arrived);
   serverTiming(res, ctx.arrived);
   writeAnswer(res, answer);

@@ -40,3 +40,22 @@ describe('trustedProxyList and isTrustedProxy', () => {
     },
   );
 });
+
+describe('isTrustedProxy memo', () => {
+  test('answers the same when asked again, per list', () => {
+    const a = trustedProxyList(['10.0.0.0/8']);
+    const b = trustedProxyList(['11.0.0.0/8']);
+    for (let round = 0; round < 3; round += 1) {
+      expect([isTrustedProxy(a, '10.1.1.1'), isTrustedProxy(b, '10.1.1.1')]).toEqual([true, false]);
+      expect([isTrustedProxy(a, '11.1.1.1'), isTrustedProxy(b, '11.1.1.1')]).toEqual([false, true]);
+    }
+  });
+
+  test('stays right past the memo size', () => {
+    const list = trustedProxyList(['10.0.0.0/16']);
+    for (let i = 0; i < 5000; i += 1) {
+      const ip = `10.${i % 2}.${(i >> 8) & 255}.${i & 255}`;
+      expect(isTrustedProxy(list, ip)).toBe(i % 2 === 0);
+    }
+  });
+});
