@@ -73,14 +73,26 @@ function postgresTree(all: ProcInfo[], port: string): Set<number> | null {
   return postmaster ? descendants(all, postmaster.pid) : null;
 }
 
-/** CPU seconds so far of the server's process tree, the PostgreSQL cluster and this process. */
-function cpuSnapshot(server: Server, postgresPort: string): { server: number; postgres: number | null; client: number } {
-  const all = listProcesses();
-  const serverTree = descendants(all, server.child.pid ?? -1);
-  const pgTree = postgresTree(all, postgresPort);
-  const sum = (tree: Set<number>) => all.reduce((a, p) => a + (tree.has(p.pid) ? p.cpuSeconds : 0), 0);
+/**
+ * CPU µs per accepted report between two snapshots, per process (a process gone meanwhile, such as a pool's idle
+ * connection closed, drops out instead of subtracting its whole past), for the server's process tree and the
+ * PostgreSQL cluster; the load generator is this process.
+ */
+function cpuPerReport(before: { procs: ProcInfo[]; client: number }, after: { procs: ProcInfo[]; client: number }, server: Server, postgresPort: string, accepted: number): CpuPerReport {
+  const start = new Map(before.procs.map((p) => [p.pid, p.cpuSeconds]));
+  const used = (tree: Set<number>) => after.procs.reduce((a, p) => a + (tree.has(p.pid) ? p.cpuSeconds - (start.get(p.pid) ?? 0) : 0), 0);
+  const pgTree = postgresTree(after.procs, postgresPort);
+  const perReport = (seconds: number) => (seconds * 1e6) / Math.max(1, accepted);
+  return {
+    server: perReport(used(descendants(after.procs, server.child.pid ?? -1))),
+    postgres: pgTree ? perReport(used(pgTree)) : null,
+    client: perReport(after.client - before.client),
+  };
+}
+
+function snapshot(): { procs: ProcInfo[]; client: number } {
   const own = process.cpuUsage();
-  return { server: sum(serverTree), postgres: pgTree ? sum(pgTree) : null, client: (own.user + own.system) / 1e6 };
+  return { procs: listProcesses(), client: (own.user + own.system) / 1e6 };
 }
 
 function merge(samples: Sample[]): { cpu: CpuPerReport; perSecond: number; p50: number; p99: number; max: number; refused: number; errors: number; load: string } {
@@ -142,15 +154,9 @@ async function measure(targets: Target[], postgresPort: string): Promise<Sample[
         await waitForQuiet(QUIET_WAIT_MS);
         await runClosedLoop({ label, port: target.server.port, concurrency, seconds: WARMUP_SECONDS, make: makeReport });
         const load = os.loadavg()[0] ?? 0;
-        const before = cpuSnapshot(target.server, postgresPort);
+        const before = snapshot();
         const result = await runClosedLoop({ label, port: target.server.port, concurrency, seconds: SECONDS, make: makeReport });
-        const after = cpuSnapshot(target.server, postgresPort);
-        const perReport = (a: number, b: number) => ((a - b) * 1e6) / Math.max(1, result.accepted);
-        const cpu: CpuPerReport = {
-          server: perReport(after.server, before.server),
-          postgres: after.postgres === null || before.postgres === null ? null : perReport(after.postgres, before.postgres),
-          client: perReport(after.client, before.client),
-        };
+        const cpu = cpuPerReport(before, snapshot(), target.server, postgresPort, result.accepted);
         console.log(
           `${label}, ${target.label}: ${Math.round(result.acceptedPerSecond)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, CPU µs/report ${cpu.server.toFixed(0)} / ${cpu.postgres?.toFixed(0) ?? '?'} / ${cpu.client.toFixed(0)} (load ${load.toFixed(1)})`,
         );
