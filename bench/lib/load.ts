@@ -20,7 +20,7 @@ export type LoadResult = {
 
 export type RequestFactory = () => { path: string; body: string; headers: Record<string, string> };
 
-type Sample = { status: number; ms: number; serverMs: number | null };
+export type Sample = { status: number; ms: number; serverMs: number | null };
 
 function serverDuration(header: string | string[] | undefined): number | null {
   const match = /dur=([\d.]+)/.exec(String(header ?? ''));
@@ -46,7 +46,7 @@ function once(agent: http.Agent, port: number, make: RequestFactory, timeoutMs: 
   });
 }
 
-function summarise(label: string, seconds: number, samples: Sample[]): LoadResult {
+export function summarise(label: string, seconds: number, samples: Sample[]): LoadResult {
   const accepted = samples.filter((s) => s.status === 200 || s.status === 201);
   const refused = samples.filter((s) => s.status === 429 || s.status === 503);
   const latencies = samples.filter((s) => s.status !== 0).map((s) => s.ms).sort((a, b) => a - b);

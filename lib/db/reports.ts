@@ -68,10 +68,10 @@ export function reportBatchInsert(rows: NewReportRow[], options: BatchInsertOpti
       SELECT * FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.platformId)}::text[],
         ${rows.map((r) => r.academyId)}::text[], ${rows.map((r) => r.category)}::text[],
         ${rows.map((r) => r.role)}::text[], ${rows.map((r) => r.comment)}::text[],
-        ${rows.map((r) => r.observedAt)}::timestamptz[], ${rows.map((r) => r.idempotencyKey)}::text[],
+        ${rows.map((r) => r.observedAt?.toISOString() ?? null)}::timestamptz[], ${rows.map((r) => r.idempotencyKey)}::text[],
         ${rows.map((r) => r.sourceFingerprint)}::text[], ${rows.map((r) => r.deviceTokenHash)}::text[],
         ${rows.map((r) => r.networkFingerprint)}::text[], ${rows.map((r) => r.counted)}::boolean[], ${rows.map((r) => r.distinctReporter)}::boolean[],
-        ${rows.map((r) => r.flagReason)}::text[], ${rows.map((r) => r.createdAt)}::timestamptz[],
+        ${rows.map((r) => r.flagReason)}::text[], ${rows.map((r) => r.createdAt.toISOString())}::timestamptz[],
         ${rows.map((r) => (r.comment === null ? null : commentKey(r.comment)))}::text[])
         AS r(id, platform_id, academy_id, category, role, comment, observed_at, idempotency_key,
           source_fingerprint, device_token_hash, network_fingerprint, counted, distinct_reporter, flag_reason, created_at, comment_key)

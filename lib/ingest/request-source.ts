@@ -1,11 +1,13 @@
 import 'server-only';
 import { env } from '@/lib/env';
-import { forwardedFor, readPeer } from '@/lib/http/peer';
+import { forwardedFor, PEER_HEADER, readPeer } from '@/lib/http/peer';
 import { withTimeout } from '@/lib/http/timeout';
 import { cachedTrustedProxyList } from '@/lib/http/trusted-proxies';
 import { clientIp, ipForFingerprint } from './client-ip';
 import { deviceTokenHash, networkFingerprint, sourceFingerprint } from './fingerprint';
 import { getIngestRuntime } from './runtime';
+
+const resolved = new WeakMap<Headers, { stamp: string | null; forwarded: string | null; ip: string | null }>();
 
 /**
  * The client address of a request: the peer stamped by our server, or the X-Forwarded-For hop a
@@ -13,11 +15,19 @@ import { getIngestRuntime } from './runtime';
  * treat every such request as one source, the conservative choice.
  */
 export function requestClientIp(headers: Headers): string | null {
-  return clientIp({
+  // Asked several times per request (edge caps, limits, fingerprints): derived once per Headers object, and
+  // again only if the stamp or X-Forwarded-For changed since.
+  const stamp = headers.get(PEER_HEADER);
+  const forwarded = headers.get('x-forwarded-for');
+  const known = resolved.get(headers);
+  if (known && known.stamp === stamp && known.forwarded === forwarded) return known.ip;
+  const ip = clientIp({
     peerAddress: readPeer(headers)?.address,
     forwardedFor: forwardedFor(headers),
     trustedProxies: cachedTrustedProxyList(env.TRUSTED_PROXIES),
   });
+  resolved.set(headers, { stamp, forwarded, ip });
+  return ip;
 }
 
 /** The unit that per-source limits count: an IPv4 address, an IPv6 /64 (one subscriber), or "unknown". */

@@ -10,7 +10,6 @@ import type { SourceLimit } from '@/lib/http/source-limit';
 import { answerReportSubmission } from '@/lib/ingest/submission';
 import { handleMapStateRequest } from '@/lib/map-state/http';
 import type { LoadMonitor } from './load-shed';
-import { toWebHeaders } from './node-headers';
 import { writeAnswer, writeError } from './respond';
 
 export type IntakeContext = {
@@ -19,6 +18,8 @@ export type IntakeContext = {
   bodyTimeoutMs: number;
   /** Client source of this request (address, IPv6 /64 or "unknown"). */
   source: string;
+  /** The request's headers as web Headers (converted once, after the peer stamp). */
+  headers: Headers;
   arrived: number;
 };
 
@@ -69,7 +70,7 @@ export async function serveReport(req: http.IncomingMessage, res: http.ServerRes
   }
   const done = ctx.load.begin();
   res.once('close', done);
-  const answer = await answerReportSubmission({ headers: toWebHeaders(req.headers), body: body.text, timing: spans });
+  const answer = await answerReportSubmission({ headers: ctx.headers, body: body.text, timing: spans });
   recordOutcome(answer.status, performance.now() - ctx.arrived);
   serverTiming(res, ctx.arrived, spans, ctx.load.loopDelayMs());
   writeAnswer(res, answer);

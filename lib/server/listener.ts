@@ -84,7 +84,7 @@ export function createEdgeServer(opts: { next: NextHandler; limits?: EdgeLimits;
       if ((req.method === 'GET' || req.method === 'HEAD') && path === '/api/etat') return void serveMapState(req, res, arrived);
       if ((req.method === 'GET' || req.method === 'HEAD') && path === '/api/health') return void serveHealth(req, res);
       if (req.method === 'POST' && path === '/api/reports') {
-        const ctx: IntakeContext = { load, pendingBodies, bodyTimeoutMs: limits.bodyTimeoutMs, source: source(), arrived };
+        const ctx: IntakeContext = { load, pendingBodies, bodyTimeoutMs: limits.bodyTimeoutMs, source: source(), headers, arrived };
         return void serveReport(req, res, ctx);
       }
       if (req.method === 'POST' && FORM_PATHS.has(path)) return void serveFormPost(req, res, { load, pendingBodies, source: source(), next: opts.next });

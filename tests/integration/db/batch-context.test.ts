@@ -94,4 +94,29 @@ describe('readBatchContext', () => {
     ]);
     expect([...context.counts]).toEqual([['pronote|corse', 7]]);
   });
+
+  test.skipIf(inject('databaseKind') !== 'postgresql')('settles on a generic plan: a batch is not planned afresh', async () => {
+    // One connection, so every execution meets the same named prepared statement.
+    const single = createPrismaClient({ url: inject('databaseUrl'), kind: 'postgresql', poolMax: 1 });
+    try {
+      for (let i = 0; i < 12; i += 1) {
+        await readBatchContext(single, {
+          recentSince: minute(-10),
+          reportersSince: minute(-30),
+          countsSince: minute(-30),
+          fingerprints: [fp(`g${i}`), fp(`h${i}`)],
+          deviceHashes: i % 3 === 0 ? [`${tag}-dev${i}`] : [],
+          comments: [],
+          pairs: [{ platformId: 'pronote', academyId: 'lyon' }],
+        });
+      }
+      const [plans] = await single.$queryRaw<Array<{ generic: number; custom: number }>>`
+        SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements
+        WHERE statement LIKE '%WITH recent AS%'`;
+      expect(plans?.custom).toBeLessThanOrEqual(5);
+      expect(plans?.generic).toBeGreaterThanOrEqual(7);
+    } finally {
+      await single.$disconnect();
+    }
+  });
 });
