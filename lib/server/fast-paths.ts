@@ -10,6 +10,7 @@ import type { SourceLimit } from '@/lib/http/source-limit';
 import { answerReportSubmission } from '@/lib/ingest/submission';
 import { handleMapStateRequest } from '@/lib/map-state/http';
 import type { LoadMonitor } from './load-shed';
+import { toWebHeaders } from './node-headers';
 import { writeAnswer, writeError } from './respond';
 
 export type IntakeContext = {
