@@ -49,6 +49,15 @@ describe('installable, offline report page (production build)', () => {
     await page.goto(`${suite.base}/signaler?plateforme=lumni&academie=corse`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('js'))).toBe(true);
+    // Debian's Chromium 150 leaves navigator.onLine true in a document loaded (from the service worker) while the
+    // network emulation was already offline (seen on a fresh machine; later versions say false): the form would then
+    // say « le serveur ne répond pas » for what is « pas de connexion ». Going offline again with the document loaded
+    // is what a phone losing its network does, and sets it.
+    if (await page.evaluate(() => navigator.onLine)) {
+      await context.setOffline(false);
+      await context.setOffline(true);
+    }
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
     await page.locator('#champ-academie').selectOption('corse');
     await page.locator('#recherche-service').fill('lumni');
     await page.locator('label[for="plateforme-lumni"]').click();
