@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { acceptsConnections } from '../../lib/net/free-port';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { spawnTied, stopChild, waitFor } from './child';
@@ -7,16 +7,6 @@ import { renderNginxConfig, type NginxLayout } from './nginx-config';
 
 export type Nginx = { url: string; process: ChildProcess; reload(): void; stop(): Promise<void> };
 
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 /** Debian's nginx in the foreground (`daemon off`) with a generated config, tied to this process. */
 export async function startNginx(layout: Omit<NginxLayout, 'prefix'> & { dir: string }): Promise<Nginx> {
@@ -29,7 +19,7 @@ export async function startNginx(layout: Omit<NginxLayout, 'prefix'> & { dir: st
     deathSignal: 'SIGQUIT',
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  await waitFor('nginx', () => listening(layout.listenPort), 10_000);
+  await waitFor('nginx', () => acceptsConnections(layout.listenPort), 10_000);
   return {
     url: `http://127.0.0.1:${layout.listenPort}`,
     process: child,

@@ -1,11 +1,10 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freePort } from '@/lib/net/free-port';
 import { startPostgres, type PostgresServer } from '../../scripts/cluster/postgres';
-import { buildServer, isHealthy, killGroup, startLauncher, type AppProcess } from './helpers/app';
+import { buildServer, isHealthy, killGroup, launchHealthy, portFree, type AppProcess } from './helpers/app';
 import { checkStored, startLoad, type Outcome } from './helpers/load';
 import { appTree, childrenOf, commandOf, isAlive, waitUntil } from './helpers/process-tree';
 
@@ -15,26 +14,8 @@ let port = 0;
 let baseUrl = '';
 const started: AppProcess[] = [];
 
-function portFree(p: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port: p });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(true));
-  });
-}
-
-async function launch(): Promise<AppProcess> {
-  const app = startLauncher({ DATABASE_URL: pg.url, PORT: String(port), DATA_DIR: path.join(dir, 'data') });
-  started.push(app);
-  await waitUntil('healthy', () => {
-    if (app.child.exitCode !== null) throw new Error(`launcher exited with ${app.child.exitCode}`);
-    return isHealthy(baseUrl);
-  }, 120_000);
-  await waitUntil('worker started', () => appTree(app.pid).worker !== undefined, 20_000);
-  return app;
+function launch(): Promise<AppProcess> {
+  return launchHealthy({ DATABASE_URL: pg.url, PORT: String(port), DATA_DIR: path.join(dir, 'data') }, baseUrl, started);
 }
 
 beforeAll(async () => {

@@ -1,11 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { embeddedUrl } from '@/lib/db/embedded/owner-url';
 import { freePort } from '@/lib/net/free-port';
-import { buildServer, isHealthy, killGroup, startLauncher, type AppProcess } from './helpers/app';
+import { buildServer, isHealthy, killGroup, launchHealthy, portFree, startLauncher, type AppProcess } from './helpers/app';
 import { checkStored, countStored, startLoad, type Outcome } from './helpers/load';
 import { appTree, isAlive, waitUntil } from './helpers/process-tree';
 
@@ -15,26 +14,8 @@ let dbPort = 0;
 let baseUrl = '';
 const started: AppProcess[] = [];
 
-function portFree(p: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port: p });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(true));
-  });
-}
-
-async function launch(): Promise<AppProcess> {
-  const app = startLauncher({ DATA_DIR: dataDir, PORT: String(port), EMBEDDED_DB_PORT: String(dbPort) });
-  started.push(app);
-  await waitUntil('healthy', () => {
-    if (app.child.exitCode !== null) throw new Error(`launcher exited with ${app.child.exitCode}`);
-    return isHealthy(baseUrl);
-  }, 120_000);
-  await waitUntil('worker started', () => appTree(app.pid).worker !== undefined, 20_000);
-  return app;
+function launch(): Promise<AppProcess> {
+  return launchHealthy({ DATA_DIR: dataDir, PORT: String(port), EMBEDDED_DB_PORT: String(dbPort) }, baseUrl, started);
 }
 
 beforeAll(async () => {

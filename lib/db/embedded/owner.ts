@@ -52,6 +52,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// lib/net's acceptsConnections, which lib/db may not import (layers, eslint.config.mjs): kept here as its own copy.
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });

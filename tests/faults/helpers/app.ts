@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { acceptsConnections } from '@/lib/net/free-port';
 import { APP_SERVER_ARGS } from '../../../scripts/app-command';
+import { appTree, waitUntil } from './process-tree';
 
 export type AppProcess = { child: ChildProcess; pid: number; exited: Promise<number | null> };
 
@@ -36,4 +38,21 @@ export function killGroup(pid: number): void {
   } catch {
     // already gone
   }
+}
+
+/** Whether nothing accepts connections on the loopback port (a killed tree must free it). */
+export async function portFree(port: number): Promise<boolean> {
+  return !(await acceptsConnections(port));
+}
+
+/** Starts the launcher (recorded in `started` for clean-up) and waits until it is healthy and its worker runs. */
+export async function launchHealthy(env: Record<string, string>, baseUrl: string, started: AppProcess[]): Promise<AppProcess> {
+  const app = startLauncher(env);
+  started.push(app);
+  await waitUntil('healthy', () => {
+    if (app.child.exitCode !== null) throw new Error(`launcher exited with ${app.child.exitCode}`);
+    return isHealthy(baseUrl);
+  }, 120_000);
+  await waitUntil('worker started', () => appTree(app.pid).worker !== undefined, 20_000);
+  return app;
 }
