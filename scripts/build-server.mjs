@@ -1,9 +1,10 @@
 // Compiles the production entry points (launcher, HTTP server, worker) to plain JavaScript in
 // dist/, so `npm start` runs them with node alone (tsx and the loader hook are for development).
 // Dependencies stay in node_modules; our TypeScript (lib/, the generated Prisma client) is bundled.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { readCompilerAsFile, useSmallCompiler } from './lib/generated-client.mjs';
 
 /**
  * Node's ESM loader needs the file extension for a subpath of a package without an "exports" map
@@ -34,21 +35,20 @@ const emptyServerOnly = {
 };
 
 /**
- * The worker runs one detector pass a minute: it gets Prisma's size-optimised query compiler (the "small" build,
- * 1.7 MB of WebAssembly instead of 3.4 MB; about 10 MB less resident, bench:memory). The server keeps the
- * generator's default "fast" build: with "small" the intake throughput fell by about a third (bench:ingest).
+ * The generated client as bundled here: its query compiler's base64 read as a file (about 20 MB less resident for
+ * server and worker together, bench:memory), and for the worker, which runs one detector pass a minute, Prisma's
+ * size-optimised "small" compiler (1.7 MB of WebAssembly instead of 3.4 MB; about 10 MB less). The server keeps the
+ * default "fast" build: with "small" the intake throughput fell by about a third (bench:ingest).
  */
-const smallQueryCompiler = {
-  name: 'small-query-compiler',
+const generatedClient = (opts) => ({
+  name: 'generated-client',
   setup(b) {
-    // The generated client names its compiler build in three places (runtime, WebAssembly, import name): all swapped.
     b.onLoad({ filter: /lib[\\/]generated[\\/]prisma[\\/]internal[\\/]class\.ts$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      if (!source.includes('query_compiler_fast_bg')) throw new Error(`${args.path}: query_compiler_fast_bg introuvable`);
-      return { contents: source.replaceAll('query_compiler_fast_bg', 'query_compiler_small_bg'), loader: 'ts' };
+      const source = readCompilerAsFile(readFileSync(args.path, 'utf8'));
+      return { contents: opts.small ? useSmallCompiler(source) : source, loader: 'ts' };
     });
   },
-};
+});
 
 const common = {
   outdir: 'dist',
@@ -67,6 +67,8 @@ const common = {
   logLevel: 'warning',
 };
 
+// Chunk names change with their content: start from an empty folder so old chunks do not pile up.
+rmSync('dist', { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: {
@@ -78,11 +80,11 @@ await build({
   // then shares the launcher's modules, and PGlite is loaded by the embedded branch only (a dynamic import).
   splitting: true,
   chunkNames: 'chunk-[hash]',
-  plugins: [emptyServerOnly, extensionlessSubpaths],
+  plugins: [emptyServerOnly, generatedClient({ small: false }), extensionlessSubpaths],
 });
 await build({
   ...common,
   entryPoints: { worker: 'scripts/worker.ts' },
-  plugins: [emptyServerOnly, smallQueryCompiler, extensionlessSubpaths],
+  plugins: [emptyServerOnly, generatedClient({ small: true }), extensionlessSubpaths],
 });
 console.log('dist/: run-with-db.js, prepare-db.js, serve.js, worker.js');
