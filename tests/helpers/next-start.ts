@@ -24,7 +24,11 @@ export async function startNextOnly(opts: { dataDir: string; env?: Record<string
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
     if (await fetch(`${base}/api/health`).then((r) => r.status < 500, () => false)) break;
-    if (Date.now() > deadline) throw new Error('next start did not answer');
+    if (Date.now() > deadline) {
+      // Detached in its own group: without this it would outlive the test run (seen: one left listening for 37 min).
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      throw new Error('next start did not answer');
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
