@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { boundedMemo } from '@/lib/domain/bounded-memo';
 
 /**
  * Our own reverse proxies, as parsed once from TRUSTED_PROXIES: node's BlockList, one per family
@@ -33,7 +34,7 @@ export function trustedProxyList(entries: readonly string[]): TrustedProxies {
 
 // Verdicts per matcher and address: every request asks about its peer (and forwarded hops), and a
 // BlockList check allocates a SocketAddress each time (about 5 % of an instance's CPU under a surge).
-const verdicts = new WeakMap<TrustedProxies, Map<string, boolean>>();
+const verdicts = new WeakMap<TrustedProxies, (address: string) => boolean>();
 /** Distinct addresses remembered per matcher; forwarded hops are client-chosen, so the memo is bounded (cleared when full). */
 export const TRUSTED_PROXY_MEMO_MAX = 4096;
 
@@ -42,14 +43,9 @@ export function isTrustedProxy(list: TrustedProxies, address: string | null | un
   if (!address) return false;
   // A dotted IPv4 address (the usual forwarded hop, one per client) against exact entries: no lookup to remember.
   if (!list.ranges4 && net.isIPv4(address)) return list.exact4.has(address);
-  let memo = verdicts.get(list);
-  if (!memo) verdicts.set(list, (memo = new Map()));
-  const known = memo.get(address);
-  if (known !== undefined) return known;
-  if (memo.size >= TRUSTED_PROXY_MEMO_MAX) memo.clear();
-  const verdict = checkTrustedProxy(list, address);
-  memo.set(address, verdict);
-  return verdict;
+  let check = verdicts.get(list);
+  if (!check) verdicts.set(list, (check = boundedMemo(TRUSTED_PROXY_MEMO_MAX, (a) => checkTrustedProxy(list, a))));
+  return check(address);
 }
 
 function checkTrustedProxy(list: TrustedProxies, address: string): boolean {

@@ -1,3 +1,5 @@
+import { boundedMemo } from '@/lib/domain/bounded-memo';
+
 export const MASK = '[masqué]';
 
 const EMAIL =
@@ -37,21 +39,15 @@ export function scrubComment(text: string): string {
 
 // Flood detection compares each new comment with every recent one, batch after batch: the keys of
 // the same recent comments are computed again and again (8 % of an instance's CPU under a surge).
-const keys = new Map<string, string>();
 /** Distinct comments whose key is remembered; the memo is cleared when full (a bound, not an LRU). */
 export const COMMENT_KEY_MEMO_MAX = 20_000;
 
 /** A comparison key for flood detection: case, accents, punctuation and spacing are ignored. */
-export function commentKey(text: string): string {
-  const known = keys.get(text);
-  if (known !== undefined) return known;
-  const key = text
+export const commentKey: (text: string) => string = boundedMemo(COMMENT_KEY_MEMO_MAX, (text) =>
+  text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  if (keys.size >= COMMENT_KEY_MEMO_MAX) keys.clear();
-  keys.set(text, key);
-  return key;
-}
+    .trim(),
+);
