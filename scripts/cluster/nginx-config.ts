@@ -26,13 +26,16 @@ const OVERLOAD_BODY =
  *   honoured), so a surge of reports never queues them; requests with an API key go to the app,
  *   which counts them against the key;
  * - live streams unbuffered;
+ * - the client's Host header passed as sent, port included ($http_host, not $host): the app's
+ *   same-origin check compares it with the browser's Origin, so on a port such as 8080 `$host`
+ *   refused every form post and report from a page with 403;
  * - idempotent report retries on another instance when one dies mid-request (the idempotency key
  *   makes a retry harmless); keep-alive to the instances.
  */
 export function renderNginxConfig(l: NginxLayout): string {
   const servers = l.upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=3 fail_timeout=2s;`).join('\n');
   const proxyHeaders = `proxy_set_header Connection "";
-    proxy_set_header Host $host;
+    proxy_set_header Host $http_host;
     proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
     proxy_set_header X-Forwarded-Proto $scheme;`;
   const intake = `limit_req zone=intake_rate burst=${l.intakeBurst} nodelay;

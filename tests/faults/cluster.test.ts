@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startCluster, type Cluster } from '../../scripts/cluster/start-cluster';
+import { launchBrowser } from '../helpers/browser';
 import { buildServer } from './helpers/app';
-import { checkStored, postReport, startLoad, type Outcome } from './helpers/load';
+import { browserLikeGet, checkStored, countStored, postReport, startLoad, type Outcome, type Read } from './helpers/load';
 import { appTree, childrenOf, waitUntil } from './helpers/process-tree';
 
 /** The promise to a reporter: an answer (stored, or refused with Retry-After) within 3 s. */
@@ -21,19 +23,14 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-type MapRead = { status: number | null; ms: number };
-
+/** A reader with the map open: reads `/api/etat` every 100 ms on a kept-alive connection, as a browser does. */
 function startMapReader(url: string) {
-  const reads: MapRead[] = [];
+  const reads: Read[] = [];
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   let running = true;
   const loop = (async () => {
     while (running) {
-      const started = performance.now();
-      const status = await fetch(`${url}/api/etat`, { signal: AbortSignal.timeout(10_000) }).then(
-        async (r) => (await r.arrayBuffer(), r.status),
-        () => null,
-      );
-      reads.push({ status, ms: performance.now() - started });
+      reads.push(await browserLikeGet(`${url}/api/etat`, agent));
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
@@ -41,6 +38,7 @@ function startMapReader(url: string) {
     async stop() {
       running = false;
       await loop;
+      agent.destroy();
       return reads;
     },
   };
@@ -162,7 +160,57 @@ describe('faults on the local cluster (nginx, 3 instances, PostgreSQL, Redis)', 
     expect(result.recovered).toBe(true);
   });
 
-  test('nginx reloaded mid-load', async () => {
-    expectPromisesKept(await underLoad(async () => cluster.nginx.reload()));
+  test('nginx reloaded 10 times mid-load, while a browser has the map open and sends reports', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${cluster.url}/signaler`);
+      // The page's own fetches, on Chromium's kept-alive connections to nginx: map reads every 100 ms, a report every 300 ms.
+      await page.evaluate(() => {
+        const w = window as unknown as { faultRun: { running: boolean; reads: string[]; reports: { key: string; status: string }[] } };
+        w.faultRun = { running: true, reads: [], reports: [] };
+        void (async () => {
+          while (w.faultRun.running) {
+            const status = await fetch('/api/etat', { cache: 'no-store' }).then(async (r) => (await r.arrayBuffer(), String(r.status)), (e) => String(e));
+            w.faultRun.reads.push(status);
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        })();
+        void (async () => {
+          while (w.faultRun.running) {
+            const key = crypto.randomUUID();
+            const body = JSON.stringify({ platform: 'pronote', academy: 'versailles', category: 'login', idempotencyKey: key });
+            const status = await fetch('/api/reports', { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
+              async (r) => (await r.arrayBuffer(), String(r.status)),
+              (e) => String(e),
+            );
+            w.faultRun.reports.push({ key, status });
+            await new Promise((r) => setTimeout(r, 300));
+          }
+        })();
+      });
+      const result = await underLoad(async () => {
+        for (let i = 0; i < 10; i += 1) {
+          cluster.nginx.reload();
+          await new Promise((r) => setTimeout(r, 400));
+        }
+      });
+      const seen = await page.evaluate(() => {
+        const w = window as unknown as { faultRun: { running: boolean; reads: string[]; reports: { key: string; status: string }[] } };
+        w.faultRun.running = false;
+        return w.faultRun;
+      });
+      expectPromisesKept(result);
+      // What the browser's reader saw: every read and every report answered, none an error.
+      expect(seen.reads.length).toBeGreaterThan(20);
+      expect(seen.reads.filter((s) => s !== '200' && s !== '304')).toEqual([]);
+      expect(seen.reports.filter((r) => !['200', '201', '429', '503'].includes(r.status))).toEqual([]);
+      const acknowledged = seen.reports.filter((r) => r.status === '200' || r.status === '201').map((r) => r.key);
+      expect(acknowledged.length).toBeGreaterThan(0);
+      const counts = await countStored(cluster.postgres.url, acknowledged);
+      expect([...counts.values()].filter((n) => n !== 1)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });

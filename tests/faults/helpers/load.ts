@@ -39,6 +39,41 @@ export function postReport(baseUrl: string, timeoutMs = 10_000): Promise<Outcome
   });
 }
 
+export type Read = { status: number | null; error: string | null; ms: number; retriedOnFreshConnection: boolean };
+
+/** What a client sees when a connection it reused was closed before any byte of the answer came back. */
+const CLOSED_BEFORE_ANSWER = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+function getOnce(url: string, agent: http.Agent, timeoutMs: number): Promise<{ status: number | null; error: string | null; reused: boolean }> {
+  return new Promise((resolve) => {
+    const req = http.get(url, { agent, timeout: timeoutMs }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? null, error: null, reused: req.reusedSocket }));
+      res.on('error', (e: NodeJS.ErrnoException) => resolve({ status: null, error: e.code ?? e.message, reused: req.reusedSocket }));
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
+    req.on('error', (e: NodeJS.ErrnoException) => resolve({ status: null, error: e.code ?? e.message, reused: req.reusedSocket }));
+  });
+}
+
+/**
+ * A GET as a browser makes it: on a kept-alive connection, and sent again once on a fresh connection
+ * when the reused one was closed before any byte of the answer (RFC 9112 §9.3.1; Chromium's
+ * `ShouldResendRequest`, Node's documented `request.reusedSocket` pattern). An idle keep-alive
+ * connection closed by the server at the instant the next request leaves (nginx's old workers on a
+ * reload, an idle timeout) is a race HTTP/1.1 cannot avoid; a fresh connection that fails, or a
+ * second failure, is reported as it is.
+ */
+export async function browserLikeGet(url: string, agent: http.Agent, timeoutMs = 10_000): Promise<Read> {
+  const started = performance.now();
+  const first = await getOnce(url, agent, timeoutMs);
+  if (first.status !== null || !first.reused || !CLOSED_BEFORE_ANSWER.has(first.error ?? '')) {
+    return { status: first.status, error: first.error, ms: performance.now() - started, retriedOnFreshConnection: false };
+  }
+  const again = await getOnce(url, agent, timeoutMs);
+  return { status: again.status, error: again.error, ms: performance.now() - started, retriedOnFreshConnection: true };
+}
+
 /** `concurrency` clients posting reports back to back until `stop()`; resolves with every outcome. */
 export function startLoad(baseUrl: string, concurrency: number, timeoutMs = 10_000) {
   const outcomes: Outcome[] = [];

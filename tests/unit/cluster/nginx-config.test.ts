@@ -23,6 +23,11 @@ describe('renderNginxConfig', () => {
     expect(config).toContain('listen 127.0.0.1:8080 backlog=4096');
   });
 
+  test("passes the browser's Host with its port, which the app's same-origin check compares with Origin", () => {
+    expect(config).toContain('proxy_set_header Host $http_host;');
+    expect(config).not.toContain('proxy_set_header Host $host;');
+  });
+
   test('limits intake (rate and connections) at the door, refused with 503 and Retry-After', () => {
     expect(block('= /api/reports')).toContain('limit_req zone=intake_rate burst=1000 nodelay');
     expect(block('= /api/reports')).toContain('limit_conn intake_conn 256');
