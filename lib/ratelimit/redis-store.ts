@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
+import { untilFirstConnection } from '@/lib/redis/client';
 import type { RateLimitHit, RateLimitStore } from './types';
 
 // Sliding window on a sorted set: drop old hits, count, add when allowed; atomic in Redis.
@@ -34,6 +35,8 @@ export function createRedisStore(redis: Redis, opts: { prefix?: string } = {}): 
   const prefix = opts.prefix ?? 'rl:';
   let sequence = 0;
   const run = async (args: Array<string | number>): Promise<HitReply> => {
+    const connecting = untilFirstConnection(redis);
+    if (connecting) await connecting;
     try {
       return (await redis.evalsha(HIT_SHA, 1, ...args)) as HitReply;
     } catch (error) {

@@ -31,6 +31,29 @@ export function createRedisClient(url: string, options: RedisOptions = {}): Redi
   return client;
 }
 
+const FIRST_CONNECTION = new Set(['wait', 'connecting', 'connect']);
+
+/**
+ * Resolves once a client that is still making its first connection is ready, or after `ms`. With
+ * the offline queue off, a command sent before then fails at once ("Stream isn't writeable"): the
+ * first requests after a start would fall back to per-instance limits. A client already connected,
+ * reconnecting after a loss or closed returns at once (its command then succeeds or fails fast).
+ */
+export function untilFirstConnection(client: Redis, ms: number = REDIS_COMMAND_TIMEOUT_MS): Promise<void> | null {
+  if (!FIRST_CONNECTION.has(client.status)) return null;
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off('ready', done);
+      client.off('end', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    client.once('ready', done);
+    client.once('end', done);
+  });
+}
+
 /** Pings every command client of this process within a deadline; unreachable if any fails. */
 export async function checkRedis(): Promise<RedisHealth> {
   const clients = [...registry()].filter((c) => c.options.commandTimeout !== undefined);

@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createMemoryStore } from '@/lib/ratelimit/memory-store';
 import { createRedisStore } from '@/lib/ratelimit/redis-store';
+import { createRedisClient } from '@/lib/redis/client';
 import type { RateLimitStore } from '@/lib/ratelimit/types';
 
 const url = process.env.TEST_REDIS_URL;
@@ -35,6 +36,17 @@ describe.skipIf(!url)('Redis rate-limit store (TEST_REDIS_URL)', () => {
     expect((await store.hit(key, 60_000, 2, 5_001)).count).toBe(2);
     await redis?.script('FLUSH');
     expect(await store.hit(key, 60_000, 2, 5_002)).toMatchObject({ allowed: false, count: 2 });
+  });
+
+  test('a hit sent while the client is still connecting waits for the connection (no fallback at start)', async () => {
+    const fresh = createRedisClient(url as string, { enableAutoPipelining: true });
+    try {
+      expect(fresh.status).not.toBe('ready');
+      const hit = await createRedisStore(fresh, { prefix: 'test:' }).hit(`start-${Date.now()}`, 60_000, 2, 5_000);
+      expect(hit).toMatchObject({ allowed: true, count: 1 });
+    } finally {
+      fresh.disconnect();
+    }
   });
 
   test('is shared between two clients (two app instances)', async () => {
