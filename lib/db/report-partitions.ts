@@ -1,6 +1,6 @@
 import { appendAudit } from '@/lib/db/audit';
 import type { AuditEntry } from '@/lib/domain/audit';
-import { monthRange, partitionMonth, partitionName, type Month } from '@/lib/domain/report-partitions';
+import { monthOf, monthRange, partitionMonth, partitionName, youngPartitionNeedsAnalyze, type Month, type PartitionActivity } from '@/lib/domain/report-partitions';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 
 /** Columns of an archived month, in file order (the table's own order). */
@@ -50,6 +50,34 @@ export async function createReportPartition(db: PrismaClient, month: Month): Pro
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+}
+
+/** Statistics state of a month's partition (null when it does not exist): see youngPartitionNeedsAnalyze. */
+export async function readPartitionActivity(db: PrismaClient, month: Month): Promise<PartitionActivity | null> {
+  const [row] = await db.$queryRaw<Array<{ reltuples: number; changed: number | null }>>`
+    SELECT c.reltuples::float8 AS reltuples, s.n_mod_since_analyze::float8 AS changed
+    FROM pg_class c LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
+    WHERE c.oid = to_regclass(${partitionName(month)})`;
+  if (!row) return null;
+  // PostgreSQL 14 and later: reltuples is -1 until the first VACUUM or ANALYZE.
+  return { analyzedRows: row.reltuples < 0 ? null : row.reltuples, changedSinceAnalyze: row.changed ?? 0 };
+}
+
+/** ANALYZE of one month's partition: new statistics, and every cached plan over it made again on its next run. */
+export async function analyzePartition(db: PrismaClient, month: Month): Promise<void> {
+  await db.$executeRawUnsafe(`ANALYZE "${partitionName(month)}"`);
+}
+
+/**
+ * Statistics of the current month's partition while it is young (youngPartitionNeedsAnalyze): ANALYZE when it
+ * has doubled since the last. Returns the month analysed, or null.
+ */
+export async function refreshYoungPartitionStatistics(db: PrismaClient, now: Date): Promise<Month | null> {
+  const month = monthOf(now);
+  const activity = await readPartitionActivity(db, month);
+  if (!activity || !youngPartitionNeedsAnalyze(activity)) return null;
+  await analyzePartition(db, month);
+  return month;
 }
 
 /** A page of a month's partition in (created_at, id) order, after the given row; every value as text. */

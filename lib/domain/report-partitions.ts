@@ -75,3 +75,30 @@ export function planPartitions(input: PartitionPlanInput): PartitionPlan {
   const archive = [...new Set([...existing, ...create])].filter((m) => index(m) < oldestKept).sort();
   return { create, archive };
 }
+
+/** Rows changed since the last ANALYZE below which a young partition's statistics are left as they are. */
+export const YOUNG_PARTITION_MIN_CHANGES = 100;
+/** From this size on, autovacuum's own threshold (10 % changed) is tighter than doubling: it takes over. */
+export const YOUNG_PARTITION_MAX_ROWS = 1_000_000;
+
+export type PartitionActivity = {
+  /** Row estimate of the last ANALYZE (pg_class.reltuples), null when the partition was never analysed. */
+  analyzedRows: number | null;
+  /** Rows inserted, updated or deleted since then (pg_stat_user_tables.n_mod_since_analyze). */
+  changedSinceAnalyze: number;
+};
+
+/**
+ * Whether the current month's partition needs fresh statistics now. Each connection keeps one generic plan of
+ * intake's prepared statements, made with the statistics of the moment and kept until the next ANALYZE of the
+ * partition. A new partition (a fresh database, the first minutes of a month) has none: the plan made on its
+ * first rows scans it whole (or through the wrong index) and keeps doing so while it grows, until autovacuum's
+ * next pass, up to a minute later. Analysing each time the partition has doubled since the last statistics keeps
+ * every plan made for a size at most twice too small; past YOUNG_PARTITION_MAX_ROWS autovacuum's 10 % is tighter.
+ */
+export function youngPartitionNeedsAnalyze(activity: PartitionActivity): boolean {
+  const { analyzedRows, changedSinceAnalyze } = activity;
+  if (changedSinceAnalyze < YOUNG_PARTITION_MIN_CHANGES) return false;
+  if (analyzedRows === null) return true;
+  return analyzedRows < YOUNG_PARTITION_MAX_ROWS && changedSinceAnalyze >= analyzedRows;
+}

@@ -1,6 +1,8 @@
 import 'server-only';
 import { getDb } from '@/lib/db/client';
 import { listServiceAreas } from '@/lib/db/catalog';
+import { refreshYoungPartitionStatistics } from '@/lib/db/report-partitions';
+import { componentLogger, errorMessage } from '@/lib/log/logger';
 import { env } from '@/lib/env';
 import { reportEvents } from '@/lib/live/report-events';
 import { publishLive } from '@/lib/live/runtime';
@@ -13,6 +15,7 @@ import type { RateLimitStore } from '@/lib/ratelimit/types';
 import { createBatcher, type Batcher } from './batcher';
 import { buildCatalog, type Catalog } from './check-catalog';
 import { createInFlightReports } from './in-flight';
+import { createPartitionStatisticsKeeper } from './partition-statistics';
 import type { PendingReport } from './plan-batch';
 import { createDayKeySource, type DayKeySource } from './day-key';
 import { processBatch, type BatchResult } from './process-batch';
@@ -31,6 +34,7 @@ export type IngestRuntime = {
 };
 
 const CATALOG_TTL_MS = 60_000;
+const PARTITION_STATISTICS_EVERY_MS = 1_000;
 const holder = globalThis as unknown as { __ingest?: IngestRuntime };
 
 function createStore(): RateLimitStore {
@@ -49,12 +53,21 @@ export function getIngestRuntime(): IngestRuntime {
   if (holder.__ingest) return holder.__ingest;
   let pow: Promise<PowConfig> | null = null;
   const inFlight = createInFlightReports();
+  const statistics = createPartitionStatisticsKeeper({
+    everyMs: PARTITION_STATISTICS_EVERY_MS,
+    refresh: (now) => refreshYoungPartitionStatistics(getDb(), now),
+    onError: (error) => componentLogger('ingest').warn({ err: errorMessage(error) }, 'statistiques de la partition du mois : échec'),
+  });
   const runtime: IngestRuntime = {
     store: createStore(),
     batcher: createBatcher({
       maxBatch: env.INGEST_BATCH_MAX,
       maxWriters: env.INGEST_BATCH_WRITERS,
-      run: (items) => processBatch(getDb(), items, { onStored: (stored) => publishLive(reportEvents(stored)), inFlight }),
+      run: async (items) => {
+        const result = await processBatch(getDb(), items, { onStored: (stored) => publishLive(reportEvents(stored)), inFlight });
+        statistics.afterBatch(new Date());
+        return result;
+      },
     }),
     dayKey: createDayKeySource(getDb()),
     catalog: createSharedRefresh({ ttlMs: CATALOG_TTL_MS, load: (now) => loadCatalog(now) }),

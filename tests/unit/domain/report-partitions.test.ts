@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addMonths, monthOf, monthRange, partitionMonth, partitionName, planPartitions } from '@/lib/domain/report-partitions';
+import { addMonths, monthOf, monthRange, partitionMonth, partitionName, planPartitions, YOUNG_PARTITION_MAX_ROWS, YOUNG_PARTITION_MIN_CHANGES, youngPartitionNeedsAnalyze } from '@/lib/domain/report-partitions';
 
 describe('report partition months', () => {
   test('a month is the UTC month of the instant, named report_YYYY_MM', () => {
@@ -63,5 +63,28 @@ describe('planPartitions', () => {
   test('an old month found in the default partition is created, then archived', () => {
     const plan = planPartitions({ now, existing: ['2026-12', '2027-01'], inDefault: ['2021-04'], aheadMonths: 1, retentionMonths: 13 });
     expect(plan).toEqual({ create: ['2021-04'], archive: ['2021-04'] });
+  });
+});
+
+describe('youngPartitionNeedsAnalyze', () => {
+  test('leaves a partition alone until it has 100 changed rows', () => {
+    expect(youngPartitionNeedsAnalyze({ analyzedRows: null, changedSinceAnalyze: 0 })).toBe(false);
+    expect(youngPartitionNeedsAnalyze({ analyzedRows: null, changedSinceAnalyze: 99 })).toBe(false);
+    expect(youngPartitionNeedsAnalyze({ analyzedRows: 0, changedSinceAnalyze: 99 })).toBe(false);
+  });
+
+  test('analyses a partition that never was, from 100 rows', () => {
+    expect(youngPartitionNeedsAnalyze({ analyzedRows: null, changedSinceAnalyze: YOUNG_PARTITION_MIN_CHANGES })).toBe(true);
+    expect(youngPartitionNeedsAnalyze({ analyzedRows: 0, changedSinceAnalyze: 150 })).toBe(true);
+  });
+
+  test('analyses again each time the partition has doubled since its statistics', () => {
+    expect(youngPartitionNeedsAnalyze({ analyzedRows: 3_000, changedSinceAnalyze: 2_999 })).toBe(false);
+    expect(youngPartitionNeedsAnalyze({ analyzedRows: 3_000, changedSinceAnalyze: 3_000 })).toBe(true);
+    expect(youngPartitionNeedsAnalyze({ analyzedRows: 400_000, changedSinceAnalyze: 500_000 })).toBe(true);
+  });
+
+  test('leaves large partitions to autovacuum, whose 10 % is tighter', () => {
+    expect(youngPartitionNeedsAnalyze({ analyzedRows: YOUNG_PARTITION_MAX_ROWS, changedSinceAnalyze: 2 * YOUNG_PARTITION_MAX_ROWS })).toBe(false);
   });
 });
