@@ -9,9 +9,9 @@ import { createSpans, type Spans } from '@/lib/http/server-timing';
 import type { SourceLimit } from '@/lib/http/source-limit';
 import { answerReportSubmission } from '@/lib/ingest/submission';
 import { handleMapStateRequest } from '@/lib/map-state/http';
-import type { LoadMonitor } from './load-shed';
+import { REFUSAL_PAUSE_MS, type LoadMonitor } from './load-shed';
 import { toWebHeaders } from './node-headers';
-import { writeAnswer, writeError } from './respond';
+import { answerAfterPause, writeAnswer, writeError } from './respond';
 
 export type IntakeContext = {
   load: LoadMonitor;
@@ -65,8 +65,10 @@ export async function serveReport(req: http.IncomingMessage, res: http.ServerRes
   }
   if (ctx.load.shouldShed()) {
     recordIntake('shed');
-    serverTiming(res, ctx.arrived);
-    writeError(res, SATURATED_ERROR);
+    answerAfterPause(res, REFUSAL_PAUSE_MS, () => {
+      serverTiming(res, ctx.arrived);
+      writeError(res, SATURATED_ERROR);
+    });
     return;
   }
   const done = ctx.load.begin();

@@ -22,3 +22,14 @@ export function writeError(res: http.ServerResponse, error: unknown, opts: { clo
   const payload = toErrorPayload(error);
   writeAnswer(res, payload, opts);
 }
+
+/**
+ * Runs `answer` after `pauseMs` unless the client has gone meanwhile: a timer, no work. Used for requests refused
+ * under load (lib/server/load-shed.ts, REFUSAL_PAUSE_MS).
+ */
+export function answerAfterPause(res: http.ServerResponse, pauseMs: number, answer: () => void): void {
+  const timer = setTimeout(() => {
+    if (!res.destroyed && !res.writableEnded) answer();
+  }, pauseMs);
+  res.once('close', () => clearTimeout(timer));
+}
