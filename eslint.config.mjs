@@ -12,6 +12,7 @@ import boundaries from 'eslint-plugin-boundaries';
 //   lib/env, lib/config         the parsed environment and its schema (read by lib/db for its URL and pool)
 //   lib/domain                  types, ids, errors, constants
 //   lib/log                     the logger (pino): a leaf every layer may import
+//   lib/net                     loopback port helpers (node:net only): a leaf for lib/db's embedded owner and above
 const LAYERS = [
   { type: 'app', pattern: ['app/**', 'components/**', 'proxy.ts', 'messages/**'], partialMatch: false },
   { type: 'entry', pattern: ['scripts/**', 'bench/**'], partialMatch: false },
@@ -20,6 +21,7 @@ const LAYERS = [
   { type: 'db', pattern: ['lib/db/**'], partialMatch: false },
   { type: 'domain', pattern: ['lib/domain/**'], partialMatch: false },
   { type: 'log', pattern: ['lib/log/**'], partialMatch: false },
+  { type: 'net', pattern: ['lib/net/**'], partialMatch: false },
   { type: 'env', pattern: ['lib/env/**', 'lib/config/**'], partialMatch: false },
   { type: 'feature', pattern: ['lib/*/**', 'lib/*.ts'], partialMatch: false },
 ];
@@ -46,14 +48,15 @@ export default defineConfig([
         {
           default: 'disallow',
           policies: [
-            allow('app', ['app', 'feature', 'http', 'db', 'env', 'domain', 'log']),
-            allow('entry', ['entry', 'feature', 'http', 'db', 'env', 'domain', 'log']),
-            allow('feature', ['feature', 'http', 'db', 'env', 'domain', 'app', 'log']),
+            allow('app', ['app', 'feature', 'http', 'db', 'env', 'domain', 'log', 'net']),
+            allow('entry', ['entry', 'feature', 'http', 'db', 'env', 'domain', 'log', 'net']),
+            allow('feature', ['feature', 'http', 'db', 'env', 'domain', 'app', 'log', 'net']),
             allow('http', ['http', 'domain', 'log']),
-            allow('db', ['db', 'env', 'domain', 'generated', 'log']),
+            allow('db', ['db', 'env', 'domain', 'generated', 'log', 'net']),
             allow('env', ['env', 'domain', 'log']),
             allow('domain', ['domain']),
             allow('log', ['log']),
+            allow('net', ['net']),
             allow('generated', ['generated']),
           ],
         },

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
+import { acceptsConnections } from '../../net/free-port';
 import { initDataDirInChild } from './init-data-dir';
 import { embeddedUrl, type OwnerInfo } from './owner-url';
 import { SessionQueue } from './session-queue';
@@ -52,18 +52,6 @@ function isAlive(pid: number): boolean {
   }
 }
 
-// lib/net's acceptsConnections, which lib/db may not import (layers, eslint.config.mjs): kept here as its own copy.
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
 /** The running owner of this data folder, if any (another `npm start`, `npm run dev`…). */
 export async function findRunningOwner(dataDir: string): Promise<OwnerInfo | null> {
   const file = path.join(dataDir, OWNER_FILE);
@@ -71,7 +59,7 @@ export async function findRunningOwner(dataDir: string): Promise<OwnerInfo | nul
   try {
     const info = JSON.parse(readFileSync(file, 'utf8')) as OwnerInfo;
     if (typeof info.password !== 'string') return null;
-    if (isAlive(info.pid) && (await canConnect(info.port))) return info;
+    if (isAlive(info.pid) && (await acceptsConnections(info.port))) return info;
   } catch {
     return null;
   }
