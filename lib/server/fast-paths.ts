@@ -36,6 +36,18 @@ function serverTiming(res: http.ServerResponse, arrived: number, spans?: Spans, 
 }
 
 /** What /api/health reads: an accepted report (and whether it was slow), or one the app failed (5xx). */
+/**
+ * A request refused by the admission (lib/server/load-shed.ts): counted, and answered 503 + Retry-After after
+ * REFUSAL_PAUSE_MS, for the report API and the no-JS form alike.
+ */
+export function refuseUnderLoad(res: http.ServerResponse, error: AppError, arrived?: number): void {
+  recordIntake('shed');
+  answerAfterPause(res, REFUSAL_PAUSE_MS, () => {
+    if (arrived !== undefined) serverTiming(res, arrived);
+    writeError(res, error);
+  });
+}
+
 export function recordOutcome(status: number, elapsedMs: number): void {
   if (status >= 500) recordIntake('failed');
   if (status >= 300) return;
@@ -64,11 +76,7 @@ export async function serveReport(req: http.IncomingMessage, res: http.ServerRes
     return;
   }
   if (ctx.load.shouldShed()) {
-    recordIntake('shed');
-    answerAfterPause(res, REFUSAL_PAUSE_MS, () => {
-      serverTiming(res, ctx.arrived);
-      writeError(res, SATURATED_ERROR);
-    });
+    refuseUnderLoad(res, SATURATED_ERROR, ctx.arrived);
     return;
   }
   const done = ctx.load.begin();

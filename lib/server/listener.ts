@@ -8,12 +8,12 @@ import { stampPeer } from '@/lib/http/peer';
 import { cachedTrustedProxyList, isTrustedProxy } from '@/lib/http/trusted-proxies';
 import { createSourceLimit } from '@/lib/http/source-limit';
 import { requestSourceKey, sourceKeyOf } from '@/lib/ingest/request-source';
-import { recordOutcome, serveHealth, serveMapState, serveReport, type IntakeContext, TOO_MANY_PENDING } from './fast-paths';
+import { recordOutcome, refuseUnderLoad, serveHealth, serveMapState, serveReport, type IntakeContext, TOO_MANY_PENDING } from './fast-paths';
 import { serveLiveStream } from './live-stream';
-import { createLoadMonitor, DEFAULT_LOAD_LIMITS, REFUSAL_PAUSE_MS, type LoadMonitor } from './load-shed';
+import { createLoadMonitor, DEFAULT_LOAD_LIMITS, type LoadMonitor } from './load-shed';
 import { badPathAnswer } from './path-guard';
 import { toWebHeaders } from './node-headers';
-import { answerAfterPause, writeAnswer, writeError } from './respond';
+import { writeAnswer, writeError } from './respond';
 
 type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
@@ -113,10 +113,7 @@ function serveFormPost(
   ctx: { load: LoadMonitor; pendingBodies: ReturnType<typeof createSourceLimit>; source: string; next: NextHandler },
 ): void {
   if (ctx.load.shouldShed()) {
-    recordIntake('shed');
-    answerAfterPause(res, REFUSAL_PAUSE_MS, () =>
-      writeError(res, new AppError('unavailable', 'Serveur saturé : réessayez dans quelques secondes.', { retryAfterSeconds: 2 })),
-    );
+    refuseUnderLoad(res, new AppError('unavailable', 'Serveur saturé : réessayez dans quelques secondes.', { retryAfterSeconds: 2 }));
     return;
   }
   const release = ctx.pendingBodies.tryAcquire(ctx.source);
